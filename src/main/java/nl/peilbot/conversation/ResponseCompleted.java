@@ -1,0 +1,5 @@
+package nl.peilbot.conversation;
+
+/** Published after a response was submitted and stored. */
+public record ResponseCompleted(String responseId, String surveyId, String wave) {
+}

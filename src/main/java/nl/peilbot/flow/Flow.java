@@ -1,0 +1,68 @@
+package nl.peilbot.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A questionnaire as loaded from one file in {@code conversation-flows/}.
+ *
+ * <p>{@code profile} fields are asked first (only those the invitation did not fill in), then
+ * {@code questions} in order; only questions count towards progress ("vraag 5 van 14").
+ *
+ * @param id        stable survey id, e.g. {@code ai-in-hospitals-2020}
+ * @param wave      the survey wave responses belong to, e.g. {@code 2020}
+ * @param version   content hash of the flow: responses record it and keep answering with it
+ * @param source    the file it was loaded from, for error messages
+ * @param languages the languages every text must have, the first being the default
+ */
+public record Flow(
+        String id,
+        String wave,
+        String version,
+        String source,
+        List<String> languages,
+        LocalizedText title,
+        LocalizedText intro,
+        LocalizedText consent,
+        LocalizedText closing,
+        List<Question> profile,
+        List<Question> questions) {
+
+    public static final String DEFAULT_LANGUAGE = "nl";
+
+    public Flow {
+        languages = List.copyOf(languages);
+        profile = List.copyOf(profile);
+        questions = List.copyOf(questions);
+    }
+
+    /** Profile fields followed by questions, in the order they are asked. */
+    public List<Question> steps() {
+        List<Question> steps = new ArrayList<>(profile);
+        steps.addAll(questions);
+        return steps;
+    }
+
+    public Optional<Question> step(String id) {
+        return steps().stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    public boolean isProfileField(String id) {
+        return profile.stream().anyMatch(q -> q.id().equals(id));
+    }
+
+    /** 1-based position of a question among {@link #questions()}, or 0 for a profile field. */
+    public int questionNumber(String id) {
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    public String defaultLanguage() {
+        return languages.isEmpty() ? DEFAULT_LANGUAGE : languages.get(0);
+    }
+}

@@ -1,0 +1,251 @@
+package nl.peilbot.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Turns the YAML text of a flow file into a {@link Flow}, reporting structural problems
+ * (missing or mistyped keys) with the file and question they concern.
+ *
+ * <p>The version is a hash of the parsed content, so comments and layout do not make a new version.
+ */
+final class FlowParser {
+
+    private final String source;
+    private final List<FlowProblem> problems = new ArrayList<>();
+
+    private FlowParser(String source) {
+        this.source = source;
+    }
+
+    static Flow parse(String source, String yamlText) {
+        return new FlowParser(source).parse(yamlText);
+    }
+
+    private Flow parse(String yamlText) {
+        Object tree;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            tree = new Yaml(new SafeConstructor(options)).load(yamlText);
+        } catch (YAMLException e) {
+            throw new FlowException(new FlowProblem(source, null, "not valid YAML: " + e.getMessage()));
+        }
+        if (!(tree instanceof Map<?, ?> root)) {
+            throw new FlowException(new FlowProblem(source, null, "expected a mapping at the top level"));
+        }
+        List<String> languages = stringList(root.get("languages"), null, "languages");
+        if (languages.isEmpty()) {
+            languages = List.of(Flow.DEFAULT_LANGUAGE, "en");
+        }
+        Flow flow = new Flow(
+                string(root, "id", null, true),
+                string(root, "wave", null, true),
+                versionOf(tree),
+                source,
+                languages,
+                text(root, "title", null, true),
+                text(root, "intro", null, true),
+                text(root, "consent", null, true),
+                text(root, "closing", null, true),
+                questions(root.get("profile"), "profile"),
+                questions(root.get("questions"), "questions"));
+        if (!problems.isEmpty()) {
+            throw new FlowException(problems);
+        }
+        return flow;
+    }
+
+    private List<Question> questions(Object node, String section) {
+        List<Question> questions = new ArrayList<>();
+        if (node == null) {
+            if (section.equals("questions")) {
+                problem(null, "has no questions");
+            }
+            return questions;
+        }
+        if (!(node instanceof List<?> items)) {
+            problem(null, "'" + section + "' must be a list");
+            return questions;
+        }
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> map)) {
+                problem(null, "every entry of '" + section + "' must be a mapping");
+                continue;
+            }
+            questions.add(question(map));
+        }
+        return questions;
+    }
+
+    private Question question(Map<?, ?> map) {
+        String id = string(map, "id", null, true);
+        String kindName = string(map, "kind", id, true);
+        QuestionKind kind = kindName == null ? null : QuestionKind.fromYaml(kindName);
+        if (kindName != null && kind == null) {
+            problem(id, "unknown kind '" + kindName + "'");
+        }
+        List<AnswerOption> options = new ArrayList<>();
+        if (map.get("options") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> option) {
+                    options.add(new AnswerOption(
+                            string(option, "code", id, true),
+                            text(option, "label", id, true),
+                            bool(option, "other"),
+                            bool(option, "exclusive")));
+                } else {
+                    problem(id, "every option must be a mapping with code and label");
+                }
+            }
+        } else if (map.get("options") != null) {
+            problem(id, "'options' must be a list");
+        }
+        List<Field> fields = new ArrayList<>();
+        if (map.get("fields") instanceof List<?> list) {
+            for (Object f : list) {
+                if (f instanceof Map<?, ?> field) {
+                    fields.add(new Field(string(field, "id", id, true), text(field, "label", id, true)));
+                } else {
+                    problem(id, "every field must be a mapping with id and label");
+                }
+            }
+        } else if (map.get("fields") != null) {
+            problem(id, "'fields' must be a list");
+        }
+        int maxItems = 0;
+        Object max = map.get("max-items");
+        if (max instanceof Integer n) {
+            maxItems = n;
+        } else if (max != null) {
+            problem(id, "'max-items' must be a number");
+        }
+        return new Question(id, kind, text(map, "text", id, true), text(map, "hint", id, false),
+                options, fields, maxItems, bool(map, "optional"), condition(map.get("when"), id));
+    }
+
+    private Condition condition(Object node, String id) {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            problem(id, "'when' must be a mapping with 'question' and 'any-of'");
+            return null;
+        }
+        String question = string(map, "question", id, true);
+        List<String> anyOf = stringList(map.get("any-of"), id, "when.any-of");
+        if (anyOf.isEmpty()) {
+            problem(id, "'when' needs at least one code in 'any-of'");
+        }
+        return new Condition(question, anyOf);
+    }
+
+    private LocalizedText text(Map<?, ?> map, String key, String id, boolean required) {
+        Object node = map.get(key);
+        if (node == null) {
+            if (required) {
+                problem(id, "missing '" + key + "'");
+            }
+            return required ? new LocalizedText(Map.of()) : null;
+        }
+        if (node instanceof String plain) {
+            return new LocalizedText(Map.of(Flow.DEFAULT_LANGUAGE, plain));
+        }
+        if (!(node instanceof Map<?, ?> byLanguage)) {
+            problem(id, "'" + key + "' must map languages to texts");
+            return new LocalizedText(Map.of());
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        byLanguage.forEach((language, text) -> {
+            if (text == null) {
+                problem(id, "'" + key + "." + language + "' is empty");
+            } else {
+                texts.put(String.valueOf(language), String.valueOf(text).strip());
+            }
+        });
+        return new LocalizedText(texts);
+    }
+
+    private String string(Map<?, ?> map, String key, String id, boolean required) {
+        Object value = map.get(key);
+        if (value == null || String.valueOf(value).isBlank()) {
+            if (required) {
+                problem(id, "missing '" + key + "'");
+            }
+            return null;
+        }
+        if (value instanceof Map || value instanceof List) {
+            problem(id, "'" + key + "' must be a plain value");
+            return null;
+        }
+        return String.valueOf(value).strip();
+    }
+
+    private List<String> stringList(Object node, String id, String what) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof List<?> list)) {
+            problem(id, "'" + what + "' must be a list");
+            return List.of();
+        }
+        return list.stream().map(String::valueOf).toList();
+    }
+
+    private boolean bool(Map<?, ?> map, String key) {
+        return Boolean.TRUE.equals(map.get(key));
+    }
+
+    private void problem(String questionId, String problem) {
+        problems.add(new FlowProblem(source, questionId, problem));
+    }
+
+    /** First 16 hex digits of the SHA-256 of a canonical rendering of the parsed tree. */
+    static String versionOf(Object tree) {
+        StringBuilder canonical = new StringBuilder();
+        canonicalize(tree, canonical);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonicalize(Object node, StringBuilder out) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            out.append('{');
+            sorted.forEach((k, v) -> {
+                out.append('"').append(k.replace("\"", "\\\"")).append("\":");
+                canonicalize(v, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (node instanceof List<?> list) {
+            out.append('[');
+            list.forEach(v -> {
+                canonicalize(v, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else if (node instanceof String s) {
+            out.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        } else {
+            out.append(node);
+        }
+    }
+}
