@@ -8,12 +8,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Turns the YAML text of a flow file into a {@link Flow}, reporting structural problems
@@ -22,6 +25,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <p>The version is a hash of the parsed content, so comments and layout do not make a new version.
  */
 final class FlowParser {
+
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of(
+            "id", "wave", "languages", "title", "intro", "consent", "closing", "profile", "questions");
+    private static final Set<String> QUESTION_KEYS = Set.of(
+            "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields");
+    private static final Set<String> OPTION_KEYS = Set.of("code", "label", "other", "exclusive");
+    private static final Set<String> FIELD_KEYS = Set.of("id", "label");
+    private static final Set<String> CONDITION_KEYS = Set.of("question", "any-of");
 
     private final String source;
     private final List<FlowProblem> problems = new ArrayList<>();
@@ -39,7 +50,9 @@ final class FlowParser {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            tree = new Yaml(new SafeConstructor(options)).load(yamlText);
+            DumperOptions unused = new DumperOptions();
+            tree = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new FlowYamlResolver())
+                    .load(yamlText);
         } catch (YAMLException e) {
             throw new FlowException(new FlowProblem(source, null, "not valid YAML: " + e.getMessage()));
         }
@@ -50,6 +63,7 @@ final class FlowParser {
         if (languages.isEmpty()) {
             languages = List.of(Flow.DEFAULT_LANGUAGE, "en");
         }
+        unknownKeys(root, TOP_LEVEL_KEYS, null);
         Flow flow = new Flow(
                 string(root, "id", null, true),
                 string(root, "wave", null, true),
@@ -92,6 +106,7 @@ final class FlowParser {
 
     private Question question(Map<?, ?> map) {
         String id = string(map, "id", null, true);
+        unknownKeys(map, QUESTION_KEYS, id);
         String kindName = string(map, "kind", id, true);
         QuestionKind kind = kindName == null ? null : QuestionKind.fromYaml(kindName);
         if (kindName != null && kind == null) {
@@ -101,11 +116,12 @@ final class FlowParser {
         if (map.get("options") instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof Map<?, ?> option) {
+                    unknownKeys(option, OPTION_KEYS, id);
                     options.add(new AnswerOption(
                             string(option, "code", id, true),
                             text(option, "label", id, true),
-                            bool(option, "other"),
-                            bool(option, "exclusive")));
+                            bool(option, "other", id),
+                            bool(option, "exclusive", id)));
                 } else {
                     problem(id, "every option must be a mapping with code and label");
                 }
@@ -117,6 +133,7 @@ final class FlowParser {
         if (map.get("fields") instanceof List<?> list) {
             for (Object f : list) {
                 if (f instanceof Map<?, ?> field) {
+                    unknownKeys(field, FIELD_KEYS, id);
                     fields.add(new Field(string(field, "id", id, true), text(field, "label", id, true)));
                 } else {
                     problem(id, "every field must be a mapping with id and label");
@@ -133,7 +150,7 @@ final class FlowParser {
             problem(id, "'max-items' must be a number");
         }
         return new Question(id, kind, text(map, "text", id, true), text(map, "hint", id, false),
-                options, fields, maxItems, bool(map, "optional"), condition(map.get("when"), id));
+                options, fields, maxItems, bool(map, "optional", id), condition(map.get("when"), id));
     }
 
     private Condition condition(Object node, String id) {
@@ -144,6 +161,7 @@ final class FlowParser {
             problem(id, "'when' must be a mapping with 'question' and 'any-of'");
             return null;
         }
+        unknownKeys(map, CONDITION_KEYS, id);
         String question = string(map, "question", id, true);
         List<String> anyOf = stringList(map.get("any-of"), id, "when.any-of");
         if (anyOf.isEmpty()) {
@@ -204,8 +222,18 @@ final class FlowParser {
         return list.stream().map(String::valueOf).toList();
     }
 
-    private boolean bool(Map<?, ?> map, String key) {
-        return Boolean.TRUE.equals(map.get(key));
+    private boolean bool(Map<?, ?> map, String key, String id) {
+        Object value = map.get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            problem(id, "'" + key + "' must be true or false, not '" + value + "'");
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
+    /** A misspelt key ("max_items", "optinal") would otherwise be ignored without a word. */
+    private void unknownKeys(Map<?, ?> map, Set<String> known, String id) {
+        map.keySet().stream().map(String::valueOf).filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> problem(id, "unknown key '" + k + "'"));
     }
 
     private void problem(String questionId, String problem) {
