@@ -41,8 +41,25 @@ final class FlowParser {
         this.source = source;
     }
 
+    /** Parses {@code yamlText}; throws {@link FlowException} listing every structural problem found. */
     static Flow parse(String source, String yamlText) {
-        return new FlowParser(source).parse(yamlText);
+        List<FlowProblem> problems = new ArrayList<>();
+        Flow flow = parse(source, yamlText, problems);
+        if (!problems.isEmpty()) {
+            throw new FlowException(problems);
+        }
+        return flow;
+    }
+
+    /**
+     * Parses as much as it can, adding structural problems to {@code problems}, so that the validator can
+     * report its findings in the same run; throws only when the text is no YAML mapping at all.
+     */
+    static Flow parse(String source, String yamlText, List<FlowProblem> problems) {
+        FlowParser parser = new FlowParser(source);
+        Flow flow = parser.parse(yamlText);
+        problems.addAll(parser.problems);
+        return flow;
     }
 
     private Flow parse(String yamlText) {
@@ -64,7 +81,7 @@ final class FlowParser {
             languages = List.of(Flow.DEFAULT_LANGUAGE, "en");
         }
         unknownKeys(root, TOP_LEVEL_KEYS, null);
-        Flow flow = new Flow(
+        return new Flow(
                 string(root, "id", null, true),
                 string(root, "wave", null, true),
                 versionOf(tree),
@@ -76,18 +93,11 @@ final class FlowParser {
                 text(root, "closing", null, true),
                 questions(root.get("profile"), "profile"),
                 questions(root.get("questions"), "questions"));
-        if (!problems.isEmpty()) {
-            throw new FlowException(problems);
-        }
-        return flow;
     }
 
     private List<Question> questions(Object node, String section) {
         List<Question> questions = new ArrayList<>();
         if (node == null) {
-            if (section.equals("questions")) {
-                problem(null, "has no questions");
-            }
             return questions;
         }
         if (!(node instanceof List<?> items)) {

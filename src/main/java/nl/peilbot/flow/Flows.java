@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ public final class Flows {
 
     /** Parses and validates one flow; throws {@link FlowException} naming the source, question and problem. */
     public static Flow parse(String source, String yamlText) {
-        Flow flow = FlowParser.parse(source, yamlText);
-        List<FlowProblem> problems = FlowValidator.validate(flow);
+        List<FlowProblem> problems = new ArrayList<>();
+        Flow flow = FlowParser.parse(source, yamlText, problems);
+        problems.addAll(FlowValidator.validate(flow));
         if (!problems.isEmpty()) {
             throw new FlowException(problems);
         }
@@ -43,8 +45,10 @@ public final class Flows {
     public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new FlowException(new FlowProblem(file.toString(), null, "no such file"));
         } catch (IOException e) {
-            throw new FlowException(new FlowProblem(file.toString(), null, "cannot be read: " + e.getMessage()));
+            throw new FlowException(new FlowProblem(file.toString(), null, "cannot be read: " + e));
         }
     }
 
