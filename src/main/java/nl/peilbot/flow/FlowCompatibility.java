@@ -1,14 +1,101 @@
 package nl.peilbot.flow;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Checks that a new flow version does not re-interpret answers stored under an older one. (Skeleton.) */
+/**
+ * Checks that a new flow version does not re-interpret answers stored under an older one.
+ *
+ * <p>Stored answers keep question ids, option codes and field ids, so those must keep their meaning:
+ * same survey and wave, a kept question keeps its kind, a label stays with its code or field id,
+ * a kept field keeps its label in at least one language, and no stored answer becomes invalid
+ * (an option turned exclusive, a lower max-items). Rewording, adding and deleting are fine.
+ * The rules are documented in {@code conversation-flows/README.md}.
+ */
 final class FlowCompatibility {
 
     private FlowCompatibility() {
     }
 
     static List<FlowProblem> check(Flow previous, Flow current) {
-        return List.of();
+        Problems problems = new Problems(current.source());
+        if (!Objects.equals(previous.id(), current.id()) || !Objects.equals(previous.wave(), current.wave())) {
+            problems.add(null, "survey '" + previous.id() + "' wave " + previous.wave() + " became '" + current.id()
+                    + "' wave " + current.wave() + ": a new survey or wave is a new flow file, not a new version");
+            return new ArrayList<>(problems.all());
+        }
+        List<String> languages = commonLanguages(previous, current);
+        for (Question now : current.steps()) {
+            previous.step(now.id()).ifPresent(before -> compare(before, now, languages, problems));
+        }
+        return new ArrayList<>(problems.all());
+    }
+
+    private static void compare(Question before, Question now, List<String> languages, Problems problems) {
+        String id = now.id();
+        if (before.kind() != now.kind()) {
+            problems.add(id, "kind changed from " + name(before.kind()) + " to " + name(now.kind())
+                    + ": stored answers have the old kind; a question with another kind needs a new id");
+            return;
+        }
+        labelsStay(id, "option", before.options(), now.options(), AnswerOption::code, AnswerOption::label, languages, problems);
+        labelsStay(id, "field", before.fields(), now.fields(), Field::id, Field::label, languages, problems);
+        for (Field field : now.fields()) {
+            before.fields().stream().filter(f -> Objects.equals(f.id(), field.id())).findFirst()
+                    .filter(old -> languages.stream().noneMatch(l -> same(old.label(), field.label(), l)))
+                    .ifPresent(old -> problems.add(id, "field '" + field.id() + "' has a different label in every language ('"
+                            + old.label().in(languages.get(0)) + "' became '" + field.label().in(languages.get(0))
+                            + "'): stored entries would be re-read; a different field needs a new id"));
+        }
+        for (AnswerOption option : now.options()) {
+            before.option(option.code()).filter(old -> !old.exclusive() && option.exclusive()
+                            && now.kind() == QuestionKind.MULTIPLE_CHOICE)
+                    .ifPresent(old -> problems.add(id, "option '" + option.code() + "' became exclusive:"
+                            + " stored answers that combine it with other options would no longer be valid"));
+        }
+        if (now.kind() == QuestionKind.OPEN_LIST && now.maxItems() < before.maxItems()) {
+            problems.add(id, "max-items lowered from " + before.maxItems() + " to " + now.maxItems()
+                    + ": stored answers may have more entries");
+        }
+    }
+
+    /** A label that belonged to code A in the previous version must not now belong to code B. */
+    private static <T> void labelsStay(String id, String what, List<T> before, List<T> now, Function<T, String> code,
+                                       Function<T, LocalizedText> label, List<String> languages, Problems problems) {
+        for (T item : now) {
+            Map<String, String> takenFrom = before.stream()
+                    .filter(old -> !Objects.equals(code.apply(old), code.apply(item)))
+                    .filter(old -> languages.stream().anyMatch(l -> same(label.apply(old), label.apply(item), l)))
+                    .collect(Collectors.toMap(code, old -> label.apply(old).in(languages.get(0)), (a, b) -> a));
+            takenFrom.forEach((otherCode, text) -> problems.add(id, what + " '" + code.apply(item) + "' now has the label '"
+                    + text + "' that belonged to " + what + " '" + otherCode + "' in the previous version:"
+                    + " stored answers would be re-read; keep the code with its label"));
+        }
+    }
+
+    private static boolean same(LocalizedText a, LocalizedText b, String language) {
+        return a.has(language) && b.has(language) && normalized(a.in(language)).equals(normalized(b.in(language)));
+    }
+
+    /** Case, accents, punctuation and spacing do not change what a label means. */
+    static String normalized(String label) {
+        String plain = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}%]+", " ").strip();
+    }
+
+    /** Languages both versions declare, the current default first; at least the default language. */
+    private static List<String> commonLanguages(Flow previous, Flow current) {
+        List<String> common = current.languages().stream().filter(previous.languages()::contains).toList();
+        return common.isEmpty() ? List.of(current.defaultLanguage()) : common;
+    }
+
+    private static String name(QuestionKind kind) {
+        return kind == null ? "unknown" : kind.yamlName();
     }
 }
