@@ -56,8 +56,8 @@ final class ConditionRules {
         Question referenced = steps.get(targetPosition);
         if (referenced.kind() == null || !referenced.kind().isChoice()) {
             String kind = referenced.kind() == null ? "unknown" : referenced.kind().yamlName();
-            problems.add(id, "condition refers to '" + target + "', a " + kind
-                    + " question; a condition needs a single-choice or multiple-choice question");
+            problems.add(id, "condition refers to '" + target + "', which is " + kind
+                    + "; a condition needs a single-choice or multiple-choice question");
             return false;
         }
         List<String> codes = question.condition().anyOf();
