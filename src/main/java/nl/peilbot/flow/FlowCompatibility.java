@@ -75,7 +75,7 @@ final class FlowCompatibility {
                     .collect(Collectors.toMap(code, old -> label.apply(old).in(languages.get(0)), (a, b) -> a));
             takenFrom.forEach((otherCode, text) -> problems.add(id, what + " '" + code.apply(item) + "' now has the label '"
                     + text + "' that belonged to " + what + " '" + otherCode + "' in the previous version:"
-                    + " stored answers would be re-read; keep the code with its label"));
+                    + " stored answers would be re-read; keep the " + (what.equals("option") ? "code" : "id") + " with its label"));
         }
     }
 
