@@ -1,11 +1,15 @@
 package nl.peilbot.flow;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +24,7 @@ class ValidateFlowCommandTests {
     void shouldPrintOkWithVersionAndQuestionCountForAGoodFile() {
         int exitCode = run(GOOD);
 
-        String version = Flows.load(java.nio.file.Path.of(GOOD)).version();
+        String version = Flows.load(Path.of(GOOD)).version();
         assertThat(exitCode).isZero();
         assertThat(lines()).containsExactly("OK " + GOOD + " (version " + version + ", 14 questions)");
     }
@@ -57,7 +61,36 @@ class ValidateFlowCommandTests {
         int exitCode = run();
 
         assertThat(exitCode).isEqualTo(ValidateFlowCommand.USAGE);
-        assertThat(lines()).containsExactly("usage: validate FLOW-FILE...");
+        assertThat(lines()).containsExactly("usage: validate [--previous PREVIOUS-FLOW-FILE] FLOW-FILE...");
+    }
+
+    @Test
+    void shouldAcceptTheSameFileAsCompatibleWithItself() {
+        int exitCode = run("--previous", GOOD, GOOD);
+
+        assertThat(exitCode).isZero();
+        assertThat(lines()).singleElement().asString().startsWith("OK " + GOOD).contains(", unchanged, 14 questions)");
+    }
+
+    @Test
+    void shouldPrintIncompatibilitiesWithThePreviousVersion(@TempDir Path directory) throws IOException {
+        Path edited = directory.resolve("ai-in-hospitals-2020.yaml");
+        Files.writeString(edited, Flows.read(Path.of(GOOD))
+                .replace("  - id: concerns\n    kind: open-text", "  - id: concerns\n    kind: open-parts")
+                .replace("      en: What are your biggest concerns regarding AI within hospitals?\n",
+                        "      en: What are your biggest concerns regarding AI within hospitals?\n"
+                                + "    fields:\n      - {id: now, label: {nl: Nu, en: Now}}\n"));
+
+        int exitCode = run("--previous", GOOD, edited.toString());
+
+        assertThat(exitCode).isEqualTo(ValidateFlowCommand.INVALID);
+        assertThat(lines()).singleElement().asString()
+                .startsWith(edited + ", question 'concerns': kind changed from open-text to open-parts");
+    }
+
+    @Test
+    void shouldPrintUsageWhenThePreviousFileIsNotFollowedByAFile() {
+        assertThat(run("--previous", GOOD)).isEqualTo(ValidateFlowCommand.USAGE);
     }
 
     private int run(String... files) {
