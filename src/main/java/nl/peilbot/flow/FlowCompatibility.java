@@ -1,9 +1,7 @@
 package nl.peilbot.flow;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -48,7 +46,7 @@ final class FlowCompatibility {
         labelsStay(id, "field", before.fields(), now.fields(), Field::id, Field::label, languages, problems);
         for (Field field : now.fields()) {
             before.fields().stream().filter(f -> Objects.equals(f.id(), field.id())).findFirst()
-                    .filter(old -> languages.stream().noneMatch(l -> same(old.label(), field.label(), l)))
+                    .filter(old -> languages.stream().noneMatch(l -> Labels.same(old.label(), field.label(), l)))
                     .ifPresent(old -> problems.add(id, "field '" + field.id() + "' has a different label in every language ('"
                             + old.label().in(languages.get(0)) + "' became '" + field.label().in(languages.get(0))
                             + "'): stored entries would be re-read; a different field needs a new id"));
@@ -71,22 +69,12 @@ final class FlowCompatibility {
         for (T item : now) {
             Map<String, String> takenFrom = before.stream()
                     .filter(old -> !Objects.equals(code.apply(old), code.apply(item)))
-                    .filter(old -> languages.stream().anyMatch(l -> same(label.apply(old), label.apply(item), l)))
+                    .filter(old -> languages.stream().anyMatch(l -> Labels.same(label.apply(old), label.apply(item), l)))
                     .collect(Collectors.toMap(code, old -> label.apply(old).in(languages.get(0)), (a, b) -> a));
             takenFrom.forEach((otherCode, text) -> problems.add(id, what + " '" + code.apply(item) + "' now has the label '"
                     + text + "' that belonged to " + what + " '" + otherCode + "' in the previous version:"
                     + " stored answers would be re-read; keep the " + (what.equals("option") ? "code" : "id") + " with its label"));
         }
-    }
-
-    private static boolean same(LocalizedText a, LocalizedText b, String language) {
-        return a.has(language) && b.has(language) && normalized(a.in(language)).equals(normalized(b.in(language)));
-    }
-
-    /** Case, accents, punctuation and spacing do not change what a label means. */
-    static String normalized(String label) {
-        String plain = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}%]+", " ").strip();
     }
 
     /** Languages both versions declare, the current default first; at least the default language. */

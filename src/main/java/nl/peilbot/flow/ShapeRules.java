@@ -19,16 +19,16 @@ final class ShapeRules {
         }
         for (Question question : flow.steps()) {
             if (question.kind() != null) {
-                check(question, problems);
+                check(question, flow.languages(), problems);
             }
         }
     }
 
-    private static void check(Question question, Problems problems) {
+    private static void check(Question question, List<String> languages, Problems problems) {
         QuestionKind kind = question.kind();
         String id = question.id();
         if (kind.isChoice()) {
-            choice(question, problems);
+            choice(question, languages, problems);
         } else if (!question.options().isEmpty()) {
             problems.add(id, "has options, but options are only for single-choice and multiple-choice, not " + kind.yamlName());
         }
@@ -45,7 +45,7 @@ final class ShapeRules {
         }
     }
 
-    private static void choice(Question question, Problems problems) {
+    private static void choice(Question question, List<String> languages, Problems problems) {
         String id = question.id();
         List<AnswerOption> options = question.options();
         if (options.isEmpty()) {
@@ -57,6 +57,16 @@ final class ShapeRules {
                     "option '" + o.code() + "' is 'exclusive', which only means something in a multiple-choice question"));
         } else if (options.stream().allMatch(AnswerOption::exclusive)) {
             problems.add(id, "every option is 'exclusive', so only one can be chosen: make it a single-choice question");
+        }
+        for (String language : languages) {
+            for (int i = 0; i < options.size(); i++) {
+                for (int j = i + 1; j < options.size(); j++) {
+                    if (Labels.same(options.get(i).label(), options.get(j).label(), language)) {
+                        problems.add(id, "options '" + options.get(i).code() + "' and '" + options.get(j).code()
+                                + "' have the same '" + language + "' label, so a typed reply cannot tell them apart");
+                    }
+                }
+            }
         }
         // an answer stores one otherText, so two "other" options would overwrite each other's text
         if (options.stream().filter(AnswerOption::other).count() > 1) {

@@ -149,6 +149,11 @@ class FlowValidatorTests {
         }
 
         @Test
+        void shouldRefuseTwoOptionsWithTheSameLabel() {
+            assertOnlyProblem("duplicate-option-label.yaml", "colour", "options 'red' and 'blue' have the same 'nl' label");
+        }
+
+        @Test
         void shouldRefuseTwoOtherOptionsInOneQuestion() {
             assertOnlyProblem("two-other-options.yaml", "colour", "more than one option is marked 'other'");
         }
