@@ -44,6 +44,16 @@ final class FlowCompatibility {
         }
         labelsStay(id, "option", before.options(), now.options(), AnswerOption::code, AnswerOption::label, languages, problems);
         labelsStay(id, "field", before.fields(), now.fields(), Field::id, Field::label, languages, problems);
+        fieldsKeepALabel(id, before, now, languages, problems);
+        noNewExclusives(id, before, now, problems);
+        if (now.kind() == QuestionKind.OPEN_LIST && now.maxItems() < before.maxItems()) {
+            problems.add(id, "max-items lowered from " + before.maxItems() + " to " + now.maxItems()
+                    + ": stored answers may have more entries");
+        }
+    }
+
+    /** A field whose label changed in every language is a different field under an old id. */
+    private static void fieldsKeepALabel(String id, Question before, Question now, List<String> languages, Problems problems) {
         for (Field field : now.fields()) {
             before.fields().stream().filter(f -> Objects.equals(f.id(), field.id())).findFirst()
                     .filter(old -> languages.stream().noneMatch(l -> Labels.same(old.label(), field.label(), l)))
@@ -51,15 +61,16 @@ final class FlowCompatibility {
                             + old.label().in(languages.get(0)) + "' became '" + field.label().in(languages.get(0))
                             + "'): stored entries would be re-read; a different field needs a new id"));
         }
+    }
+
+    private static void noNewExclusives(String id, Question before, Question now, Problems problems) {
+        if (now.kind() != QuestionKind.MULTIPLE_CHOICE) {
+            return;
+        }
         for (AnswerOption option : now.options()) {
-            before.option(option.code()).filter(old -> !old.exclusive() && option.exclusive()
-                            && now.kind() == QuestionKind.MULTIPLE_CHOICE)
+            before.option(option.code()).filter(old -> !old.exclusive() && option.exclusive())
                     .ifPresent(old -> problems.add(id, "option '" + option.code() + "' became exclusive:"
                             + " stored answers that combine it with other options would no longer be valid"));
-        }
-        if (now.kind() == QuestionKind.OPEN_LIST && now.maxItems() < before.maxItems()) {
-            problems.add(id, "max-items lowered from " + before.maxItems() + " to " + now.maxItems()
-                    + ": stored answers may have more entries");
         }
     }
 

@@ -58,6 +58,15 @@ final class ShapeRules {
         } else if (options.stream().allMatch(AnswerOption::exclusive)) {
             problems.add(id, "every option is 'exclusive', so only one can be chosen: make it a single-choice question");
         }
+        distinctLabels(id, options, languages, problems);
+        // an answer stores one otherText, so two "other" options would overwrite each other's text
+        if (options.stream().filter(AnswerOption::other).count() > 1) {
+            problems.add(id, "more than one option is marked 'other', but an answer holds only one other text");
+        }
+    }
+
+    /** The engine also accepts a label as the reply, so labels must tell the options apart. */
+    private static void distinctLabels(String id, List<AnswerOption> options, List<String> languages, Problems problems) {
         for (String language : languages) {
             for (int i = 0; i < options.size(); i++) {
                 for (int j = i + 1; j < options.size(); j++) {
@@ -67,10 +76,6 @@ final class ShapeRules {
                     }
                 }
             }
-        }
-        // an answer stores one otherText, so two "other" options would overwrite each other's text
-        if (options.stream().filter(AnswerOption::other).count() > 1) {
-            problems.add(id, "more than one option is marked 'other', but an answer holds only one other text");
         }
     }
 }
