@@ -1,0 +1,174 @@
+package nl.peilbot.engine;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises which option(s) a typed reply means: by number, code or label, ignoring case, accents,
+ * punctuation and small typos; lists such as "1, 3 en 4", "1,3 and 4" or "1 3 4".
+ */
+final class TextMatcher {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]+");
+    private static final Pattern AND = Pattern.compile("\\s+(?:en|and|&|\\+)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private TextMatcher() {
+    }
+
+    /** Lower case, without accents, punctuation turned into single spaces. */
+    static String normalise(String text) {
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** Whether {@code text} is one of {@code words} (compared normalised, exactly). */
+    static boolean isOneOf(String text, Collection<String> words) {
+        String typed = normalise(text);
+        return !typed.isEmpty() && words.stream().map(TextMatcher::normalise).anyMatch(typed::equals);
+    }
+
+    /** The one candidate {@code text} names, if exactly one fits. */
+    static Optional<String> matchOne(String text, List<Candidate> candidates) {
+        String raw = text.strip();
+        if (DIGITS.matcher(raw).matches()) {
+            int number = Integer.parseInt(raw);
+            Optional<String> byNumber = candidates.stream()
+                    .filter(c -> c.number() > 0 && c.number() == number).map(Candidate::code).findFirst();
+            if (byNumber.isPresent()) {
+                return byNumber;
+            }
+        }
+        String typed = normalise(raw);
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> exact = unique(candidates, c -> names(c).anyMatch(typed::equals));
+        if (exact.isPresent()) {
+            return exact;
+        }
+        if (typed.length() >= 3) {
+            Optional<String> prefix = unique(candidates, c -> names(c).anyMatch(n -> n.startsWith(typed + " ")));
+            if (prefix.isPresent()) {
+                return prefix;
+            }
+        }
+        return closest(typed, candidates);
+    }
+
+    /** All candidates {@code text} names, in the order typed, without repeats; empty when any part is not recognised. */
+    static Optional<List<String>> matchList(String text, List<Candidate> candidates) {
+        Optional<String> single = matchOne(text, candidates);
+        if (single.isPresent()) {
+            return Optional.of(List.of(single.get()));
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String chunk : LIST_SEPARATOR.split(text)) {
+            if (chunk.isBlank()) {
+                continue;
+            }
+            Optional<List<String>> chunkCodes = matchChunk(chunk, candidates);
+            if (chunkCodes.isEmpty()) {
+                return Optional.empty();
+            }
+            codes.addAll(chunkCodes.get());
+        }
+        return codes.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(codes));
+    }
+
+    private static Optional<List<String>> matchChunk(String chunk, List<Candidate> candidates) {
+        Optional<String> whole = matchOne(chunk, candidates);
+        if (whole.isPresent()) {
+            return Optional.of(List.of(whole.get()));
+        }
+        String[] parts = AND.split(chunk.strip());
+        if (parts.length == 1) {
+            parts = SPACES.split(chunk.strip());
+            for (String part : parts) {
+                if (!DIGITS.matcher(part).matches()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        for (String part : parts) {
+            Optional<List<String>> partCodes = parts.length > 1 ? matchChunk(part, candidates) : matchOne(part, candidates).map(List::of);
+            if (partCodes.isEmpty()) {
+                return Optional.empty();
+            }
+            codes.addAll(partCodes.get());
+        }
+        return Optional.of(codes);
+    }
+
+    private static java.util.stream.Stream<String> names(Candidate candidate) {
+        return candidate.names().stream().map(TextMatcher::normalise).filter(n -> !n.isEmpty());
+    }
+
+    private static Optional<String> unique(List<Candidate> candidates, java.util.function.Predicate<Candidate> fits) {
+        List<String> codes = candidates.stream().filter(fits).map(Candidate::code).distinct().toList();
+        return codes.size() == 1 ? Optional.of(codes.get(0)) : Optional.empty();
+    }
+
+    /** The candidate within a few typos of {@code typed}, when it is strictly closer than every other one. */
+    private static Optional<String> closest(String typed, List<Candidate> candidates) {
+        int allowed = allowedTypos(typed);
+        if (allowed == 0) {
+            return Optional.empty();
+        }
+        java.util.Map<String, Integer> byCode = new java.util.LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            int distance = names(candidate).mapToInt(n -> distance(typed, n, allowed + 1)).min().orElse(allowed + 1);
+            byCode.merge(candidate.code(), distance, Math::min);
+        }
+        List<java.util.Map.Entry<String, Integer>> sorted = byCode.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByValue()).toList();
+        if (sorted.isEmpty() || sorted.get(0).getValue() > allowed) {
+            return Optional.empty();
+        }
+        if (sorted.size() > 1 && sorted.get(1).getValue() <= sorted.get(0).getValue()) {
+            return Optional.empty();
+        }
+        return Optional.of(sorted.get(0).getKey());
+    }
+
+    static int allowedTypos(String typed) {
+        int length = typed.length();
+        return length <= 3 ? 0 : length <= 7 ? 1 : 2;
+    }
+
+    /** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps), capped at {@code cap}. */
+    static int distance(String a, String b, int cap) {
+        if (Math.abs(a.length() - b.length()) >= cap) {
+            return cap;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int value = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    value = Math.min(value, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = value;
+            }
+        }
+        return Math.min(d[a.length()][b.length()], cap);
+    }
+}
