@@ -40,6 +40,10 @@ final class TextMatcher {
 
     /** The one candidate {@code text} names, if exactly one fits. */
     static Optional<String> matchOne(String text, List<Candidate> candidates) {
+        return matchOne(text, candidates, true);
+    }
+
+    private static Optional<String> matchOne(String text, List<Candidate> candidates, boolean typos) {
         String raw = text.strip();
         if (DIGITS.matcher(raw).matches()) {
             int number = Integer.parseInt(raw);
@@ -63,15 +67,20 @@ final class TextMatcher {
                 return prefix;
             }
         }
-        return closest(typed, candidates);
+        return typos ? closest(typed, candidates) : Optional.empty();
     }
 
     /** All candidates {@code text} names, in the order typed, without repeats; empty when any part is not recognised. */
     static Optional<List<String>> matchList(String text, List<Candidate> candidates) {
-        Optional<String> single = matchOne(text, candidates);
+        Optional<String> single = matchOne(text, candidates, false);
         if (single.isPresent()) {
             return Optional.of(List.of(single.get()));
         }
+        Optional<List<String>> split = matchChunks(text, candidates);
+        return split.isPresent() ? split : matchOne(text, candidates, true).map(List::of);
+    }
+
+    private static Optional<List<String>> matchChunks(String text, List<Candidate> candidates) {
         Set<String> codes = new LinkedHashSet<>();
         for (String chunk : LIST_SEPARATOR.split(text)) {
             if (chunk.isBlank()) {
@@ -86,29 +95,37 @@ final class TextMatcher {
         return codes.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(codes));
     }
 
+    /** One comma-separated chunk: an option, or options joined by "en"/"and", or numbers separated by spaces. */
     private static Optional<List<String>> matchChunk(String chunk, List<Candidate> candidates) {
-        Optional<String> whole = matchOne(chunk, candidates);
+        Optional<String> whole = matchOne(chunk, candidates, false);
         if (whole.isPresent()) {
             return Optional.of(List.of(whole.get()));
         }
         String[] parts = AND.split(chunk.strip());
-        if (parts.length == 1) {
-            parts = SPACES.split(chunk.strip());
+        if (parts.length > 1) {
+            List<String> codes = new ArrayList<>();
             for (String part : parts) {
-                if (!DIGITS.matcher(part).matches()) {
+                Optional<List<String>> partCodes = matchChunk(part, candidates);
+                if (partCodes.isEmpty()) {
                     return Optional.empty();
                 }
+                codes.addAll(partCodes.get());
             }
+            return Optional.of(codes);
         }
-        List<String> codes = new ArrayList<>();
-        for (String part : parts) {
-            Optional<List<String>> partCodes = parts.length > 1 ? matchChunk(part, candidates) : matchOne(part, candidates).map(List::of);
-            if (partCodes.isEmpty()) {
-                return Optional.empty();
+        String[] words = SPACES.split(chunk.strip());
+        if (words.length > 1 && java.util.Arrays.stream(words).allMatch(w -> DIGITS.matcher(w).matches())) {
+            List<String> codes = new ArrayList<>();
+            for (String number : words) {
+                Optional<String> code = matchOne(number, candidates, false);
+                if (code.isEmpty()) {
+                    return Optional.empty();
+                }
+                codes.add(code.get());
             }
-            codes.addAll(partCodes.get());
+            return Optional.of(codes);
         }
-        return Optional.of(codes);
+        return matchOne(chunk, candidates, true).map(List::of);
     }
 
     private static java.util.stream.Stream<String> names(Candidate candidate) {
