@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class TextMatcher {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern MARKS = Pattern.compile("[\\p{M}\\p{Cf}]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]+");
@@ -101,17 +101,9 @@ final class TextMatcher {
         if (whole.isPresent()) {
             return Optional.of(List.of(whole.get()));
         }
-        String[] parts = AND.split(chunk.strip());
-        if (parts.length > 1) {
-            List<String> codes = new ArrayList<>();
-            for (String part : parts) {
-                Optional<List<String>> partCodes = matchChunk(part, candidates);
-                if (partCodes.isEmpty()) {
-                    return Optional.empty();
-                }
-                codes.addAll(partCodes.get());
-            }
-            return Optional.of(codes);
+        Optional<List<String>> joined = matchJoined(chunk.strip(), candidates);
+        if (joined.isPresent()) {
+            return joined;
         }
         String[] words = SPACES.split(chunk.strip());
         if (words.length > 1 && java.util.Arrays.stream(words).allMatch(w -> DIGITS.matcher(w).matches())) {
@@ -126,6 +118,45 @@ final class TextMatcher {
             return Optional.of(codes);
         }
         return matchOne(chunk, candidates, true).map(List::of);
+    }
+
+    /**
+     * Options joined by "en"/"and": tries the longest leading run of pieces first, because a label may itself
+     * contain "en" ("Beeld- en gezichtsherkenning en NLP").
+     */
+    private static Optional<List<String>> matchJoined(String text, List<Candidate> candidates) {
+        java.util.regex.Matcher separator = AND.matcher(text);
+        List<int[]> separators = new ArrayList<>();
+        while (separator.find()) {
+            separators.add(new int[] {separator.start(), separator.end()});
+        }
+        if (separators.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = separators.size() - 1; i >= 0; i--) {
+            String head = text.substring(0, separators.get(i)[0]);
+            String tail = text.substring(separators.get(i)[1]);
+            Optional<String> first = matchOne(head, candidates, false);
+            if (first.isEmpty() && i == 0) {
+                first = matchOne(head, candidates, true);
+            }
+            if (first.isEmpty()) {
+                continue;
+            }
+            Optional<List<String>> rest = matchOne(tail, candidates, false).map(List::of);
+            if (rest.isEmpty()) {
+                rest = matchJoined(tail, candidates);
+            }
+            if (rest.isEmpty()) {
+                rest = matchOne(tail, candidates, true).map(List::of);
+            }
+            if (rest.isPresent()) {
+                List<String> codes = new ArrayList<>(List.of(first.get()));
+                codes.addAll(rest.get());
+                return Optional.of(codes);
+            }
+        }
+        return Optional.empty();
     }
 
     private static java.util.stream.Stream<String> names(Candidate candidate) {
