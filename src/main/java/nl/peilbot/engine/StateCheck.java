@@ -53,7 +53,7 @@ public final class StateCheck {
                 problems.add("return to summary in stage " + state.stage());
             }
         }
-        Set<Stage> allAnswered = Set.of(Stage.SUMMARY, Stage.CHOOSING_CHANGE, Stage.COMPLETED);
+        Set<Stage> allAnswered = java.util.EnumSet.of(Stage.SUMMARY, Stage.CHOOSING_CHANGE, Stage.COMPLETED);
         boolean summaryNext = allAnswered.contains(state.stage())
                 || (state.stage() == Stage.CONFIRMING_RESTART && allAnswered.contains(state.resumeStage()));
         if (summaryNext) {
