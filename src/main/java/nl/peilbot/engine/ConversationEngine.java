@@ -15,7 +15,6 @@ import nl.peilbot.flow.QuestionKind;
  */
 public final class ConversationEngine {
 
-    private final EngineMessages messages;
     private final PromptRenderer prompts;
     private final CommandRecognizer recognizer;
     private final CommandHandler commands;
@@ -24,7 +23,6 @@ public final class ConversationEngine {
     private final TranscriptBuilder transcripts;
 
     public ConversationEngine(EngineMessages messages) {
-        this.messages = messages;
         AnswerFormatter formatter = new AnswerFormatter(messages);
         SummaryRenderer summaries = new SummaryRenderer(messages, formatter);
         ReplyWords words = ReplyWords.from(messages);
@@ -105,9 +103,5 @@ public final class ConversationEngine {
     /** The conversation so far (questions asked and answers given), to show earlier answers on resume. */
     public List<TranscriptEntry> transcript(Flow flow, ConversationState state) {
         return transcripts.transcript(flow, state);
-    }
-
-    EngineMessages messages() {
-        return messages;
     }
 }
