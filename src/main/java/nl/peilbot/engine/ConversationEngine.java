@@ -49,7 +49,8 @@ public final class ConversationEngine {
             }
             invitationAnswer(flow, field, value.strip(), now).ifPresent(answer -> answers.put(field.id(), answer));
         }
-        String chosen = flow.languages().contains(language) ? language : flow.defaultLanguage();
+        String requested = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
+        String chosen = flow.languages().contains(requested) ? requested : flow.defaultLanguage();
         return new ConversationState(flow.id(), flow.version(), chosen, Stage.CONSENT, null,
                 StepNavigator.prune(flow, answers), Pending.NONE, now, false, null);
     }

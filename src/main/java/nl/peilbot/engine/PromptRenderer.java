@@ -124,9 +124,9 @@ final class PromptRenderer {
                 buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
             }
         } else if (question.kind() == QuestionKind.OPEN_PARTS) {
-            Field part = OpenPartsParser.nextPart(question.fields(), pending.parts()).orElseThrow();
-            String prompt = messages.text("parts.field", language, part.label().in(language));
-            text = pending.parts().isEmpty() ? introduction(question, state) + "\n\n" + prompt : prompt;
+            java.util.Optional<Field> part = OpenPartsParser.nextPart(question.fields(), pending.parts());
+            String prompt = part.map(p -> messages.text("parts.field", language, p.label().in(language))).orElse("");
+            text = pending.parts().isEmpty() ? (introduction(question, state) + "\n\n" + prompt).strip() : prompt;
         } else {
             text = introduction(question, state);
         }
@@ -155,6 +155,9 @@ final class PromptRenderer {
         String language = state.language();
         Pending pending = state.pending();
         List<Field> open = OpenListParser.openFields(question.fields(), pending.entry());
+        if (question.fields().isEmpty()) {
+            return introduction(question, state);
+        }
         Field field = open.isEmpty() ? question.fields().get(0) : open.get(0);
         int entryNumber = pending.entries().size() + 1;
         String label = field.label().in(language);

@@ -23,6 +23,9 @@ public final class StateCheck {
     /** Each violated invariant as one English sentence. */
     public static List<String> problems(Flow flow, ConversationState state) {
         List<String> problems = new ArrayList<>();
+        if (!flow.id().equals(state.flowId())) {
+            problems.add("state of flow '" + state.flowId() + "' checked against flow '" + flow.id() + "'");
+        }
         if (!flow.languages().contains(state.language())) {
             problems.add("language '" + state.language() + "' is not one of the flow's languages");
         }

@@ -86,6 +86,19 @@ class ConversationEngineTests {
         }
 
         @Test
+        void shouldStartInRequestedLanguageOrInTheDefault() {
+            assertThat(new Chat(Chat.SMALL, Map.of(), "EN").state.language()).isEqualTo("en");
+            assertThat(new Chat(Chat.SMALL, Map.of(), "fr").state.language()).isEqualTo("nl");
+            assertThat(new Chat(Chat.SMALL, null, null).state.language()).isEqualTo("nl");
+        }
+
+        @Test
+        void shouldAcceptProfileChoiceGivenAsLabel() {
+            Chat chat = new Chat(Chat.SMALL, Map.of("role", "CMIO"), "nl");
+            assertThat(chat.answer("role").codes()).containsExactly("cmio");
+        }
+
+        @Test
         void shouldAskProfileFieldsTheInvitationDidNotFill() {
             Chat chat = new Chat(Chat.SMALL, Map.of("role", "bogus"), "en");
             assertThat(chat.state.answers()).isEmpty();
@@ -722,6 +735,20 @@ class ConversationEngineTests {
                     new TranscriptEntry(TranscriptEntry.Speaker.BOT, "Does your hospital have an AI policy?"),
                     new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "Yes"));
             assertThat(chat.answer("familiarity").choices()).containsExactly(new ChosenOption("familiar", "Bekend"));
+        }
+
+        @Test
+        void shouldLeaveInvitationAnswersOutOfTranscriptAndShowSkips() {
+            Chat chat = new Chat(Chat.SMALL, Map.of("role", "cio"), "nl");
+            chat.choice("#yes");
+            chat.text("Oost");
+            chat.answerSmallUntil("champion");
+            chat.text("overslaan");
+            List<TranscriptEntry> transcript = Chat.ENGINE.transcript(chat.flow, chat.state);
+            assertThat(transcript.get(0).text()).isEqualTo("Voor welk ziekenhuis werkt u?");
+            assertThat(transcript).extracting(TranscriptEntry::text).doesNotContain("Wat is uw rol?");
+            assertThat(transcript.get(transcript.size() - 1)).isEqualTo(
+                    new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "(overgeslagen)"));
         }
 
         @Test
