@@ -12,12 +12,10 @@ import nl.peilbot.flow.Question;
 final class CommandHandler {
 
     private final EngineMessages messages;
-    private final PromptRenderer prompts;
     private final Turns turns;
 
-    CommandHandler(EngineMessages messages, PromptRenderer prompts, Turns turns) {
+    CommandHandler(EngineMessages messages, Turns turns) {
         this.messages = messages;
-        this.prompts = prompts;
         this.turns = turns;
     }
 

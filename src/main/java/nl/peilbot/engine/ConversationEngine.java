@@ -28,8 +28,8 @@ public final class ConversationEngine {
         ReplyWords words = ReplyWords.from(messages);
         this.prompts = new PromptRenderer(messages, formatter, summaries);
         this.recognizer = new CommandRecognizer(messages);
-        this.turns = new Turns(messages, prompts, summaries, words);
-        this.commands = new CommandHandler(messages, prompts, turns);
+        this.turns = new Turns(messages, prompts, words);
+        this.commands = new CommandHandler(messages, turns);
         this.replies = new ReplyHandler(prompts, turns, commands, words);
         this.transcripts = new TranscriptBuilder(formatter);
     }

@@ -15,13 +15,11 @@ final class Turns {
 
     private final EngineMessages messages;
     private final PromptRenderer prompts;
-    private final SummaryRenderer summaries;
     private final ReplyWords words;
 
-    Turns(EngineMessages messages, PromptRenderer prompts, SummaryRenderer summaries, ReplyWords words) {
+    Turns(EngineMessages messages, PromptRenderer prompts, ReplyWords words) {
         this.messages = messages;
         this.prompts = prompts;
-        this.summaries = summaries;
         this.words = words;
     }
 
@@ -102,9 +100,5 @@ final class Turns {
             return answered(flow, state, accepted.answer(), context.now());
         }
         return answered(flow, state, context.skipped(), context.now());
-    }
-
-    SummaryRenderer summaries() {
-        return summaries;
     }
 }

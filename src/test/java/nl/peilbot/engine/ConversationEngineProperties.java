@@ -64,6 +64,7 @@ class ConversationEngineProperties {
 
     private static ConversationState checkedTurn(Flow flow, ConversationState state, Inbound input, Instant now) {
         Turn turn = ENGINE.handle(flow, state, input, now);
+        assertThat(ENGINE.handle(flow, state, input, now)).as("same input, same turn").isEqualTo(turn);
         assertThat(StateCheck.problems(flow, turn.state())).as("after %s from %s", input, state).isEmpty();
         List<Outbound> messages = turn.messages();
         assertThat(messages).isNotEmpty();
