@@ -1,0 +1,176 @@
+package nl.peilbot.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.flow.Field;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
+
+/**
+ * Renders the prompt of the current step: the question (or its next field, part or "namelijk?") with buttons and
+ * progress, or the engine's own consent, summary, change and restart prompts.
+ */
+final class PromptRenderer {
+
+    static final String CONSENT = "#consent";
+    static final String DECLINED = "#declined";
+    static final String SUMMARY = "#summary";
+    static final String CHANGE = "#change";
+    static final String RESTART = "#restart";
+    static final String YES = "#yes";
+    static final String NO = "#no";
+    static final String START = "#start";
+    static final String SUBMIT = "#submit";
+    static final String SKIP = "#skip";
+
+    private final EngineMessages messages;
+    private final AnswerFormatter formatter;
+    private final SummaryRenderer summaries;
+
+    PromptRenderer(EngineMessages messages, AnswerFormatter formatter, SummaryRenderer summaries) {
+        this.messages = messages;
+        this.formatter = formatter;
+        this.summaries = summaries;
+    }
+
+    /** The messages that show the current step: with the intro at consent, the summary at the summary, the closing when completed. */
+    List<Outbound> current(Flow flow, ConversationState state) {
+        String language = state.language();
+        List<Outbound> out = new ArrayList<>();
+        switch (state.stage()) {
+            case CONSENT -> out.add(new Outbound.Say(flow.intro().in(language)));
+            case DECLINED -> out.add(new Outbound.Say(messages.text("declined.message", language)));
+            case SUMMARY -> out.add(new Outbound.Say(summaries.summary(flow, state)));
+            case COMPLETED -> {
+                out.add(closing(flow, state));
+                return out;
+            }
+            default -> {
+            }
+        }
+        out.add(ask(flow, state));
+        return out;
+    }
+
+    Outbound.Say closing(Flow flow, ConversationState state) {
+        return new Outbound.Say(flow.closing().in(state.language()));
+    }
+
+    /** The prompt for the current step; null once completed. */
+    Outbound.Ask ask(Flow flow, ConversationState state) {
+        String language = state.language();
+        return switch (state.stage()) {
+            case CONSENT -> engineAsk(CONSENT, flow.consent().in(language),
+                    List.of(button(YES, "consent.yes", language), button(NO, "consent.no", language)));
+            case DECLINED -> engineAsk(DECLINED, messages.text("declined.ask", language),
+                    List.of(button(START, "button.start", language)));
+            case ASKING -> questionAsk(flow, state);
+            case SUMMARY -> engineAsk(SUMMARY, messages.text("summary.ask", language),
+                    List.of(button(SUBMIT, "button.submit", language), button(CHANGE, "button.change", language)));
+            case CHOOSING_CHANGE -> engineAsk(CHANGE, messages.text("change.ask", language),
+                    summaries.changeButtons(flow, state));
+            case CONFIRMING_RESTART -> engineAsk(RESTART, messages.text("restart.ask", language),
+                    List.of(button(YES, "button.yes", language), button(NO, "button.no", language)));
+            case COMPLETED -> null;
+        };
+    }
+
+    Progress progress(Flow flow, String stepId, String language) {
+        int number = flow.questionNumber(stepId);
+        int total = flow.questions().size();
+        return number == 0 ? null : new Progress(number, total, messages.text("progress", language, number, total));
+    }
+
+    private Outbound.Ask engineAsk(String stepId, String text, List<Button> buttons) {
+        return new Outbound.Ask(stepId, text, Outbound.InputKind.SINGLE_CHOICE, buttons, List.of(), null);
+    }
+
+    private Button button(String code, String labelKey, String language) {
+        return new Button(code, messages.text(labelKey, language), 0);
+    }
+
+    private Outbound.Ask questionAsk(Flow flow, ConversationState state) {
+        Question question = flow.step(state.currentStep()).orElseThrow();
+        String language = state.language();
+        Pending pending = state.pending();
+        List<Button> buttons = new ArrayList<>();
+        Outbound.InputKind input = Outbound.InputKind.TEXT;
+        String text;
+        if (pending.awaitingOther()) {
+            String other = pending.selected().stream().map(question::option).flatMap(java.util.Optional::stream)
+                    .filter(AnswerOption::other).map(o -> o.label().in(language)).findFirst().orElse("");
+            text = messages.text("other.ask", language, other);
+        } else if (question.kind().isChoice()) {
+            text = introduction(question, state);
+            if (question.kind() == QuestionKind.MULTIPLE_CHOICE) {
+                text += "\n" + messages.text("multiple.instruction", language);
+            }
+            List<AnswerOption> options = question.options();
+            for (int i = 0; i < options.size(); i++) {
+                buttons.add(new Button(options.get(i).code(), options.get(i).label().in(language), i + 1));
+            }
+            if (question.kind() == QuestionKind.MULTIPLE_CHOICE) {
+                buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
+                input = Outbound.InputKind.MULTIPLE_CHOICE;
+            } else {
+                input = Outbound.InputKind.SINGLE_CHOICE;
+            }
+        } else if (question.kind() == QuestionKind.OPEN_LIST) {
+            text = listPrompt(question, state);
+            if (!pending.entries().isEmpty() && pending.entry().isEmpty()) {
+                buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
+            }
+        } else if (question.kind() == QuestionKind.OPEN_PARTS) {
+            java.util.Optional<Field> part = OpenPartsParser.nextPart(question.fields(), pending.parts());
+            String prompt = part.map(p -> messages.text("parts.field", language, p.label().in(language))).orElse("");
+            text = pending.parts().isEmpty() ? (introduction(question, state) + "\n\n" + prompt).strip() : prompt;
+        } else {
+            text = introduction(question, state);
+        }
+        if (question.optional()) {
+            buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
+        }
+        List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();
+        return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, question.id(), language));
+    }
+
+    /** Question text, its hint, and the current answer when the question is asked again. */
+    private String introduction(Question question, ConversationState state) {
+        String language = state.language();
+        StringBuilder text = new StringBuilder(question.text().in(language));
+        if (question.hint() != null && question.hint().has(language)) {
+            text.append("\n").append(question.hint().in(language));
+        }
+        Answer answer = state.answers().get(question.id());
+        if (answer != null) {
+            text.append("\n").append(messages.text("current.value", language, formatter.format(question, answer, language)));
+        }
+        return text.toString();
+    }
+
+    private String listPrompt(Question question, ConversationState state) {
+        String language = state.language();
+        Pending pending = state.pending();
+        List<Field> open = OpenListParser.openFields(question.fields(), pending.entry());
+        if (question.fields().isEmpty()) {
+            return introduction(question, state);
+        }
+        Field field = open.isEmpty() ? question.fields().get(0) : open.get(0);
+        int entryNumber = pending.entries().size() + 1;
+        String label = field.label().in(language);
+        if (pending.entries().isEmpty() && pending.entry().isEmpty()) {
+            String text = introduction(question, state) + "\n\n" + messages.text("list.field", language, entryNumber, label);
+            if (question.fields().size() > 1) {
+                text += "\n" + messages.text("list.colon", language, label, question.fields().get(1).label().in(language));
+            }
+            return text;
+        }
+        if (pending.entry().isEmpty()) {
+            return messages.text("list.next", language, entryNumber, label);
+        }
+        return messages.text("list.field", language, entryNumber, label);
+    }
+}

@@ -1,0 +1,125 @@
+package nl.peilbot.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.peilbot.flow.Condition;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+
+/**
+ * Works out which steps apply given the answers so far: profile fields the invitation did not fill, then questions
+ * whose condition holds. Conditions are evaluated on the answers of earlier steps only.
+ */
+final class StepNavigator {
+
+    static final String INVITATION = "invitation";
+    static final String CHAT = "chat";
+
+    private StepNavigator() {
+    }
+
+    /** The answers that still count (their step's condition holds), in flow order. */
+    static Map<String, Answer> prune(Flow flow, Map<String, Answer> answers) {
+        Map<String, Answer> kept = new LinkedHashMap<>();
+        for (Question step : flow.steps()) {
+            Answer answer = answers.get(step.id());
+            if (answer != null && conditionHolds(step, kept)) {
+                kept.put(step.id(), answer);
+            }
+        }
+        return kept;
+    }
+
+    /** {@code answers} with {@code answer} put in, pruned and in flow order. */
+    static Map<String, Answer> with(Flow flow, Map<String, Answer> answers, Answer answer) {
+        Map<String, Answer> all = new LinkedHashMap<>(answers);
+        all.put(answer.questionId(), answer);
+        return prune(flow, all);
+    }
+
+    /** Whether the question may be answered at all given the (pruned) answers of earlier steps. */
+    static boolean conditionHolds(Question step, Map<String, Answer> earlierAnswers) {
+        Condition condition = step.condition();
+        if (condition == null) {
+            return true;
+        }
+        Answer answer = earlierAnswers.get(condition.questionId());
+        return answer != null && !answer.skipped() && condition.holdsFor(answer.codes());
+    }
+
+    /** The steps to ask, in flow order. */
+    static List<Question> steps(Flow flow, Map<String, Answer> answers) {
+        List<Question> steps = new ArrayList<>();
+        Map<String, Answer> earlier = new LinkedHashMap<>();
+        for (Question step : flow.steps()) {
+            Answer answer = answers.get(step.id());
+            boolean holds = conditionHolds(step, earlier);
+            if (holds && !(answer != null && fromInvitation(answer) && flow.isProfileField(step.id()))) {
+                steps.add(step);
+            }
+            if (holds && answer != null) {
+                earlier.put(step.id(), answer);
+            }
+        }
+        return steps;
+    }
+
+    static boolean isStep(Flow flow, Map<String, Answer> answers, String stepId) {
+        return steps(flow, answers).stream().anyMatch(q -> q.id().equals(stepId));
+    }
+
+    /** The first step without an answer. */
+    static Optional<Question> next(Flow flow, Map<String, Answer> answers) {
+        return steps(flow, answers).stream().filter(q -> !answers.containsKey(q.id())).findFirst();
+    }
+
+    /** The step before {@code currentId}; with null, the last step. */
+    static Optional<Question> previous(Flow flow, Map<String, Answer> answers, String currentId) {
+        List<Question> steps = steps(flow, answers);
+        if (currentId == null) {
+            return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(steps.size() - 1));
+        }
+        List<String> order = flow.steps().stream().map(Question::id).toList();
+        int currentPosition = order.indexOf(currentId);
+        Question previous = null;
+        for (Question step : steps) {
+            if (order.indexOf(step.id()) < currentPosition) {
+                previous = step;
+            }
+        }
+        return Optional.ofNullable(previous);
+    }
+
+    /** Questions (not profile fields) still to be answered after {@code currentId}. */
+    static int questionsAfter(Flow flow, Map<String, Answer> answers, String currentId) {
+        List<Question> steps = steps(flow, answers);
+        int count = 0;
+        boolean after = false;
+        for (Question step : steps) {
+            if (after && flow.questionNumber(step.id()) > 0 && !answers.containsKey(step.id())) {
+                count++;
+            }
+            after = after || step.id().equals(currentId);
+        }
+        return count;
+    }
+
+    /** Only the profile answers that came with the invitation. */
+    static Map<String, Answer> invitationAnswers(Map<String, Answer> answers) {
+        Map<String, Answer> kept = new LinkedHashMap<>();
+        answers.forEach((id, answer) -> {
+            if (fromInvitation(answer)) {
+                kept.put(id, answer);
+            }
+        });
+        return kept;
+    }
+
+    static boolean fromInvitation(Answer answer) {
+        return INVITATION.equals(answer.source());
+    }
+}

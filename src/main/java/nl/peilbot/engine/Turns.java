@@ -1,0 +1,104 @@
+package nl.peilbot.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+
+/** Builds the states and turns the handlers share: re-asking with a hint, moving to a step, the summary. */
+final class Turns {
+
+    private final EngineMessages messages;
+    private final PromptRenderer prompts;
+    private final ReplyWords words;
+
+    Turns(EngineMessages messages, PromptRenderer prompts, ReplyWords words) {
+        this.messages = messages;
+        this.prompts = prompts;
+        this.words = words;
+    }
+
+    /** Input that cannot be used: the state as it was, a hint, and the same prompt again. */
+    Turn rejected(Flow flow, ConversationState state, String hintKey, List<Object> arguments) {
+        if (state.stage() == Stage.COMPLETED) {
+            return new Turn(state, List.of(prompts.closing(flow, state)), false);
+        }
+        String hint = messages.text(hintKey, state.language(), arguments.toArray());
+        return new Turn(state, List.of(new Outbound.Say(hint), prompts.ask(flow, state)), false);
+    }
+
+    Turn rejected(Flow flow, ConversationState state, String hintKey) {
+        return rejected(flow, state, hintKey, List.of());
+    }
+
+    /** The state unchanged, with some messages and then the current prompt. */
+    Turn same(Flow flow, ConversationState state, Outbound.Say before) {
+        return new Turn(state, List.of(before, prompts.ask(flow, state)), true);
+    }
+
+    /** The current step shown again in full (intro, summary) after {@code before}. */
+    Turn shown(Flow flow, ConversationState state, List<Outbound> before) {
+        List<Outbound> out = new ArrayList<>(before);
+        out.addAll(prompts.current(flow, state));
+        return new Turn(state, out, true);
+    }
+
+    /** Stays at the current question with more gathered for it. */
+    Turn gathered(Flow flow, ConversationState state, Pending pending) {
+        ConversationState next = new ConversationState(state.flowId(), state.flowVersion(), state.language(), state.stage(),
+                state.currentStep(), state.answers(), pending, state.askedAt(), state.returnToSummary(), state.resumeStage());
+        return new Turn(next, List.of(prompts.ask(flow, next)), true);
+    }
+
+    /** Stores {@code answer} (dropping answers that no longer apply) and moves on to the next step or the summary. */
+    Turn answered(Flow flow, ConversationState state, Answer answer, Instant now) {
+        return advance(flow, state, StepNavigator.with(flow, state.answers(), answer), now, List.of());
+    }
+
+    /** With {@code answers}, to the first unanswered step, or the summary when none is left. */
+    Turn advance(Flow flow, ConversationState state, Map<String, Answer> answers, Instant now, List<Outbound> before) {
+        Optional<Question> next = StepNavigator.next(flow, answers);
+        if (next.isPresent()) {
+            return askingAt(flow, state, next.get().id(), answers, false, now, before);
+        }
+        return shown(flow, withStage(state, Stage.SUMMARY, answers, now), before);
+    }
+
+    Turn askingAt(Flow flow, ConversationState state, String stepId, Map<String, Answer> answers, boolean returnToSummary,
+                  Instant now, List<Outbound> before) {
+        ConversationState next = new ConversationState(state.flowId(), state.flowVersion(), state.language(), Stage.ASKING,
+                stepId, answers, Pending.NONE, now, returnToSummary, null);
+        return shown(flow, next, before);
+    }
+
+    /** A stage without a current step (consent, declined, summary, change, completed). */
+    static ConversationState withStage(ConversationState state, Stage stage, Map<String, Answer> answers, Instant now) {
+        return new ConversationState(state.flowId(), state.flowVersion(), state.language(), stage, null, answers,
+                Pending.NONE, now, false, null);
+    }
+
+    ParseContext context(Flow flow, ConversationState state, Instant now) {
+        Question question = flow.step(state.currentStep()).orElseThrow();
+        long seconds = state.askedAt() == null ? 0 : Math.max(0, Duration.between(state.askedAt(), now).toSeconds());
+        return new ParseContext(flow, question, state.pending(), state.language(), now, seconds, words);
+    }
+
+    /** Applies what a reply to the current question amounted to. */
+    Turn apply(Flow flow, ConversationState state, ParseContext context, ParsedAnswer parsed) {
+        if (parsed instanceof ParsedAnswer.Rejected rejected) {
+            return rejected(flow, state, rejected.hintKey(), rejected.arguments());
+        }
+        if (parsed instanceof ParsedAnswer.Partial partial) {
+            return gathered(flow, state, partial.pending());
+        }
+        if (parsed instanceof ParsedAnswer.Accepted accepted) {
+            return answered(flow, state, accepted.answer(), context.now());
+        }
+        return answered(flow, state, context.skipped(), context.now());
+    }
+}
