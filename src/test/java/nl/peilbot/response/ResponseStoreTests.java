@@ -232,6 +232,27 @@ class ResponseStoreTests {
         }
 
         @Test
+        void shouldCreateOneDocumentWhenTwoInsertTheSameNewResponseAtOnce() throws Exception {
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 10; round++) {
+                    StoredResponse response = ResponseFixtures.newResponse("r_insert_race_" + round);
+                    CyclicBarrier together = new CyclicBarrier(2);
+                    Callable<Boolean> insert = () -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return responses.insert(response, FLOW);
+                    };
+                    List<Future<Boolean>> results = threads.invokeAll(List.of(insert, insert));
+
+                    assertThat(results.get(0).get() ^ results.get(1).get()).as("one insert wins in round %d", round).isTrue();
+                    assertThat(raw.countDocuments(Filters.eq("_id", response.id()))).isEqualTo(1);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
         void shouldReplaceAtTheExpectedVersion() {
             StoredResponse first = ResponseFixtures.newResponse("r_replace");
             responses.insert(first, FLOW);
