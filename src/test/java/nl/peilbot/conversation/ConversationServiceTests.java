@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +47,7 @@ import nl.peilbot.testsupport.FerretDb;
 /** The service with the real engine, store and FerretDB. */
 @SpringBootTest(properties = "peilbot.flows.directory=src/test/resources/flows/valid")
 @RecordApplicationEvents
+@Import(ConversationServiceTests.Clocks.class)
 class ConversationServiceTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("conversations");
