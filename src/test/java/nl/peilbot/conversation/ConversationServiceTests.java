@@ -45,7 +45,8 @@ import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;
 
 /** The service with the real engine, store and FerretDB. */
-@SpringBootTest(properties = "peilbot.flows.directory=src/test/resources/flows/valid")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "peilbot.flows.directory=src/test/resources/flows/valid")
 @RecordApplicationEvents
 @Import(ConversationServiceTests.Clocks.class)
 class ConversationServiceTests {

@@ -27,7 +27,8 @@ import com.mongodb.client.MongoDatabase;
 import nl.peilbot.testsupport.FerretDb;
 
 /** The endpoint itself; HTTP basic for {@code /api/**} is the security configuration's concern and left out here. */
-@SpringBootTest(properties = "peilbot.flows.directory=src/test/resources/flows/valid")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "peilbot.flows.directory=src/test/resources/flows/valid")
 class InvitationControllerTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("invitation_api");

@@ -17,7 +17,8 @@ import com.mongodb.client.MongoDatabase;
 import nl.peilbot.testsupport.FerretDb;
 
 /** The application creates its indexes when it starts, on an empty database. */
-@SpringBootTest(properties = "peilbot.flows.directory=src/test/resources/flows/valid")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "peilbot.flows.directory=src/test/resources/flows/valid")
 class IndexesTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("indexes");
