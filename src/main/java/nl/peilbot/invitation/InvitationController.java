@@ -1,5 +1,6 @@
 package nl.peilbot.invitation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
-
-import java.nio.charset.StandardCharsets;
 
 /** The organisers' endpoint to invite a respondent; answers with the token and the chat link, once. */
 @RestController

@@ -1,9 +1,9 @@
 package nl.peilbot.response;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.bson.Document;

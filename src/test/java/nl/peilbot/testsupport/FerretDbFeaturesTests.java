@@ -20,7 +20,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 
-/** Pins down the MongoDB features Peilbot relies on, as FerretDB 1.24 on SQLite provides them. */
+/**
+ * Pins down the MongoDB features Peilbot relies on, as FerretDB 1.24 on SQLite provides them.
+ *
+ * <p>Not pinned because it does not hold: a filtered {@code replaceOne} is a read followed by a write by
+ * {@code _id}, so two concurrent replaces at the same version can both match (see {@code ResponseStore}).
+ */
 class FerretDbFeaturesTests {
 
     private static MongoClient client;
