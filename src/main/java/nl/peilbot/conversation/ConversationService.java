@@ -1,0 +1,128 @@
+package nl.peilbot.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import nl.peilbot.conversation.Reply.Outcome;
+import nl.peilbot.engine.ConversationEngine;
+import nl.peilbot.engine.ConversationState;
+import nl.peilbot.engine.Inbound;
+import nl.peilbot.engine.Turn;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.invitation.Invitation;
+import nl.peilbot.invitation.Invitations;
+import nl.peilbot.response.ResponseStore;
+import nl.peilbot.response.StoredResponse;
+
+/**
+ * Runs each turn as load by id, engine, version-guarded replace: no locks held between turns, and a write
+ * that lost the race to another tab changes nothing and shows the winner's state.
+ */
+@Service
+class ConversationService implements Conversations {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+
+    private final FlowCatalog flows;
+    private final Invitations invitations;
+    private final ResponseStore responses;
+    private final ConversationEngine engine;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationService(FlowCatalog flows, Invitations invitations, ResponseStore responses, ConversationEngine engine,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.flows = flows;
+        this.invitations = invitations;
+        this.responses = responses;
+        this.engine = engine;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Session open(Access access, String channel) {
+        String newToken = null;
+        Invitation invitation;
+        if (access.token() != null && !access.token().isBlank()) {
+            invitation = invitations.find(access.token())
+                    .orElseThrow(() -> new UnknownAccessException("this link is not (or no longer) valid"));
+        } else {
+            String survey = access.surveyId();
+            if (flows.current(survey).isEmpty()) {
+                throw new UnknownAccessException("unknown survey '" + survey + "'");
+            }
+            newToken = invitations.openLink(survey);
+            invitation = invitations.find(newToken)
+                    .orElseThrow(() -> new IllegalStateException("an open-link invitation just made cannot be found"));
+        }
+        StoredResponse response = responses.find(invitation.responseId()).orElseGet(() -> begin(invitation, channel));
+        Flow flow = flowOf(response);
+        ConversationState state = response.state();
+        return new Session(response.id(), newToken, state.language(), engine.transcript(flow, state),
+                engine.current(flow, state), response.completed());
+    }
+
+    @Override
+    public Reply handle(String responseId, String clientMessageId, Inbound input, String channel) {
+        StoredResponse response = responses.find(responseId)
+                .orElseThrow(() -> new UnknownAccessException("unknown response"));
+        Flow flow = flowOf(response);
+        if (response.applied(clientMessageId)) {
+            return showCurrent(Outcome.DUPLICATE, response, flow);
+        }
+        Instant now = clock.instant();
+        Turn turn = engine.handle(flow, response.state(), input, now);
+        if (!turn.accepted()) {
+            return new Reply(Outcome.REJECTED, response.language(), turn.messages(), response.completed());
+        }
+        StoredResponse updated = response.afterTurn(turn.state(), clientMessageId, channel, now);
+        if (!responses.replace(updated, response.version(), flow)) {
+            StoredResponse winner = responses.find(responseId)
+                    .orElseThrow(() -> new UnknownAccessException("unknown response"));
+            Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+            return showCurrent(outcome, winner, flowOf(winner));
+        }
+        if (updated.completed() && !response.completed()) {
+            publishCompleted(updated);
+        }
+        return new Reply(Outcome.APPLIED, updated.language(), turn.messages(), updated.completed());
+    }
+
+    private StoredResponse begin(Invitation invitation, String channel) {
+        Flow flow = flows.current(invitation.survey())
+                .orElseThrow(() -> new UnknownAccessException("survey '" + invitation.survey() + "' is closed"));
+        Instant now = clock.instant();
+        ConversationState state = engine.start(flow, invitation.profile(), flow.defaultLanguage(), now);
+        StoredResponse response = StoredResponse.begin(invitation.responseId(), flow.wave(), state, channel, now);
+        flows.recordFirstUse(flow, now);
+        if (responses.insert(response, flow)) {
+            return response;
+        }
+        // Another tab opened the same new invitation first: go on with the response it created.
+        return responses.find(response.id())
+                .orElseThrow(() -> new IllegalStateException("response " + response.id() + " exists but cannot be read"));
+    }
+
+    private Reply showCurrent(Outcome outcome, StoredResponse response, Flow flow) {
+        return new Reply(outcome, response.language(), engine.current(flow, response.state()), response.completed());
+    }
+
+    private Flow flowOf(StoredResponse response) {
+        return flows.flow(response.survey(), response.flowVersion());
+    }
+
+    private void publishCompleted(StoredResponse response) {
+        try {
+            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+        } catch (RuntimeException e) {
+            // The response is stored; a failing listener must not turn the respondent's submit into an error.
+            log.error("a listener of ResponseCompleted failed for response {}", response.id(), e);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package nl.peilbot.response;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+
+import nl.peilbot.engine.Answer;
+import nl.peilbot.engine.ChosenOption;
+import nl.peilbot.engine.ConversationState;
+import nl.peilbot.engine.Pending;
+import nl.peilbot.engine.Stage;
+import nl.peilbot.flow.Field;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
+
+/**
+ * Maps a {@link StoredResponse} to the {@code responses} document and back.
+ *
+ * <p>Fields with nothing in them (no text, no choices, not skipped, ...) are left out. The flow gives the
+ * order of answers, of open-list fields and of parts, and says which answers make up the flat {@code profile}
+ * copy, which is written for queries only and never read back.
+ */
+final class ResponseDocuments {
+
+    static final String SOURCE_INVITATION = "invitation";
+
+    private ResponseDocuments() {
+    }
+
+    static Document toDocument(StoredResponse response, Flow flow) {
+        ConversationState state = response.state();
+        Document document = new Document("_id", response.id())
+                .append("survey", response.survey())
+                .append("wave", response.wave())
+                .append("flowVersion", response.flowVersion())
+                .append("status", response.status().stored())
+                .append("language", response.language())
+                .append("channels", response.channels())
+                .append("profile", profile(state.answers(), flow))
+                .append("answers", answers(state.answers(), flow));
+        putIfPresent(document, "startedAt", date(response.startedAt()));
+        putIfPresent(document, "updatedAt", date(response.updatedAt()));
+        putIfPresent(document, "completedAt", date(response.completedAt()));
+        return document
+                .append("version", response.version())
+                .append("recentMessageIds", response.recentMessageIds())
+                .append("conversation", conversation(state, flow));
+    }
+
+    static StoredResponse fromDocument(Document document) {
+        String survey = document.getString("survey");
+        String flowVersion = document.getString("flowVersion");
+        String language = document.getString("language");
+        Document conversation = document.get("conversation", new Document());
+        ConversationState state = new ConversationState(
+                survey,
+                flowVersion,
+                language,
+                stage(conversation.getString("stage")),
+                conversation.getString("currentStep"),
+                answers(document.get("answers", new Document())),
+                pending(conversation.get("pending", new Document())),
+                instant(conversation.getDate("askedAt")),
+                conversation.getBoolean("returnToSummary", false),
+                stage(conversation.getString("resumeStage")));
+        return new StoredResponse(
+                document.getString("_id"),
+                survey,
+                document.getString("wave"),
+                flowVersion,
+                ResponseStatus.fromStored(document.getString("status")),
+                language,
+                document.getList("channels", String.class, List.of()),
+                state,
+                ((Number) document.get("version")).longValue(),
+                document.getList("recentMessageIds", String.class, List.of()),
+                instant(document.getDate("startedAt")),
+                instant(document.getDate("updatedAt")),
+                instant(document.getDate("completedAt")));
+    }
+
+    // --- answers ---
+
+    private static Document answers(Map<String, Answer> answers, Flow flow) {
+        Document document = new Document();
+        for (String questionId : inFlowOrder(answers.keySet(), flow)) {
+            document.append(questionId, answer(answers.get(questionId), flow.step(questionId).orElse(null)));
+        }
+        return document;
+    }
+
+    private static Document answer(Answer answer, Question question) {
+        Document document = new Document();
+        if (!answer.choices().isEmpty()) {
+            document.append("choices", answer.choices().stream()
+                    .map(choice -> new Document("code", choice.code()).append("label", choice.label()))
+                    .toList());
+        }
+        putIfPresent(document, "otherText", answer.otherText());
+        putIfPresent(document, "text", answer.text());
+        if (!answer.entries().isEmpty()) {
+            document.append("entries", answer.entries().stream().map(entry -> texts(entry, question)).toList());
+        }
+        if (!answer.parts().isEmpty()) {
+            document.append("parts", texts(answer.parts(), question));
+        }
+        if (answer.skipped()) {
+            document.append("skipped", true);
+        }
+        putIfPresent(document, "answeredAt", date(answer.answeredAt()));
+        // An answer taken from the invitation was never asked, so it has no time taken.
+        if (answer.answeredAt() != null && !SOURCE_INVITATION.equals(answer.source())) {
+            document.append("secondsTaken", answer.secondsTaken());
+        }
+        putIfPresent(document, "source", answer.source());
+        return document;
+    }
+
+    private static Map<String, Answer> answers(Document document) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        document.forEach((questionId, value) -> answers.put(questionId, answer(questionId, (Document) value)));
+        return answers;
+    }
+
+    private static Answer answer(String questionId, Document document) {
+        List<ChosenOption> choices = document.getList("choices", Document.class, List.of()).stream()
+                .map(choice -> new ChosenOption(choice.getString("code"), choice.getString("label")))
+                .toList();
+        List<Map<String, String>> entries = document.getList("entries", Document.class, List.of()).stream()
+                .map(ResponseDocuments::texts)
+                .toList();
+        Number secondsTaken = (Number) document.get("secondsTaken");
+        return new Answer(
+                questionId,
+                choices,
+                document.getString("otherText"),
+                document.getString("text"),
+                entries,
+                texts(document.get("parts", new Document())),
+                document.getBoolean("skipped", false),
+                document.getString("source"),
+                instant(document.getDate("answeredAt")),
+                secondsTaken == null ? 0 : secondsTaken.longValue());
+    }
+
+    /** Profile fields as plain values: an option code (a list of codes for multiple choice) or the text. */
+    private static Document profile(Map<String, Answer> answers, Flow flow) {
+        Document profile = new Document();
+        for (Question field : flow.profile()) {
+            Answer answer = answers.get(field.id());
+            if (answer == null || answer.skipped()) {
+                continue;
+            }
+            if (field.kind() == QuestionKind.MULTIPLE_CHOICE) {
+                profile.append(field.id(), answer.codes());
+            } else if (!answer.choices().isEmpty()) {
+                profile.append(field.id(), answer.codes().get(0));
+            } else if (answer.text() != null) {
+                profile.append(field.id(), answer.text());
+            }
+        }
+        return profile;
+    }
+
+    // --- conversation ---
+
+    private static Document conversation(ConversationState state, Flow flow) {
+        Document document = new Document("stage", stored(state.stage()));
+        putIfPresent(document, "currentStep", state.currentStep());
+        putIfPresent(document, "askedAt", date(state.askedAt()));
+        if (state.returnToSummary()) {
+            document.append("returnToSummary", true);
+        }
+        putIfPresent(document, "resumeStage", stored(state.resumeStage()));
+        Question current = state.currentStep() == null ? null : flow.step(state.currentStep()).orElse(null);
+        Document pending = pending(state.pending(), current);
+        if (!pending.isEmpty()) {
+            document.append("pending", pending);
+        }
+        return document;
+    }
+
+    private static Document pending(Pending pending, Question question) {
+        Document document = new Document();
+        if (!pending.selected().isEmpty()) {
+            document.append("selected", pending.selected());
+        }
+        if (pending.awaitingOther()) {
+            document.append("awaitingOther", true);
+        }
+        if (!pending.entries().isEmpty()) {
+            document.append("entries", pending.entries().stream().map(entry -> texts(entry, question)).toList());
+        }
+        if (!pending.entry().isEmpty()) {
+            document.append("entry", texts(pending.entry(), question));
+        }
+        if (!pending.parts().isEmpty()) {
+            document.append("parts", texts(pending.parts(), question));
+        }
+        return document;
+    }
+
+    private static Pending pending(Document document) {
+        return new Pending(
+                document.getList("selected", String.class, List.of()),
+                document.getBoolean("awaitingOther", false),
+                document.getList("entries", Document.class, List.of()).stream().map(ResponseDocuments::texts).toList(),
+                texts(document.get("entry", new Document())),
+                texts(document.get("parts", new Document())));
+    }
+
+    private static String stored(Stage stage) {
+        return stage == null ? null : stage.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Stage stage(String value) {
+        return value == null ? null : Stage.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    // --- small pieces ---
+
+    /** Texts by field or part id, in the order the question lists its fields, unknown ones after them. */
+    private static Document texts(Map<String, String> texts, Question question) {
+        List<String> order = question == null ? List.of() : question.fields().stream().map(Field::id).toList();
+        Document document = new Document();
+        order.stream().filter(texts::containsKey).forEach(id -> document.append(id, texts.get(id)));
+        texts.keySet().stream().filter(id -> !order.contains(id)).sorted()
+                .forEach(id -> document.append(id, texts.get(id)));
+        return document;
+    }
+
+    private static Map<String, String> texts(Document document) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        document.forEach((id, value) -> texts.put(id, (String) value));
+        return texts;
+    }
+
+    private static List<String> inFlowOrder(Set<String> questionIds, Flow flow) {
+        Set<String> ordered = new LinkedHashSet<>();
+        flow.steps().stream().map(Question::id).filter(questionIds::contains).forEach(ordered::add);
+        ordered.addAll(questionIds);
+        return new ArrayList<>(ordered);
+    }
+
+    private static void putIfPresent(Document document, String key, Object value) {
+        if (value != null) {
+            document.append(key, value);
+        }
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

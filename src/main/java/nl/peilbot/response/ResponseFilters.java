@@ -1,0 +1,21 @@
+package nl.peilbot.response;
+
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.Filters;
+
+/** The one place that builds the filters addressing a response document. */
+final class ResponseFilters {
+
+    private ResponseFilters() {
+    }
+
+    static Bson byId(String id) {
+        return Filters.eq("_id", id);
+    }
+
+    /** The response as it was at {@code version}: matches nothing once anyone else has written it. */
+    static Bson byIdAndVersion(String id, long version) {
+        return Filters.and(byId(id), Filters.eq("version", version));
+    }
+}
