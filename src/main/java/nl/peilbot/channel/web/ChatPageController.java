@@ -33,8 +33,6 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class ChatPageController {
 
-    static final List<String> LANGUAGES = List.of("nl", "en");
-
     private static final String UI_PREFIX = "chat.ui.";
     private static final Pattern SURVEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -54,7 +52,7 @@ class ChatPageController {
         if (!SURVEY_ID.matcher(survey).matches()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
-        String language = lang != null ? language(lang) : preferred(accepted);
+        String language = lang != null ? ChatLanguages.supported(lang) : ChatLanguages.preferred(accepted);
         String html = page.replace("{{lang}}", language)
                 .replace("{{title}}", HtmlUtils.htmlEscape(text("title", language)))
                 .replace("{{noscript}}", HtmlUtils.htmlEscape(text("noscript", language)))
@@ -67,7 +65,7 @@ class ChatPageController {
     @GetMapping(path = "/chat/ui-messages", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Map<String, String>> uiMessages(@RequestParam(name = "lang", defaultValue = "nl") String lang) {
-        String language = language(lang);
+        String language = ChatLanguages.supported(lang);
         Map<String, String> messages = new LinkedHashMap<>();
         uiKeys.forEach(key -> messages.put(key, text(key, language)));
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(10))).body(messages);
@@ -75,26 +73,6 @@ class ChatPageController {
 
     private String text(String key, String language) {
         return texts.getMessage(UI_PREFIX + key, null, key, Locale.forLanguageTag(language));
-    }
-
-    /** The first of our languages in an Accept-Language header; Dutch when it names neither. */
-    static String preferred(String acceptLanguage) {
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage == null ? "" : acceptLanguage)) {
-                String language = range.getRange().split("-")[0];
-                if (LANGUAGES.contains(language)) {
-                    return language;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // a malformed header counts as no preference
-        }
-        return LANGUAGES.get(0);
-    }
-
-    private static String language(String requested) {
-        String language = requested == null ? "" : requested.toLowerCase(Locale.ROOT);
-        return LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
     }
 
     private static List<String> uiKeys() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -109,11 +110,6 @@ final class ChatSocketHandler extends TextWebSocketHandler {
         if (language instanceof String known) {
             return known;
         }
-        for (Locale locale : socket.getHandshakeHeaders().getAcceptLanguageAsLocales()) {
-            if (locale.getLanguage().equals("nl") || locale.getLanguage().equals("en")) {
-                return locale.getLanguage();
-            }
-        }
-        return "nl";
+        return ChatLanguages.preferred(socket.getHandshakeHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }
