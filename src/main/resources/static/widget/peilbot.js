@@ -263,9 +263,9 @@
     }
 
     /** Sends a frame now if connected; messages stay in the outbox until acknowledged and are re-sent after a reconnect. */
-    post(frame) {
+    post(frame, shown) {
       frame.id = uuid();
-      this.outbox.push(frame);
+      this.outbox.push({ frame: frame, shown: shown, bubble: shown ? this.bubble('respondent', shown) : null });
       if (this.open) {
         this.socket.send(JSON.stringify(frame));
       }
@@ -273,11 +273,33 @@
 
     resend() {
       var socket = this.socket;
-      this.outbox.forEach(function (frame) { socket.send(JSON.stringify(frame)); });
+      this.outbox.forEach(function (entry) {
+        entry.resent = true;
+        socket.send(JSON.stringify(entry.frame));
+      });
     }
 
-    forget(id) {
-      this.outbox = this.outbox.filter(function (frame) { return frame.id !== id; });
+    /** After a reconnect the log is rebuilt from the transcript: show the answers still on their way below it. */
+    showUnacknowledged() {
+      var self = this;
+      this.outbox.forEach(function (entry) {
+        if (entry.shown) {
+          entry.bubble = self.bubble('respondent', entry.shown);
+        }
+      });
+    }
+
+    forget(id, outcome) {
+      this.outbox = this.outbox.filter(function (entry) {
+        if (entry.frame.id !== id) {
+          return true;
+        }
+        // Applied before the connection dropped: the transcript shows it already.
+        if (outcome === 'duplicate' && entry.resent && entry.bubble && entry.bubble.parentNode) {
+          entry.bubble.parentNode.removeChild(entry.bubble);
+        }
+        return false;
+      });
     }
 
     // --- frames from the server ------------------------------------------------------------------
@@ -309,6 +331,7 @@
       this.setLanguage(frame.language);
       this.log.textContent = '';
       this.ask = null;
+      this.unacknowledgedToShow = this.outbox.length > 0;
       this.setCompleted(frame.completed);
       this.resend();
     }
@@ -321,7 +344,7 @@
     }
 
     onAck(frame) {
-      this.forget(frame.id);
+      this.forget(frame.id, frame.outcome);
       this.setLanguage(frame.language);
       if (frame.completed) {
         this.setCompleted(true);
@@ -363,6 +386,10 @@
         this.bubble('bot', ask.text, 'prompt');
       }
       this.ask = ask;
+      if (this.unacknowledgedToShow) {
+        this.unacknowledgedToShow = false;
+        this.showUnacknowledged();
+      }
       this.showProgress(ask.progress);
       this.renderChoices(ask);
       this.footer.hidden = false;
@@ -385,8 +412,12 @@
       var self = this;
       var multiple = ask.input === 'multiple_choice';
       var selected = ask.selected || [];
+      var buttons = ask.buttons || [];
+      var engineCode = function (button) { return button.code.charAt(0) === '#'; };
+      // "Klaar" beside answer options stands out; a prompt of engine buttons only (Ja / Nee) keeps them equal.
+      var mixed = buttons.some(engineCode) && !buttons.every(engineCode);
       this.choices.textContent = '';
-      (ask.buttons || []).forEach(function (button) {
+      buttons.forEach(function (button) {
         var node = el('button', 'choice');
         node.type = 'button';
         node.dataset.code = button.code;
@@ -395,6 +426,9 @@
         }
         node.appendChild(el('span', 'label', button.label));
         var toggle = multiple && button.code.charAt(0) !== '#';
+        if (mixed && button.code.charAt(0) === '#') {
+          node.classList.add('action');
+        }
         if (toggle) {
           node.classList.add('toggle');
           node.setAttribute('aria-pressed', selected.indexOf(button.code) >= 0 ? 'true' : 'false');
@@ -443,8 +477,7 @@
       }
       this.interacted = true;
       this.input.value = '';
-      this.bubble('respondent', text);
-      this.post({ type: 'text', text: text });
+      this.post({ type: 'text', text: text }, text);
     }
 
     choose(button) {
@@ -458,8 +491,7 @@
         }
       }
       Array.prototype.forEach.call(this.choices.querySelectorAll('button'), function (node) { node.disabled = true; });
-      this.bubble('respondent', shown);
-      this.post({ type: 'choice', code: button.code });
+      this.post({ type: 'choice', code: button.code }, shown);
     }
 
     toggle(node, button) {
@@ -478,6 +510,7 @@
       node.appendChild(el('span', 'text', text));
       this.log.appendChild(node);
       this.log.scrollTop = this.log.scrollHeight;
+      return node;
     }
   }
 
