@@ -113,7 +113,7 @@ class ChatPageBrowserTests {
 
         String prompt = lastPrompt();
         String progress = progressText();
-        assertThat(progress).matches("vraag \\d+ van \\d+");
+        assertThat(progress).matches("(vraag|question) \\d+ (van|of) \\d+");
         assertThat(shadow().findElement(By.cssSelector("progress")).getAttribute("value")).isNotBlank();
 
         browser.navigate().refresh();
@@ -144,6 +144,29 @@ class ChatPageBrowserTests {
         wait.until(page -> prompt.equals(lastPrompt()));
         assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", storageKey))
                 .isEqualTo(token);
+    }
+
+    @Test
+    void shouldSendAnAnswerGivenWhileTheConnectionWasLostOnceReconnected() throws Exception {
+        Invitations.Invitation invitation = new Invitations(json, port).create();
+        browser.get("http://127.0.0.1:" + port + invitation.link());
+        clickAndAwaitNextPrompt("#yes");
+        WebElement first = optionButtons().get(0);
+        String firstLabel = label(first);
+        int before = prompts();
+
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('peilbot-chat').socket.close()");
+        first.click();
+
+        wait.until(page -> shadow().findElement(By.cssSelector(".notice")).getText().length() > 0);
+        wait.until(atLeastPrompts(before + 1));
+        wait.until(page -> shadow().findElement(By.cssSelector(".notice")).getText().isEmpty());
+        assertThat(shadow().findElements(By.cssSelector(".bubble.respondent")))
+                .extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains(firstLabel));
+
+        browser.navigate().refresh();
+        wait.until(page -> shadow().findElements(By.cssSelector(".bubble.respondent.earlier")).stream()
+                .anyMatch(bubble -> bubble.getText().contains(firstLabel)));
     }
 
     private SearchContext shadow() {
