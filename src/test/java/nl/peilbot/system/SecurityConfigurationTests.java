@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +32,11 @@ class SecurityConfigurationTests {
     static class WebSecurity {
     }
 
-    /** Answers every path the rules distinguish, so the status shows what security decided. */
+    /**
+     * Answers every path the rules distinguish, so the status shows what security decided. A test component, so
+     * that the application's component scan leaves it out of other tests' contexts.
+     */
+    @TestComponent
     @RestController
     static class Probe {
 
