@@ -153,14 +153,18 @@ class ChatPageBrowserTests {
         clickAndAwaitNextPrompt("#yes");
         WebElement first = optionButtons().get(0);
         String firstLabel = label(first);
-        int before = prompts();
+        String question = lastPrompt();
+        JavascriptExecutor script = (JavascriptExecutor) browser;
 
-        ((JavascriptExecutor) browser).executeScript("document.querySelector('peilbot-chat').socket.close()");
+        script.executeScript("window.lostSocket = document.querySelector('peilbot-chat').socket; window.lostSocket.close()");
         first.click();
 
-        wait.until(page -> shadow().findElement(By.cssSelector(".notice")).getText().length() > 0);
-        wait.until(atLeastPrompts(before + 1));
-        wait.until(page -> shadow().findElement(By.cssSelector(".notice")).getText().isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(20))
+                .until(page -> !shadow().findElement(By.cssSelector(".notice")).getText().isEmpty());
+        wait.until(page -> Boolean.TRUE.equals(script.executeScript(
+                "var c = document.querySelector('peilbot-chat'); return c.open && c.socket !== window.lostSocket;")));
+        wait.until(page -> !question.equals(lastPrompt()));
+        assertThat(shadow().findElement(By.cssSelector(".notice")).getText()).isEmpty();
         assertThat(shadow().findElements(By.cssSelector(".bubble.respondent")))
                 .extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains(firstLabel));
 
@@ -206,8 +210,9 @@ class ChatPageBrowserTests {
     }
 
     private void clickAndAwaitNextPrompt(String code) {
+        WebElement button = button(code);
         int before = prompts();
-        button(code).click();
+        button.click();
         wait.until(atLeastPrompts(before + 1));
     }
 
