@@ -54,9 +54,10 @@ final class ChatSocketHandler extends TextWebSocketHandler {
         } catch (FrameException e) {
             sendError(socket, e.error(), e.messageId());
         } catch (RuntimeException e) {
-            // Exception texts may quote input, so only the type goes to the log.
-            log.error("Web chat frame failed on connection {}: {}", socket.getId(), e.getClass().getName());
-            log.debug("Web chat failure", e);
+            // Exception texts may quote answers or tokens, so only the type and where it was thrown are logged.
+            StackTraceElement[] trace = e.getStackTrace();
+            log.error("Web chat frame failed on connection {}: {} at {}", socket.getId(), e.getClass().getName(),
+                    trace.length > 0 ? trace[0] : "?");
             sendError(socket, ChatError.INTERNAL_ERROR, null);
         }
     }
