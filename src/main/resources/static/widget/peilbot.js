@@ -329,6 +329,8 @@
       this.attempt = 0;
       this.showNotice(null);
       this.setLanguage(frame.language);
+      // The log is rebuilt from the transcript: screen readers should not read it all out again.
+      this.log.setAttribute('aria-busy', 'true');
       this.log.textContent = '';
       this.ask = null;
       this.unacknowledgedToShow = this.outbox.length > 0;
@@ -341,6 +343,7 @@
       (frame.entries || []).forEach(function (entry) {
         self.bubble(entry.speaker === 'respondent' ? 'respondent' : 'bot', entry.text, 'earlier');
       });
+      this.log.removeAttribute('aria-busy');
     }
 
     onAck(frame) {
@@ -353,7 +356,15 @@
 
     onError(frame) {
       if (frame.id) {
+        var refused = this.outbox.filter(function (entry) { return entry.frame.id === frame.id; })[0];
         this.forget(frame.id);
+        if (refused && refused.frame.type === 'text' && frame.code === 'frame_too_large') {
+          // Give the respondent the text back to shorten, instead of a bubble that was never sent.
+          if (refused.bubble && refused.bubble.parentNode) {
+            refused.bubble.parentNode.removeChild(refused.bubble);
+          }
+          this.input.value = refused.frame.text;
+        }
       }
       if (frame.code === 'unknown_token' && this.tokenStored && !this.getAttribute('token') && !fragmentToken()) {
         // A stored open-link token that the server no longer knows: start afresh through the open link.
