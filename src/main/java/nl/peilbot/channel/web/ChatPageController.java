@@ -3,6 +3,7 @@ package nl.peilbot.channel.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ class ChatPageController {
         String language = ChatLanguages.supported(lang);
         Map<String, String> messages = new LinkedHashMap<>();
         uiKeys.forEach(key -> messages.put(key, text(key, language)));
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(10))).body(messages);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(10))).body(messages);
     }
 
     private String text(String key, String language) {
