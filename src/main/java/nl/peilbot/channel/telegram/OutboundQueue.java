@@ -123,9 +123,10 @@ final class OutboundQueue implements AutoCloseable {
                 changed.await();
             }
             chat = readiestChat();
-            long wait = Math.max(Math.max(chatReadyAt.getOrDefault(chat, Long.MIN_VALUE), pausedUntil), globalReadyAt())
-                    - ticker.nanoTime();
-            if (wait > 0) {
+            long now = ticker.nanoTime();
+            long readyAt = Math.max(Math.max(chatReadyAt.getOrDefault(chat, Long.MIN_VALUE), pausedUntil), globalReadyAt());
+            if (readyAt > now) {
+                long wait = readyAt - now;
                 lock.unlock();
                 try {
                     ticker.sleep(Duration.ofNanos(Math.min(wait, SECOND)));
