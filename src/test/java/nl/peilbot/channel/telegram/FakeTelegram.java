@@ -48,6 +48,7 @@ final class FakeTelegram implements AutoCloseable {
     private final AtomicInteger updateIds = new AtomicInteger(1000);
     private final AtomicInteger messageIds = new AtomicInteger(1);
     private final AtomicInteger callbackIds = new AtomicInteger(1);
+    private volatile java.util.function.LongSupplier clock = System::nanoTime;
     private int confirmedBelow;
     private int tooManyRequests;
     private int retryAfterSeconds;
@@ -116,6 +117,11 @@ final class FakeTelegram implements AutoCloseable {
     /** Removes all pending updates, for tests that deliver them through the webhook instead. */
     synchronized void forgetUpdates() {
         updates.clear();
+    }
+
+    /** Where the times of recorded calls come from: a test's fake clock instead of the real one. */
+    void clock(java.util.function.LongSupplier clock) {
+        this.clock = clock;
     }
 
     synchronized void answerTooManyRequests(int times, int retryAfter) {
@@ -205,7 +211,7 @@ final class FakeTelegram implements AutoCloseable {
             }
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             JsonNode body = type != null && type.startsWith("application/json") && !raw.isBlank() ? json.readTree(raw) : null;
-            Call call = new Call(method, body, raw, System.nanoTime());
+            Call call = new Call(method, body, raw, clock.getAsLong());
             if (method.equals("getupdates")) {
                 respond(exchange, 200, Map.of("ok", true, "result", getUpdates(body)));
                 return;
