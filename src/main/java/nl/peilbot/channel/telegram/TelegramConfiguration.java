@@ -62,7 +62,7 @@ class TelegramConfiguration {
     @Conditional(TelegramConditions.Polling.class)
     UpdatePoller telegramPoller(TelegramClient telegramClient, UpdateHandler telegramUpdates, BotSetup telegramSetup,
                                 TelegramProperties properties) {
-        return new UpdatePoller(telegramClient, telegramUpdates, telegramSetup, properties.pollTimeout());
+        return new UpdatePoller(telegramClient, telegramUpdates::handle, telegramSetup, properties.pollTimeout());
     }
 
     /** {@code https://api.telegram.org} or a test server's {@code http://127.0.0.1:PORT}: scheme, host and port only. */

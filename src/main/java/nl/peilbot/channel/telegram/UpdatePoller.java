@@ -2,6 +2,7 @@ package nl.peilbot.channel.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Long polling that confirms an update to Telegram only after it was handled: the offset of the next
- * {@code getUpdates} moves past an update once {@link UpdateHandler} returned for it. An update whose handling
+ * {@code getUpdates} moves past an update once its handler ({@link UpdateHandler}) returned for it. An update whose handling
  * failed, or that was being handled when the process died, is therefore delivered again.
  *
  * <p>The library's own {@code TelegramBotsLongPollingApplication} moves the offset on before its consumer has
@@ -30,7 +31,7 @@ final class UpdatePoller implements AutoCloseable {
     private static final long MAX_PAUSE_MILLIS = 60_000;
 
     private final TelegramClient telegram;
-    private final UpdateHandler handler;
+    private final Consumer<Update> handler;
     private final BotSetup setup;
     private final int timeoutSeconds;
     private final BackOff backOff = new ExponentialBackOff();
@@ -40,7 +41,8 @@ final class UpdatePoller implements AutoCloseable {
     private int failingUpdate;
     private int attempts;
 
-    UpdatePoller(TelegramClient telegram, UpdateHandler handler, BotSetup setup, Duration timeout) {
+    /** @param handler handles one update and returns only once it is recorded; throws to have it delivered again */
+    UpdatePoller(TelegramClient telegram, Consumer<Update> handler, BotSetup setup, Duration timeout) {
         this.telegram = telegram;
         this.handler = handler;
         this.setup = setup;
@@ -90,7 +92,7 @@ final class UpdatePoller implements AutoCloseable {
     /** Whether the update is done with; false to fetch it again after a pause. */
     private boolean handled(Update update) {
         try {
-            handler.handle(update);
+            handler.accept(update);
             attempts = 0;
             return true;
         } catch (RuntimeException e) {
