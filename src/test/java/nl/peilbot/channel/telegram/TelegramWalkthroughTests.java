@@ -153,6 +153,7 @@ class TelegramWalkthroughTests {
     @Test
     void shouldStoreTheSameDocumentAsTheWebChatForTheSameAnswers() throws Exception {
         Invited onTelegram = invite();
+        assertThat(onTelegram.token()).as("fits a deep link's start parameter").matches("[A-Za-z0-9_-]{1,64}");
         TelegramRespondent respondent = respondent();
         respondent.send("/start " + onTelegram.token());
         assertThat(respondent.texts()).as("intro, then the consent question").hasSizeGreaterThanOrEqualTo(2);

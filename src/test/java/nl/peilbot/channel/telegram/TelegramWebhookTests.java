@@ -32,6 +32,7 @@ import nl.peilbot.testsupport.FerretDb;
         "peilbot.telegram.mode=webhook",
         "peilbot.telegram.webhook-url=https://peilbot.example/telegram/webhook",
         "peilbot.telegram.webhook-secret=" + TelegramWebhookTests.SECRET,
+        "peilbot.telegram.open-survey=ai-in-hospitals-2020",
         "peilbot.telegram.per-chat-interval=0s"})
 class TelegramWebhookTests {
 
@@ -126,6 +127,19 @@ class TelegramWebhookTests {
         assertThat(once.get("conversation", Document.class).getString("stage")).isEqualTo("asking");
         assertThat(twice.getLong("version")).isEqualTo(once.getLong("version"));
         assertThat(twice.get("answers")).isEqualTo(once.get("answers"));
+    }
+
+    @Test
+    void shouldStartAnOpenLinkResponseOnStartWithoutInvitationWhenASurveyIsOpen() throws Exception {
+        long chat = chats.getAndIncrement();
+        long responses = documents("responses");
+        assertThat(post(SECRET, telegram.updateJson(telegram.text(chat, "/start"))).statusCode()).isEqualTo(200);
+        assertThat(outbound.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(documents("responses")).isEqualTo(responses + 1);
+        assertThat(telegram.texts(chat).get(0)).startsWith("Welkom!");
+        assertThat(telegram.messages(chat).get(telegram.messages(chat).size() - 1).has("reply_markup")).isTrue();
+        assertThat(post(SECRET, telegram.updateJson(telegram.text(chat, "/start"))).statusCode()).isEqualTo(200);
+        assertThat(documents("responses")).as("a second /start resumes").isEqualTo(responses + 1);
     }
 
     @Test
