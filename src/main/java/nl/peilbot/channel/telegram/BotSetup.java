@@ -45,6 +45,19 @@ final class BotSetup {
         }
     }
 
+    /** In webhook mode announces the bot and registers the webhook, off the start-up thread; the poller does its own. */
+    void start() {
+        if (properties.mode() != TelegramProperties.Mode.WEBHOOK) {
+            return;
+        }
+        Thread setup = new Thread(() -> {
+            announce();
+            setWebhook();
+        }, "telegram-setup");
+        setup.setDaemon(true);
+        setup.start();
+    }
+
     /** Long polling works only while no webhook is set. */
     void deleteWebhook() throws TelegramApiException {
         telegram.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());

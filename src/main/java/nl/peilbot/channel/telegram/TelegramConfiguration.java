@@ -22,7 +22,7 @@ import nl.peilbot.conversation.Conversations;
 @EnableConfigurationProperties(TelegramProperties.class)
 class TelegramConfiguration {
 
-    @Bean(destroyMethod = "")
+    @Bean
     OkHttpClient telegramHttpClient(TelegramProperties properties) {
         // Long enough for a long poll to come back empty.
         return new OkHttpClient.Builder()
@@ -53,7 +53,7 @@ class TelegramConfiguration {
                 new MessageRenderer(new TextSplitter(TextSplitter.TELEGRAM_LIMIT)), telegramTexts, properties.openSurvey());
     }
 
-    @Bean
+    @Bean(initMethod = "start")
     BotSetup telegramSetup(TelegramClient telegramClient, ChatTexts telegramTexts, TelegramProperties properties) {
         return new BotSetup(telegramClient, telegramTexts, properties);
     }

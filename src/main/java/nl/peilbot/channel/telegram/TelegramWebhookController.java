@@ -37,19 +37,13 @@ class TelegramWebhookController {
     private final UpdateHandler handler;
     private final byte[] secret;
 
-    TelegramWebhookController(UpdateHandler handler, TelegramProperties properties, BotSetup setup) {
+    TelegramWebhookController(UpdateHandler handler, TelegramProperties properties) {
         String configured = properties.webhookSecret();
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("peilbot.telegram.mode=webhook needs TELEGRAM_WEBHOOK_SECRET");
         }
         this.handler = handler;
         this.secret = configured.strip().getBytes(StandardCharsets.UTF_8);
-        Thread announce = new Thread(() -> {
-            setup.announce();
-            setup.setWebhook();
-        }, "telegram-setup");
-        announce.setDaemon(true);
-        announce.start();
     }
 
     @PostMapping(PATH)
