@@ -352,6 +352,20 @@ class TelegramWalkthroughTests {
         }
 
         @Test
+        void shouldDeliverEveryMessageInOrderThroughA429Burst() throws Exception {
+            Invited invited = invite();
+            TelegramRespondent respondent = respondent();
+            int calls = telegram.calls("sendMessage").size();
+            telegram.answerTooManyRequests(2, 1);
+            long started = System.nanoTime();
+            respondent.send("/start " + invited.token());
+            assertThat(respondent.texts()).containsExactly(flow.intro().in("nl"), flow.consent().in("nl"));
+            assertThat(telegram.calls("sendMessage")).hasSize(calls + 2 + 2);
+            assertThat(System.nanoTime() - started).as("waited retry_after twice")
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(2).toNanos());
+        }
+
+        @Test
         void shouldUnderstandTheDutchAndEnglishCommands() throws Exception {
             Invited invited = invite();
             TelegramRespondent respondent = respondent();
