@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -220,6 +221,8 @@ final class OutboundQueue implements AutoCloseable {
                 log.warn("Telegram refused a {} ({} {}); dropped", kind(message), e.getErrorCode(), e.getApiResponse());
                 if (message instanceof Outgoing.Keyboard keyboard && keyboard.keyboard() == null) {
                     lastKeyboard.remove(keyboard.chatId(), target(keyboard));
+                } else if (message instanceof Outgoing.Answered answered) {
+                    lastKeyboard.remove(answered.chatId(), answered.messageId());
                 }
                 return true;
             }
@@ -258,6 +261,12 @@ final class OutboundQueue implements AutoCloseable {
             }
             return;
         }
+        if (message instanceof Outgoing.Answered answered) {
+            telegram.execute(EditMessageText.builder().chatId(answered.chatId()).messageId(answered.messageId())
+                    .text(answered.text()).build());
+            lastKeyboard.remove(answered.chatId(), answered.messageId());
+            return;
+        }
         Outgoing.Keyboard keyboard = (Outgoing.Keyboard) message;
         Integer messageId = target(keyboard);
         telegram.execute(EditMessageReplyMarkup.builder().chatId(keyboard.chatId()).messageId(messageId)
@@ -268,6 +277,6 @@ final class OutboundQueue implements AutoCloseable {
     }
 
     private static String kind(Outgoing message) {
-        return message instanceof Outgoing.Text ? "message" : "keyboard edit";
+        return message instanceof Outgoing.Text ? "message" : "message edit";
     }
 }

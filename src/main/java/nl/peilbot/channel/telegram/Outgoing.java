@@ -19,4 +19,8 @@ sealed interface Outgoing {
      */
     record Keyboard(long chatId, Integer messageId, InlineKeyboardMarkup keyboard) implements Outgoing {
     }
+
+    /** Rewrites an answered message with the answer chosen below it, which also takes its keyboard away. */
+    record Answered(long chatId, int messageId, String text) implements Outgoing {
+    }
 }

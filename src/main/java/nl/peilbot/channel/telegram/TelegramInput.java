@@ -15,9 +15,14 @@ sealed interface TelegramInput {
     record Message(long chatId, String language, String messageId, Inbound input) implements TelegramInput {
     }
 
-    /** An inline keyboard button pressed. */
+    /**
+     * An inline keyboard button pressed.
+     *
+     * @param pressedText  the text of the message whose button was pressed, when Telegram still shows it; else null
+     * @param pressedLabel the pressed button's label, read from that message's keyboard; else null
+     */
     record Press(long chatId, String language, String messageId, String callbackId, Integer pressedMessageId,
-                 String data) implements TelegramInput {
+                 String data, String pressedText, String pressedLabel) implements TelegramInput {
     }
 
     /** A sticker, photo, voice message or anything else that is not text. */

@@ -151,8 +151,19 @@ final class UpdateHandler {
             outbound.enqueue(List.of(new Outgoing.Keyboard(press.chatId(), press.pressedMessageId(), renderer.keyboard(toggled))));
             return;
         }
-        outbound.enqueue(List.of(new Outgoing.Keyboard(press.chatId(), press.pressedMessageId(), null)));
+        outbound.enqueue(List.of(answered(press, reply)));
         show(press.chatId(), reply.messages());
+    }
+
+    /** The pressed message with its answer below it, or only without its buttons when it cannot be shown. */
+    private Outgoing answered(TelegramInput.Press press, Reply reply) {
+        if (reply.outcome() == Reply.Outcome.APPLIED && press.pressedText() != null && press.pressedLabel() != null) {
+            String text = press.pressedText() + "\n\n" + MessageRenderer.TICK + press.pressedLabel().replace(MessageRenderer.TICK, "");
+            if (text.length() <= TextSplitter.TELEGRAM_LIMIT) {
+                return new Outgoing.Answered(press.chatId(), press.pressedMessageId(), text);
+            }
+        }
+        return new Outgoing.Keyboard(press.chatId(), press.pressedMessageId(), null);
     }
 
     /** A button of a message whose question is no longer asked: say so briefly and take its buttons away. */

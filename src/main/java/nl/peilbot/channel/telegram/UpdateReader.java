@@ -1,9 +1,12 @@
 package nl.peilbot.channel.telegram;
 
+import java.util.List;
+
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 import nl.peilbot.engine.Inbound;
 
@@ -25,8 +28,16 @@ final class UpdateReader {
         if (query.getMessage() == null || query.getData() == null) {
             return new TelegramInput.Ignored();
         }
+        String text = null;
+        String label = null;
+        if (query.getMessage() instanceof Message pressed) {
+            text = pressed.getText();
+            label = pressed.getReplyMarkup() == null ? null : pressed.getReplyMarkup().getKeyboard().stream()
+                    .flatMap(List::stream).filter(button -> query.getData().equals(button.getCallbackData()))
+                    .map(InlineKeyboardButton::getText).findFirst().orElse(null);
+        }
         return new TelegramInput.Press(query.getMessage().getChatId(), language(query.getFrom()), messageId,
-                query.getId(), query.getMessage().getMessageId(), query.getData());
+                query.getId(), query.getMessage().getMessageId(), query.getData(), text, label);
     }
 
     private static TelegramInput message(Message message, String messageId) {

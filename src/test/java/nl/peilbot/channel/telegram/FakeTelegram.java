@@ -95,8 +95,17 @@ final class FakeTelegram implements AutoCloseable {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("id", "cb" + callbackIds.getAndIncrement());
         query.put("from", user(chatId, "nl"));
-        query.put("message", Map.of("message_id", messageId, "date", 1700000000,
-                "chat", Map.of("id", chatId, "type", "private"), "text", "…"));
+        // As Telegram does, the pressed message comes along as it is now: its text and keyboard.
+        Map<String, Object> pressed = new LinkedHashMap<>(Map.of("message_id", messageId, "date", 1700000000,
+                "chat", Map.of("id", chatId, "type", "private")));
+        Map<String, Object> sent = messages.get(messageId);
+        if (sent != null) {
+            pressed.put("text", sent.get("text"));
+            if (sent.containsKey("reply_markup")) {
+                pressed.put("reply_markup", sent.get("reply_markup"));
+            }
+        }
+        query.put("message", pressed);
         query.put("chat_instance", "ci" + chatId);
         query.put("data", data);
         return add(Map.of("callback_query", query));

@@ -226,12 +226,14 @@ class TelegramWalkthroughTests {
             Document twice = stored(invited.responseId());
             assertThat(twice.getLong("version")).isEqualTo(once.getLong("version"));
             assertThat(twice.get("answers")).isEqualTo(once.get("answers"));
-            List<FakeTelegram.Call> answered = telegram.calls("answerCallbackQuery");
-            assertThat(answered).hasSize(before + 1);
-            assertThat(answered.get(answered.size() - 1).body().get("text").asString()).isEqualTo("Deze vraag is al beantwoord.");
-            assertThat(telegram.messages(respondent.chatId()).stream()
-                    .filter(m -> m.get("message_id").asInt() == consent.get("message_id").asInt()).findFirst().orElseThrow()
-                    .has("reply_markup")).as("the consent question's buttons are gone").isFalse();
+            List<FakeTelegram.Call> callbacks = telegram.calls("answerCallbackQuery");
+            assertThat(callbacks).hasSize(before + 1);
+            assertThat(callbacks.get(callbacks.size() - 1).body().get("text").asString()).isEqualTo("Deze vraag is al beantwoord.");
+            JsonNode answered = telegram.messages(respondent.chatId()).stream()
+                    .filter(m -> m.get("message_id").asInt() == consent.get("message_id").asInt()).findFirst().orElseThrow();
+            assertThat(answered.has("reply_markup")).as("the consent question's buttons are gone").isFalse();
+            assertThat(answered.get("text").asString()).as("and it shows the answer")
+                    .isEqualTo(consent.get("text").asString() + "\n\n" + MessageRenderer.TICK + "Ja, ik doe mee");
         }
 
         @Test

@@ -59,7 +59,19 @@ class UpdateReaderTests {
         TelegramInput press = read("{\"update_id\": 9, \"callback_query\": {\"id\": \"cb1\", \"chat_instance\": \"c\","
                 + "\"data\": \"#consent|#yes\", \"from\": {\"id\": 55, \"is_bot\": false, \"first_name\": \"R\"},"
                 + "\"message\": {\"message_id\": 12, \"date\": 1, \"chat\": {\"id\": 55, \"type\": \"private\"}}}}");
-        assertThat(press).isEqualTo(new TelegramInput.Press(55, "nl", "tg:9", "cb1", 12, "#consent|#yes"));
+        assertThat(press).isEqualTo(new TelegramInput.Press(55, "nl", "tg:9", "cb1", 12, "#consent|#yes", null, null));
+    }
+
+    @Test
+    void shouldReadThePressedMessagesTextAndButtonLabel() throws Exception {
+        TelegramInput.Press press = (TelegramInput.Press) read("{\"update_id\": 10, \"callback_query\": {\"id\": \"cb2\","
+                + "\"chat_instance\": \"c\", \"data\": \"#consent|#yes\", \"from\": {\"id\": 55, \"is_bot\": false,"
+                + "\"first_name\": \"R\"}, \"message\": {\"message_id\": 12, \"date\": 1, \"text\": \"Doet u mee?\","
+                + "\"chat\": {\"id\": 55, \"type\": \"private\"}, \"reply_markup\": {\"inline_keyboard\": ["
+                + "[{\"text\": \"Ja, ik doe mee\", \"callback_data\": \"#consent|#yes\"}],"
+                + "[{\"text\": \"Nee\", \"callback_data\": \"#consent|#no\"}]]}}}}");
+        assertThat(press.pressedText()).isEqualTo("Doet u mee?");
+        assertThat(press.pressedLabel()).isEqualTo("Ja, ik doe mee");
     }
 
     @Test
