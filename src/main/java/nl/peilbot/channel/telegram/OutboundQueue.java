@@ -3,7 +3,6 @@ package nl.peilbot.channel.telegram;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Sends messages to Telegram from one worker thread, within Telegram's limits: at most one message per chat per
- * {@code perChatInterval} and {@code perSecond} messages in any second. Each chat's messages go out in the order
- * given; a chat waiting for its turn does not hold up the others.
+ * Sends messages to Telegram from one worker thread, within Telegram's limits ({@link SendPacer}): at most one
+ * message per chat per {@code perChatInterval} and {@code perSecond} messages in any second. Each chat's messages
+ * go out in the order given; a chat waiting for its turn does not hold up the others.
  *
  * <p>An HTTP 429 pauses all sending for its {@code retry_after} and the same message is tried again, so nothing
  * is dropped or reordered. A timeout or outage is retried with a growing pause; a message Telegram refuses
@@ -32,30 +24,21 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class OutboundQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
-    private static final long SECOND = Duration.ofSeconds(1).toNanos();
-    private static final int MAX_FAILURES = 6;
 
-    private final TelegramClient telegram;
+    private final OutgoingSender sender;
     private final Ticker ticker;
-    private final long perChatNanos;
-    private final int perSecond;
+    private final SendPacer pacer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Long, Deque<Outgoing>> pending = new LinkedHashMap<>();
-    private final Map<Long, Long> chatReadyAt = new HashMap<>();
-    private final Deque<Long> sentInLastSecond = new ArrayDeque<>();
-    private final Map<Long, Integer> lastKeyboard = new HashMap<>();
     private final Thread worker;
-    private long pausedUntil = Long.MIN_VALUE;
-    private int failures;
     private boolean busy;
     private volatile boolean running = true;
 
-    OutboundQueue(TelegramClient telegram, Ticker ticker, Duration perChatInterval, int perSecond) {
-        this.telegram = telegram;
+    OutboundQueue(OutgoingSender sender, Ticker ticker, SendPacer pacer) {
+        this.sender = sender;
         this.ticker = ticker;
-        this.perChatNanos = perChatInterval.toNanos();
-        this.perSecond = perSecond;
+        this.pacer = pacer;
         this.worker = new Thread(this::work, "telegram-outbound");
         this.worker.setDaemon(true);
     }
@@ -114,7 +97,7 @@ final class OutboundQueue implements AutoCloseable {
         }
     }
 
-    /** Sends the next message that may go now, or waits until one may. */
+    /** Sends the next message that may go now, or waits until one may (or another chat's message arrives). */
     private void step() throws InterruptedException {
         long chat;
         Outgoing next;
@@ -125,19 +108,13 @@ final class OutboundQueue implements AutoCloseable {
             }
             chat = readiestChat();
             long now = ticker.nanoTime();
-            long readyAt = Math.max(Math.max(chatReadyAt.getOrDefault(chat, Long.MIN_VALUE), pausedUntil), globalReadyAt());
+            long readyAt = pacer.readyAt(chat, now);
             if (readyAt > now) {
-                long wait = readyAt - now;
-                lock.unlock();
-                try {
-                    ticker.sleep(Duration.ofNanos(Math.min(wait, SECOND)));
-                } finally {
-                    lock.lock();
-                }
+                ticker.await(changed, Duration.ofNanos(readyAt - now));
                 return;
             }
             next = pending.get(chat).peekFirst();
-            if (target(next) == null) {
+            if (sender.nothingToDo(next)) {
                 finish(chat);
                 return;
             }
@@ -145,15 +122,19 @@ final class OutboundQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        boolean done = send(next);
+        long startedAt = ticker.nanoTime();
+        OutgoingSender.Result result = sender.send(next);
         lock.lock();
         try {
             busy = false;
-            long now = ticker.nanoTime();
-            chatReadyAt.put(chat, now + perChatNanos);
-            if (done) {
+            long endedAt = ticker.nanoTime();
+            pacer.called(chat, startedAt, endedAt);
+            if (result instanceof OutgoingSender.Result.Retry retry) {
+                pacer.pauseUntil(endedAt + retry.pause().toNanos());
+            } else {
                 finish(chat);
             }
+            pacer.forgetIdle(pending.keySet(), endedAt);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -169,114 +150,17 @@ final class OutboundQueue implements AutoCloseable {
         changed.signalAll();
     }
 
-    /** The message a keyboard edit is for; null when there is none to edit (a no-op, not sent). */
-    private Integer target(Outgoing message) {
-        if (!(message instanceof Outgoing.Keyboard keyboard)) {
-            return 0;
-        }
-        return keyboard.messageId() != null ? keyboard.messageId() : lastKeyboard.get(keyboard.chatId());
-    }
-
-    /** The chat whose next message may go first. */
+    /** The chat whose own interval allows its next message first. */
     private long readiestChat() {
         long best = 0;
         long bestReady = Long.MAX_VALUE;
         for (Long chat : pending.keySet()) {
-            long ready = chatReadyAt.getOrDefault(chat, Long.MIN_VALUE);
+            long ready = pacer.chatReadyAt(chat);
             if (ready < bestReady) {
                 best = chat;
                 bestReady = ready;
             }
         }
         return best;
-    }
-
-    private long globalReadyAt() {
-        long now = ticker.nanoTime();
-        while (!sentInLastSecond.isEmpty() && sentInLastSecond.peekFirst() <= now - SECOND) {
-            sentInLastSecond.pollFirst();
-        }
-        return sentInLastSecond.size() < perSecond ? Long.MIN_VALUE : sentInLastSecond.peekFirst() + SECOND;
-    }
-
-    /** Whether the message is finished with: sent, or dropped for good. */
-    private boolean send(Outgoing message) throws InterruptedException {
-        lock.lock();
-        try {
-            sentInLastSecond.addLast(ticker.nanoTime());
-        } finally {
-            lock.unlock();
-        }
-        try {
-            execute(message);
-            failures = 0;
-            return true;
-        } catch (TelegramApiRequestException e) {
-            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            if (e.getErrorCode() != null && e.getErrorCode() == 429) {
-                pause(Duration.ofSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter)));
-                return false;
-            }
-            if (e.getErrorCode() != null && e.getErrorCode() >= 400 && e.getErrorCode() < 500) {
-                log.warn("Telegram refused a {} ({} {}); dropped", kind(message), e.getErrorCode(), e.getApiResponse());
-                if (message instanceof Outgoing.Keyboard keyboard && keyboard.keyboard() == null) {
-                    lastKeyboard.remove(keyboard.chatId(), target(keyboard));
-                } else if (message instanceof Outgoing.Answered answered) {
-                    lastKeyboard.remove(answered.chatId(), answered.messageId());
-                }
-                return true;
-            }
-            return failed(message, "error " + e.getErrorCode());
-        } catch (TelegramApiException e) {
-            return failed(message, e.getCause() == null ? e.getClass().getName() : e.getCause().getClass().getName());
-        }
-    }
-
-    private boolean failed(Outgoing message, String why) {
-        failures++;
-        if (failures >= MAX_FAILURES) {
-            log.error("Telegram unreachable ({}) for {} tries; a {} was dropped", why, failures, kind(message));
-            failures = 0;
-            return true;
-        }
-        pause(Duration.ofMillis(500L << failures));
-        return false;
-    }
-
-    private void pause(Duration duration) {
-        lock.lock();
-        try {
-            pausedUntil = Math.max(pausedUntil, ticker.nanoTime() + duration.toNanos());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void execute(Outgoing message) throws TelegramApiException {
-        if (message instanceof Outgoing.Text text) {
-            Message sent = telegram.execute(SendMessage.builder().chatId(text.chatId()).text(text.text())
-                    .replyMarkup(text.keyboard()).build());
-            if (text.keyboard() != null && sent != null) {
-                lastKeyboard.put(text.chatId(), sent.getMessageId());
-            }
-            return;
-        }
-        if (message instanceof Outgoing.Answered answered) {
-            telegram.execute(EditMessageText.builder().chatId(answered.chatId()).messageId(answered.messageId())
-                    .text(answered.text()).build());
-            lastKeyboard.remove(answered.chatId(), answered.messageId());
-            return;
-        }
-        Outgoing.Keyboard keyboard = (Outgoing.Keyboard) message;
-        Integer messageId = target(keyboard);
-        telegram.execute(EditMessageReplyMarkup.builder().chatId(keyboard.chatId()).messageId(messageId)
-                .replyMarkup(keyboard.keyboard()).build());
-        if (keyboard.keyboard() == null) {
-            lastKeyboard.remove(keyboard.chatId(), messageId);
-        }
-    }
-
-    private static String kind(Outgoing message) {
-        return message instanceof Outgoing.Text ? "message" : "message edit";
     }
 }

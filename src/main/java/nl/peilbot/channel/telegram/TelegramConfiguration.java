@@ -38,7 +38,8 @@ class TelegramConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     OutboundQueue telegramOutbound(TelegramClient telegramClient, TelegramProperties properties) {
-        return new OutboundQueue(telegramClient, Ticker.SYSTEM, properties.perChatInterval(), properties.perSecond());
+        return new OutboundQueue(new OutgoingSender(telegramClient), Ticker.SYSTEM,
+                new SendPacer(properties.perChatInterval(), properties.perSecond()));
     }
 
     @Bean

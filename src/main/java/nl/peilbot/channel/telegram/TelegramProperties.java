@@ -36,8 +36,4 @@ record TelegramProperties(
     enum Mode {
         POLLING, WEBHOOK
     }
-
-    boolean enabled() {
-        return token != null && !token.isBlank();
-    }
 }

@@ -1,6 +1,7 @@
 package nl.peilbot.channel.telegram;
 
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
 
 /** Time for the rate limiter, replaceable so tests need not wait for real seconds. */
 interface Ticker {
@@ -12,12 +13,13 @@ interface Ticker {
         }
 
         @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            Thread.sleep(Math.max(1, duration.toMillis()));
+        public void await(Condition condition, Duration duration) throws InterruptedException {
+            condition.awaitNanos(duration.toNanos());
         }
     };
 
     long nanoTime();
 
-    void sleep(Duration duration) throws InterruptedException;
+    /** Waits up to {@code duration}, or until {@code condition} (whose lock the caller holds) is signalled. */
+    void await(Condition condition, Duration duration) throws InterruptedException;
 }

@@ -29,7 +29,7 @@ class OutboundQueueTests {
         telegram.clock(ticker::nanoTime);
         OkHttpTelegramClient client = new OkHttpTelegramClient(FakeTelegram.TOKEN,
                 new TelegramUrl("http", "127.0.0.1", Integer.parseInt(telegram.url().replaceAll(".*:", "")), false));
-        queue = new OutboundQueue(client, ticker, Duration.ofSeconds(1), 30);
+        queue = new OutboundQueue(new OutgoingSender(client), ticker, new SendPacer(Duration.ofSeconds(1), 30));
         queue.start();
     }
 
@@ -99,6 +99,24 @@ class OutboundQueueTests {
         assertThat(queue.awaitIdle(Duration.ofSeconds(20))).isTrue();
         List<String> order = telegram.calls("sendMessage").stream().map(call -> call.body().get("text").asString()).toList();
         assertThat(order.indexOf("b1")).isLessThan(order.indexOf("a2"));
+    }
+
+    @Test
+    void shouldSendAnotherChatsMessageWhileAChatWaitsInRealTime() throws Exception {
+        queue.close();
+        queue = new OutboundQueue(new OutgoingSender(new OkHttpTelegramClient(FakeTelegram.TOKEN,
+                TelegramConfiguration.telegramUrl(java.net.URI.create(telegram.url())))), Ticker.SYSTEM,
+                new SendPacer(Duration.ofSeconds(2), 30));
+        queue.start();
+        telegram.clock(System::nanoTime);
+        queue.enqueue(texts(1, "a", 2));
+        Thread.sleep(300);
+        queue.enqueue(texts(2, "b", 1));
+        assertThat(queue.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        List<String> order = telegram.calls("sendMessage").stream().map(call -> call.body().get("text").asString()).toList();
+        assertThat(order).containsExactly("a1", "b1", "a2");
+        List<Long> a = sendTimes(1);
+        assertThat(sendTimes(2).get(0) - a.get(0)).as("b1 did not wait for chat 1's interval").isLessThan(SECOND);
     }
 
     @Test
