@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class OutboundQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final OutgoingSender sender;
     private final Ticker ticker;
@@ -78,8 +79,14 @@ final class OutboundQueue implements AutoCloseable {
         }
     }
 
+    /** Gives what is queued a few seconds to go out, then stops. */
     @Override
     public void close() {
+        try {
+            awaitIdle(CLOSE_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running = false;
         worker.interrupt();
     }
