@@ -16,6 +16,7 @@ import nl.peilbot.engine.Turn;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
+import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
@@ -88,7 +89,8 @@ class ConversationService implements Conversations {
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
             return showCurrent(outcome, winner, flowOf(winner));
         }
-        if (updated.completed() && !response.completed()) {
+        // Every stored change of a completed response, not only the submit, so aggregations follow later edits.
+        if (updated.completed()) {
             publishCompleted(updated);
         }
         return new Reply(Outcome.APPLIED, updated.language(), turn.messages(), updated.completed());

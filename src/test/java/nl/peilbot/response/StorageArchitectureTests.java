@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** Storage sits below the conversation module: it is used by it, and uses nothing above the engine. */
+/**
+ * Storage sits below the conversation module: it is used by it, and uses nothing above the engine. Only the
+ * {@link ResponseCompleted} event is shared with the aggregation, which reads the documents with the driver.
+ */
 class StorageArchitectureTests {
 
     private static final JavaClasses APPLICATION = new ClassFileImporter()
@@ -36,8 +39,17 @@ class StorageArchitectureTests {
     @Test
     void shouldBeUsedByTheConversationModuleOnly() {
         classes().that().resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..")
+                .and().doNotHaveFullyQualifiedName(ResponseCompleted.class.getName())
                 .should().onlyHaveDependentClassesThat()
                 .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..", "nl.peilbot.conversation..")
+                .check(APPLICATION);
+    }
+
+    @Test
+    void shouldShareOnlyTheCompletionEventWithTheAggregation() {
+        classes().that().haveFullyQualifiedName(ResponseCompleted.class.getName())
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..", "nl.peilbot.aggregation..")
                 .check(APPLICATION);
     }
 }
