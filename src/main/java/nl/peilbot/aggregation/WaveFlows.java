@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ class WaveFlows {
 
     private final Map<WaveId, Flow> files = new LinkedHashMap<>();
     private final MongoCollection<Document> snapshots;
+    private final Map<String, Flow> parsedSnapshots = new ConcurrentHashMap<>();
 
     WaveFlows(@Value("${peilbot.flows.directory}") Path directory, MongoDatabase database) {
         this.snapshots = database.getCollection("flowVersions");
@@ -47,7 +49,7 @@ class WaveFlows {
         }
         Document latest = snapshots.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave())))
                 .sort(Sorts.descending("firstUsedAt")).first();
-        return Optional.ofNullable(latest)
-                .map(d -> Flows.parse("stored version " + d.getString("_id") + " of " + wave.key(), d.getString("yaml")));
+        return Optional.ofNullable(latest).map(d -> parsedSnapshots.computeIfAbsent(d.getString("_id"),
+                version -> Flows.parse("stored version " + version + " of " + wave.key(), d.getString("yaml"))));
     }
 }
