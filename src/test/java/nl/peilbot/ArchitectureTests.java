@@ -1,5 +1,6 @@
 package nl.peilbot;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,6 +33,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void engineUsesOnlyTheJdkAndTheFlowModule() {
+        classes().that().resideInAPackage("nl.peilbot.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "nl.peilbot.engine..", "nl.peilbot.flow..")
+                .check(classes);
+    }
+
+    @Test
     void flowDoesNotDependOnTheEngine() {
         noClasses().that().resideInAPackage("nl.peilbot.flow..")
                 .should().dependOnClassesThat().resideInAPackage("nl.peilbot.engine..")
@@ -58,6 +66,24 @@ class ArchitectureTests {
         noClasses().that().resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "nl.peilbot.conversation..", "nl.peilbot.channel..")
+                .check(classes);
+    }
+
+    @Test
+    void responsesAndInvitationsStayApart() {
+        noClasses().that().resideInAPackage("nl.peilbot.response..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.invitation..")
+                .check(classes);
+        noClasses().that().resideInAPackage("nl.peilbot.invitation..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.response..")
+                .check(classes);
+    }
+
+    @Test
+    void responsesAndInvitationsAreUsedByTheConversationModuleOnly() {
+        classes().that().resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..")
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..", "nl.peilbot.conversation..")
                 .check(classes);
     }
 }
