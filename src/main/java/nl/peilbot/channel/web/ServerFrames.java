@@ -1,0 +1,107 @@
+package nl.peilbot.channel.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.peilbot.conversation.Reply;
+import nl.peilbot.conversation.Session;
+import nl.peilbot.engine.Button;
+import nl.peilbot.engine.Outbound;
+import nl.peilbot.engine.Progress;
+import nl.peilbot.engine.TranscriptEntry;
+
+/** Renders what the conversation returns as the JSON text frames of the web chat protocol. */
+final class ServerFrames {
+
+    private final JsonMapper json;
+
+    ServerFrames(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** {@code session}, {@code transcript}, then the current step's messages. */
+    List<String> session(Session session) {
+        List<String> frames = new ArrayList<>();
+        frames.add(write(new SessionFrame("session", session.newToken(), session.language(), session.completed())));
+        frames.add(write(new TranscriptFrame("transcript",
+                session.transcript().stream().map(ServerFrames::entry).toList())));
+        session.messages().forEach(message -> frames.add(message(message)));
+        return frames;
+    }
+
+    /** {@code ack} for the client message, then the messages of the turn. */
+    List<String> reply(String messageId, Reply reply) {
+        List<String> frames = new ArrayList<>();
+        frames.add(write(new AckFrame("ack", messageId, lower(reply.outcome()), reply.language(), reply.completed())));
+        reply.messages().forEach(message -> frames.add(message(message)));
+        return frames;
+    }
+
+    String error(ChatError error, String message, String messageId) {
+        return write(new ErrorFrame("error", error.code(), message, messageId));
+    }
+
+    String message(Outbound message) {
+        if (message instanceof Outbound.Say say) {
+            return write(new SayFrame("say", say.text()));
+        }
+        Outbound.Ask ask = (Outbound.Ask) message;
+        return write(new AskFrame("ask", ask.stepId(), ask.text(), lower(ask.input()),
+                ask.buttons().stream().map(ServerFrames::button).toList(), ask.selected(), progress(ask.progress())));
+    }
+
+    private String write(Object frame) {
+        return json.writeValueAsString(frame);
+    }
+
+    private static EntryJson entry(TranscriptEntry entry) {
+        return new EntryJson(lower(entry.speaker()), entry.text());
+    }
+
+    private static ButtonJson button(Button button) {
+        return new ButtonJson(button.code(), button.label(), button.number());
+    }
+
+    private static ProgressJson progress(Progress progress) {
+        return progress == null ? null : new ProgressJson(progress.current(), progress.total(), progress.text());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SessionFrame(String type, String token, String language, boolean completed) {
+    }
+
+    record TranscriptFrame(String type, List<EntryJson> entries) {
+    }
+
+    record EntryJson(String speaker, String text) {
+    }
+
+    record SayFrame(String type, String text) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AskFrame(String type, String step, String text, String input, List<ButtonJson> buttons,
+                    List<String> selected, ProgressJson progress) {
+    }
+
+    record ButtonJson(String code, String label, int number) {
+    }
+
+    record ProgressJson(int current, int total, String text) {
+    }
+
+    record AckFrame(String type, String id, String outcome, String language, boolean completed) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErrorFrame(String type, String code, String message, String id) {
+    }
+}

@@ -1,0 +1,54 @@
+package nl.peilbot.channel.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.peilbot.conversation.Conversations;
+
+/**
+ * Registers the chat endpoint {@code /ws/chat}. The widget may be embedded on any host page, so any origin
+ * may connect by default: the connection carries no cookie-based authority, only the token in the hello.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebChatConfiguration implements WebSocketConfigurer {
+
+    /** Larger than the protocol's limit so that oversized frames reach the handler and get an error frame. */
+    static final int CONTAINER_BUFFER_BYTES = 64 * 1024;
+
+    private final Conversations conversations;
+    private final JsonMapper json;
+    private final MessageSource texts;
+    private final String[] allowedOrigins;
+
+    WebChatConfiguration(Conversations conversations, JsonMapper json, MessageSource texts,
+                         @Value("${peilbot.web.allowed-origins:*}") String[] allowedOrigins) {
+        this.conversations = conversations;
+        this.json = json;
+        this.texts = texts;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json), texts),
+                        "/ws/chat")
+                .setAllowedOriginPatterns(allowedOrigins);
+    }
+
+    @Bean
+    static ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        container.setMaxSessionIdleTimeout(30L * 60 * 1000);
+        return container;
+    }
+}

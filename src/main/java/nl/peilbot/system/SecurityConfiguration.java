@@ -1,0 +1,62 @@
+package nl.peilbot.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The chat (page, widget, WebSocket) is public: respondents prove who they are with the token inside the
+ * protocol. The organisers' API needs HTTP basic user {@code organiser}; without a configured password nobody
+ * gets in, rather than falling back to a generated or default one.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ORGANISER = "organiser";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/index.html", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/chat/**", "/widget/**", "/ws/**").permitAll()
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers("/api/**").hasRole(ORGANISER)
+                        .anyRequest().hasRole(ORGANISER))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ws/**"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService organisers(@Value("${peilbot.organiser.password:${PEILBOT_ORGANISER_PASSWORD:}}") String password,
+                                  PasswordEncoder encoder) {
+        if (password == null || password.isBlank()) {
+            log.warn("No organiser password configured (PEILBOT_ORGANISER_PASSWORD): the /api endpoints refuse everyone");
+            return new InMemoryUserDetailsManager();
+        }
+        return new InMemoryUserDetailsManager(User.withUsername(ORGANISER)
+                .password(encoder.encode(password))
+                .roles(ORGANISER)
+                .build());
+    }
+}

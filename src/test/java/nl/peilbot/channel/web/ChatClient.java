@@ -1,0 +1,127 @@
+package nl.peilbot.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real WebSocket client of {@code /ws/chat} for tests: sends frames and reads what the server answers. */
+final class ChatClient implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 15;
+
+    private final JsonMapper json;
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final WebSocketSession session;
+    private volatile CloseStatus closed;
+
+    private ChatClient(JsonMapper json, int port) throws Exception {
+        this.json = json;
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(WebChatConfiguration.CONTAINER_BUFFER_BYTES);
+        this.session = new StandardWebSocketClient(container).execute(new TextWebSocketHandler() {
+            @Override
+            protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+                received.add(json.readTree(message.getPayload()));
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+                closed = status;
+            }
+        }, null, URI.create("ws://127.0.0.1:" + port + "/ws/chat")).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static ChatClient connect(JsonMapper json, int port) throws Exception {
+        return new ChatClient(json, port);
+    }
+
+    void sendRaw(String payload) throws Exception {
+        session.sendMessage(new TextMessage(payload));
+    }
+
+    void send(Map<String, ?> frame) throws Exception {
+        sendRaw(json.writeValueAsString(frame));
+    }
+
+    /** Sends a message frame with a new client id and returns the id. */
+    String message(String type, String field, String value) throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(Map.of("type", type, "id", id, field, value));
+        return id;
+    }
+
+    JsonNode next() throws InterruptedException {
+        JsonNode frame = received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(frame).as("a frame from the server within " + TIMEOUT_SECONDS + " s (closed: " + closed + ")")
+                .isNotNull();
+        return frame;
+    }
+
+    /** Frames up to and including the next {@code ask}; after completion, up to the last frame of the turn. */
+    List<JsonNode> turn() throws InterruptedException {
+        List<JsonNode> frames = new ArrayList<>();
+        while (true) {
+            JsonNode frame = next();
+            frames.add(frame);
+            if (type(frame).equals("ask") || type(frame).equals("error")) {
+                return frames;
+            }
+            if (frames.stream().anyMatch(ChatClient::completes) && type(frame).equals("say")
+                    && received.peek() == null && quietFor(500)) {
+                return frames;
+            }
+        }
+    }
+
+    /** Whether nothing arrives for {@code millis}. */
+    boolean quietFor(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return received.isEmpty();
+    }
+
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
+    static String type(JsonNode frame) {
+        return frame.get("type").stringValue();
+    }
+
+    static JsonNode last(List<JsonNode> frames, String type) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (type(frames.get(i)).equals(type)) {
+                return frames.get(i);
+            }
+        }
+        throw new AssertionError("no " + type + " frame in " + frames);
+    }
+
+    private static boolean completes(JsonNode frame) {
+        String type = type(frame);
+        return (type.equals("ack") || type.equals("session")) && frame.path("completed").booleanValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (session.isOpen()) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package nl.peilbot.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.peilbot.testsupport.FerretDb;
+
+/**
+ * The chat page in Debian's headless Chromium against the running application, sized like a phone:
+ * a respondent clicks and types through the first questions, reloads, and finds the conversation where it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "peilbot.organiser.password=" + Invitations.PASSWORD)
+class ChatPageBrowserTests {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String DATABASE = FerretDb.uniqueDatabase("chat_page_browser");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> FerretDb.uri(DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assertThat(new File(CHROMIUM)).as("Chromium (scripts/install-chromium)").canRead();
+        assertThat(new File(CHROMEDRIVER)).as("chromedriver (scripts/install-chromium)").canRead();
+        profile = Files.createTempDirectory("peilbot-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--window-size=412,915",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+
+    @Test
+    void shouldResumeAtTheSameQuestionWithEarlierAnswersAfterReload() throws Exception {
+        Invitations.Invitation invitation = new Invitations(json, port).create();
+        browser.get("http://127.0.0.1:" + port + invitation.link());
+
+        clickAndAwaitNextPrompt("#yes");
+        assertThat(focusedCode()).as("focus moves to the new prompt").isNotNull();
+
+        WebElement first = optionButtons().get(0);
+        String firstLabel = label(first);
+        clickAndAwaitNextPrompt(first.getAttribute("data-code"));
+
+        typeAndAwaitNextPrompt("2");
+
+        List<WebElement> toggles = optionButtons();
+        assertThat(toggles).as("a multiple-choice question with toggle buttons").allSatisfy(button ->
+                assertThat(button.getAttribute("aria-pressed")).isEqualTo("false"));
+        String firstToggle = toggles.get(0).getAttribute("data-code");
+        String secondToggle = toggles.get(1).getAttribute("data-code");
+        toggle(firstToggle);
+        toggle(secondToggle);
+        clickAndAwaitNextPrompt("#done");
+
+        String prompt = lastPrompt();
+        String progress = progressText();
+        assertThat(progress).matches("(vraag|question) \\d+ (van|of) \\d+");
+        assertThat(shadow().findElement(By.cssSelector("progress")).getAttribute("value")).isNotBlank();
+
+        browser.navigate().refresh();
+
+        wait.until(page -> !shadow().findElements(By.cssSelector(".bubble.earlier")).isEmpty()
+                && !shadow().findElements(By.cssSelector(".bubble.prompt")).isEmpty());
+        assertThat(lastPrompt()).isEqualTo(prompt);
+        assertThat(progressText()).isEqualTo(progress);
+        assertThat(shadow().findElements(By.cssSelector(".bubble.respondent.earlier")))
+                .extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains(firstLabel));
+    }
+
+    @Test
+    void shouldKeepTheOpenLinkVisitorsTokenAcrossReloads() {
+        browser.get("http://127.0.0.1:" + port + "/chat/" + Invitations.SURVEY);
+        clickAndAwaitNextPrompt("#yes");
+        String storageKey = "peilbot.token." + Invitations.SURVEY;
+        Object token = ((JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", storageKey);
+        assertThat(token).as("the minted token is kept").isInstanceOf(String.class);
+
+        typeAndAwaitNextPrompt("Ziekenhuis Open Link");
+        String prompt = lastPrompt();
+
+        browser.navigate().refresh();
+
+        wait.until(page -> shadow().findElements(By.cssSelector(".bubble.respondent.earlier")).stream()
+                .anyMatch(bubble -> bubble.getText().contains("Ziekenhuis Open Link")));
+        wait.until(page -> prompt.equals(lastPrompt()));
+        assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", storageKey))
+                .isEqualTo(token);
+    }
+
+    @Test
+    void shouldSendAnAnswerGivenWhileTheConnectionWasLostOnceReconnected() throws Exception {
+        Invitations.Invitation invitation = new Invitations(json, port).create();
+        browser.get("http://127.0.0.1:" + port + invitation.link());
+        clickAndAwaitNextPrompt("#yes");
+        WebElement first = optionButtons().get(0);
+        String firstLabel = label(first);
+        String question = lastPrompt();
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+
+        script.executeScript("window.lostSocket = document.querySelector('peilbot-chat').socket; window.lostSocket.close()");
+        first.click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(20))
+                .until(page -> !shadow().findElement(By.cssSelector(".notice")).getText().isEmpty());
+        wait.until(page -> Boolean.TRUE.equals(script.executeScript(
+                "var c = document.querySelector('peilbot-chat'); return c.open && c.socket !== window.lostSocket;")));
+        wait.until(page -> !question.equals(lastPrompt()));
+        assertThat(shadow().findElement(By.cssSelector(".notice")).getText()).isEmpty();
+        assertThat(shadow().findElements(By.cssSelector(".bubble.respondent")))
+                .extracting(WebElement::getText).anySatisfy(text -> assertThat(text).contains(firstLabel));
+
+        browser.navigate().refresh();
+        wait.until(page -> shadow().findElements(By.cssSelector(".bubble.respondent.earlier")).stream()
+                .anyMatch(bubble -> bubble.getText().contains(firstLabel)));
+    }
+
+    private SearchContext shadow() {
+        return browser.findElement(By.cssSelector("peilbot-chat")).getShadowRoot();
+    }
+
+    private int prompts() {
+        return shadow().findElements(By.cssSelector(".bubble.prompt")).size();
+    }
+
+    private String lastPrompt() {
+        List<WebElement> prompts = shadow().findElements(By.cssSelector(".bubble.prompt"));
+        return prompts.isEmpty() ? null : prompts.get(prompts.size() - 1).getText();
+    }
+
+    private String progressText() {
+        return shadow().findElement(By.cssSelector(".progress-text")).getText();
+    }
+
+    private WebElement button(String code) {
+        return wait.until(page -> shadow().findElements(By.cssSelector(".choices button")).stream()
+                .filter(button -> code.equals(button.getAttribute("data-code")) && button.isEnabled())
+                .findFirst().orElse(null));
+    }
+
+    /** The current prompt's answer options (not the engine's own # buttons). */
+    private List<WebElement> optionButtons() {
+        return wait.until(page -> {
+            List<WebElement> options = shadow().findElements(By.cssSelector(".choices button")).stream()
+                    .filter(button -> !button.getAttribute("data-code").startsWith("#")).toList();
+            return options.isEmpty() ? null : options;
+        });
+    }
+
+    private static String label(WebElement button) {
+        return button.findElement(By.cssSelector(".label")).getText();
+    }
+
+    private void clickAndAwaitNextPrompt(String code) {
+        WebElement button = button(code);
+        int before = prompts();
+        button.click();
+        wait.until(atLeastPrompts(before + 1));
+    }
+
+    private void typeAndAwaitNextPrompt(String text) {
+        int before = prompts();
+        WebElement input = wait.until(page -> shadow().findElement(By.cssSelector("textarea")));
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+        wait.until(atLeastPrompts(before + 1));
+    }
+
+    private void toggle(String code) {
+        button(code).click();
+        wait.until(page -> "true".equals(button(code).getAttribute("aria-pressed")));
+    }
+
+    private Function<WebDriver, Boolean> atLeastPrompts(int count) {
+        return page -> prompts() >= count;
+    }
+
+    private String focusedCode() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "var a = document.querySelector('peilbot-chat').shadowRoot.activeElement;"
+                        + " return a && a.dataset ? (a.dataset.code || a.tagName) : null;");
+    }
+}
