@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +36,14 @@ class Aggregator {
     private final ResultsStore results;
     private final ResponseSource responses;
     private final CodingStore codings;
+    private final ApplicationEventPublisher events;
     private final Map<WaveId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    Aggregator(ResultsStore results, ResponseSource responses, CodingStore codings) {
+    Aggregator(ResultsStore results, ResponseSource responses, CodingStore codings, ApplicationEventPublisher events) {
         this.results = results;
         this.responses = responses;
         this.codings = codings;
+        this.events = events;
     }
 
     @EventListener
@@ -144,18 +147,23 @@ class Aggregator {
     }
 
     private WaveResults update(WaveId wave, UnaryOperator<WaveResults> change) {
-        return locked(wave, () -> {
+        WaveResults[] before = new WaveResults[1];
+        WaveResults after = locked(wave, () -> {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                WaveResults current = results.load(wave);
-                WaveResults updated = change.apply(current);
-                if (Objects.equals(updated, current) && current.version() > 0) {
-                    return current;
+                before[0] = results.load(wave);
+                WaveResults updated = change.apply(before[0]);
+                if (Objects.equals(updated, before[0]) && before[0].version() > 0) {
+                    return before[0];
                 }
-                if (results.save(updated, current.version())) {
-                    return updated.atVersion(current.version() + 1);
+                if (results.save(updated, before[0].version())) {
+                    return updated.atVersion(before[0].version() + 1);
                 }
             }
             throw new IllegalStateException("results of " + wave.key() + " kept changing under " + MAX_ATTEMPTS + " attempts");
         });
+        if (after.version() != before[0].version()) {
+            events.publishEvent(new ResultsChanged(wave, after.version()));
+        }
+        return after;
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import nl.peilbot.conversation.Access;
 import nl.peilbot.conversation.Conversations;
@@ -39,6 +41,7 @@ import nl.peilbot.testsupport.FerretDb;
 
 /** The incremental path, the start-up repair and the coding, on the real 2020 flow and a real FerretDB. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RecordApplicationEvents
 class AggregatorTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("aggregator");
@@ -72,7 +75,10 @@ class AggregatorTests {
     private FlowSnapshots snapshots;
 
     @Autowired
-    private ApplicationEventPublisher events;
+    private ApplicationEventPublisher publisher;
+
+    @Autowired
+    private ApplicationEvents events;
 
     @Autowired
     private Conversations conversations;
@@ -124,7 +130,7 @@ class AggregatorTests {
     }
 
     private void publish(StoredResponse response) {
-        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+        publisher.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
     }
 
     private Contribution contributionOf(String id) {
@@ -145,6 +151,7 @@ class AggregatorTests {
 
             WaveResults twice = store.load(WAVE);
             assertThat(twice.version()).isEqualTo(once.version());
+            assertThat(events.stream(ResultsChanged.class)).containsExactly(new ResultsChanged(WAVE, once.version()));
             assertThat(twice.tally()).isEqualTo(once.tally());
             assertThat(twice.contributions().get(response.id()).version()).isEqualTo(1);
         }
