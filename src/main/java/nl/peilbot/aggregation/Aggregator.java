@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.bson.Document;
@@ -94,7 +95,7 @@ class Aggregator {
     }
 
     /** Runs {@code action} while no results of the wave are written in this JVM, e.g. to store a coding. */
-    <T> T locked(WaveId wave, java.util.function.Supplier<T> action) {
+    <T> T locked(WaveId wave, Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(wave, w -> new ReentrantLock());
         lock.lock();
         try {

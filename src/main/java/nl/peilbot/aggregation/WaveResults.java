@@ -2,6 +2,7 @@ package nl.peilbot.aggregation;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -33,7 +34,7 @@ record WaveResults(WaveId wave, long version, Tally tally, SortedMap<String, Con
      */
     WaveResults replacing(String responseId, Contribution next) {
         Contribution previous = contributions.get(responseId);
-        if (java.util.Objects.equals(previous, next)) {
+        if (Objects.equals(previous, next)) {
             return this;
         }
         SortedMap<String, Contribution> updated = new TreeMap<>(contributions);
