@@ -20,6 +20,7 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.invitation.ChannelBindings;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
+import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
@@ -135,7 +136,8 @@ class ConversationService implements Conversations {
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
             return showCurrent(outcome, winner, flowOf(winner));
         }
-        if (updated.completed() && !response.completed()) {
+        // Every stored change of a completed response, not only the submit, so aggregations follow later edits.
+        if (updated.completed()) {
             publishCompleted(updated);
         }
         return new Reply(Outcome.APPLIED, updated.language(), turn.messages(), updated.completed());

@@ -29,10 +29,12 @@ final class FlowParser {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of(
             "id", "wave", "languages", "title", "intro", "consent", "closing", "profile", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of(
-            "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields");
+            "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields", "coding");
     private static final Set<String> OPTION_KEYS = Set.of("code", "label", "other", "exclusive");
     private static final Set<String> FIELD_KEYS = Set.of("id", "label");
     private static final Set<String> CONDITION_KEYS = Set.of("question", "any-of");
+    private static final Set<String> CODING_KEYS = Set.of("categories");
+    private static final Set<String> CATEGORY_KEYS = Set.of("code", "label", "keywords");
 
     private final String source;
     private final List<FlowProblem> problems = new ArrayList<>();
@@ -160,7 +162,30 @@ final class FlowParser {
             problem(id, "'max-items' must be a number");
         }
         return new Question(id, kind, text(map, "text", id, true), text(map, "hint", id, false),
-                options, fields, maxItems, bool(map, "optional", id), condition(map.get("when"), id));
+                options, fields, maxItems, bool(map, "optional", id), condition(map.get("when"), id),
+                coding(map.get("coding"), id));
+    }
+
+    private List<CodingCategory> coding(Object node, String id) {
+        List<CodingCategory> categories = new ArrayList<>();
+        if (node == null) {
+            return categories;
+        }
+        if (!(node instanceof Map<?, ?> map) || !(map.get("categories") instanceof List<?> list)) {
+            problem(id, "'coding' must be a mapping with a list of 'categories'");
+            return categories;
+        }
+        unknownKeys(map, CODING_KEYS, id);
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> category) {
+                unknownKeys(category, CATEGORY_KEYS, id);
+                categories.add(new CodingCategory(string(category, "code", id, true), text(category, "label", id, true),
+                        stringList(category.get("keywords"), id, "coding keywords")));
+            } else {
+                problem(id, "every coding category must be a mapping with code, label and keywords");
+            }
+        }
+        return categories;
     }
 
     private Condition condition(Object node, String id) {

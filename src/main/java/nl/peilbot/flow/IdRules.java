@@ -36,6 +36,7 @@ final class IdRules {
             }
             unique(question, question.options(), AnswerOption::code, "option code", problems);
             unique(question, question.fields(), Field::id, "field id", problems);
+            unique(question, question.coding(), CodingCategory::code, "coding category code", problems);
         }
     }
 

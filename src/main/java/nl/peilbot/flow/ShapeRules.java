@@ -38,6 +38,9 @@ final class ShapeRules {
         } else if (!hasFields && !question.fields().isEmpty()) {
             problems.add(id, "has fields, but fields are only for open-list and open-parts, not " + kind.yamlName());
         }
+        if (kind.isChoice() && !question.coding().isEmpty()) {
+            problems.add(id, "has 'coding', which is only for open questions, not " + kind.yamlName());
+        }
         if (kind == QuestionKind.OPEN_LIST && question.maxItems() < 1) {
             problems.add(id, "open-list needs 'max-items' of at least 1, not " + question.maxItems());
         } else if (kind != QuestionKind.OPEN_LIST && question.maxItems() != 0) {

@@ -31,6 +31,7 @@ final class TranslationRules {
         check(question.hint(), language, id, "the hint", problems);
         question.options().forEach(o -> check(o.label(), language, id, "the label of option '" + o.code() + "'", problems));
         question.fields().forEach(f -> check(f.label(), language, id, "the label of field '" + f.id() + "'", problems));
+        question.coding().forEach(c -> check(c.label(), language, id, "the label of coding category '" + c.code() + "'", problems));
     }
 
     private static void check(LocalizedText text, String language, String questionId, String what, Problems problems) {

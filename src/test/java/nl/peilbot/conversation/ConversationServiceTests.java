@@ -40,6 +40,7 @@ import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
+import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;

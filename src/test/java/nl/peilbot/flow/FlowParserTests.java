@@ -40,4 +40,41 @@ class FlowParserTests {
         assertThatThrownBy(() -> Flows.parse("bad.yaml", "id: [unclosed"))
                 .isInstanceOf(FlowException.class).hasMessageContaining("bad.yaml: not valid YAML");
     }
+
+    @Test
+    void shouldReadAnOptionalCodingBlockOfAnOpenQuestion() {
+        String yaml = MINIMAL + """
+                    coding:
+                      categories:
+                        - {code: taste, label: {nl: Smaak, en: Taste}, keywords: [mooi, lelijk]}
+                        - {code: other, label: {nl: Overig, en: Other}, keywords: []}
+                """;
+
+        Question why = Flows.parse("coded.yaml", yaml).step("why").orElseThrow();
+
+        assertThat(why.coding()).extracting(CodingCategory::code).containsExactly("taste", "other");
+        assertThat(why.category("taste").orElseThrow().keywords()).containsExactly("mooi", "lelijk");
+        assertThat(why.category("taste").orElseThrow().label().in("en")).isEqualTo("Taste");
+        assertThat(Flows.parse("plain.yaml", MINIMAL).step("why").orElseThrow().coding()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseCodingOnAChoiceQuestionAndDuplicateOrUntranslatedCategories() {
+        String yaml = MINIMAL.replace("    options:\n", """
+                    coding:
+                      categories:
+                        - {code: a, label: {nl: A, en: A}, keywords: []}
+                    options:
+                """) + """
+                    coding:
+                      categories:
+                        - {code: same, label: {nl: Een, en: One}, keywords: []}
+                        - {code: same, label: {nl: Twee}, keywords: []}
+                """;
+
+        assertThatThrownBy(() -> Flows.parse("coded.yaml", yaml))
+                .hasMessageContaining("question 'colour': has 'coding', which is only for open questions")
+                .hasMessageContaining("question 'why': duplicate coding category code 'same'")
+                .hasMessageContaining("missing 'en' translation of the label of coding category 'same'");
+    }
 }

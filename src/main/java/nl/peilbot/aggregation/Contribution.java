@@ -1,0 +1,51 @@
+package nl.peilbot.aggregation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one completed response adds to its wave's results, as it was aggregated: kept in the results document
+ * so that a changed response can take its old contribution back out.
+ *
+ * @param version     the response document's version this was read from
+ * @param hospital    the normalised hospital name, or the response id when the response names no hospital
+ * @param choices     option codes by choice question (profile choice fields included)
+ * @param otherTexts  the "Anders, namelijk" text by choice question
+ * @param texts       open answers by answer key: the question id, or {@code question:part} for open-parts
+ * @param specialisms the specialism of every entry of an open-list question, as typed
+ */
+record Contribution(
+        String response,
+        long version,
+        String hospital,
+        SortedMap<String, List<String>> choices,
+        SortedMap<String, String> otherTexts,
+        SortedMap<String, OpenText> texts,
+        SortedMap<String, List<String>> specialisms) {
+
+    Contribution {
+        choices = sorted(choices);
+        otherTexts = sorted(otherTexts);
+        texts = sorted(texts);
+        specialisms = sorted(specialisms);
+    }
+
+    /**
+     * One open answer and the categories an analyst coded it with.
+     *
+     * @param categories    empty when not coded, or coded for a text the respondent has since changed
+     * @param codingVersion the version of the coding read (0: none), so a changed coding is noticed at start-up
+     */
+    record OpenText(String text, List<String> categories, long codingVersion) {
+
+        OpenText {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+
+    private static <V> SortedMap<String, V> sorted(Map<String, V> map) {
+        return map == null ? new TreeMap<>() : new TreeMap<>(map);
+    }
+}

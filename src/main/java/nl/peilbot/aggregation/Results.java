@@ -1,0 +1,148 @@
+package nl.peilbot.aggregation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import nl.peilbot.flow.CodingCategory;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
+
+/**
+ * The aggregation module's entry point: the report's tables of a survey wave, read from the materialised results,
+ * and the analysts' coding of open answers.
+ *
+ * <p>Tables are read from one stored document without the per-response data, so a read costs the same whatever
+ * the number of responses. Labels are in the flow's default language. Unknown waves, questions or parts throw
+ * {@link UnknownResultException}.
+ */
+@Component
+public class Results {
+
+    private final ResultsStore results;
+    private final WaveFlows flows;
+    private final Aggregator aggregator;
+    private final ResponseSource responses;
+    private final CodingStore codings;
+
+    Results(ResultsStore results, WaveFlows flows, Aggregator aggregator, ResponseSource responses, CodingStore codings) {
+        this.results = results;
+        this.flows = flows;
+        this.aggregator = aggregator;
+        this.responses = responses;
+        this.codings = codings;
+    }
+
+    /** The waves that have results. */
+    public List<WaveId> waves() {
+        return results.waves();
+    }
+
+    /** Respondents, hospitals and the questions of a wave. */
+    public Overview overview(WaveId wave) {
+        return tables(wave).overview();
+    }
+
+    /** One choice question: per option the respondents (or hospitals) that chose it, with the base and percentages. */
+    public Distribution distribution(WaveId wave, String questionId, Unit unit) {
+        return tables(wave).distribution(questionId, unit);
+    }
+
+    /** Hospitals by the combination of options their respondents chose at one choice question (e.g. scale). */
+    public HospitalCombinations hospitalCombinations(WaveId wave, String questionId) {
+        return tables(wave).combinations(questionId);
+    }
+
+    /**
+     * An open-text question's answers by category.
+     *
+     * @param part the part of an open-parts question (e.g. {@code shortTerm}); null for open text
+     */
+    public CodedTable coded(WaveId wave, String questionId, String part) {
+        return tables(wave).coded(questionId, part);
+    }
+
+    /** The specialisms named in an open-list question's entries (experiments, implementations). */
+    public SpecialismTable specialisms(WaveId wave, String questionId) {
+        return tables(wave).specialisms(questionId);
+    }
+
+    /** Respondents by their answers to two choice questions, e.g. a question by {@code role} or {@code hospitalType}. */
+    public CrossTab crossTab(WaveId wave, String rowQuestion, String columnQuestion) {
+        return tables(wave).crossTab(rowQuestion, columnQuestion);
+    }
+
+    /** The same choice question in several waves, matched by question id and option code. */
+    public WaveComparison compare(String questionId, Unit unit, List<WaveId> waves) {
+        List<Distribution> distributions = waves.stream().map(w -> distribution(w, questionId, unit)).toList();
+        Map<String, String> labels = new LinkedHashMap<>();
+        distributions.forEach(d -> d.counts().forEach(c -> labels.put(c.code(), c.label())));
+        List<WaveComparison.Row> rows = new ArrayList<>();
+        labels.forEach((code, label) -> rows.add(new WaveComparison.Row(code, label, distributions.stream()
+                .map(d -> d.counts().stream().filter(c -> c.code().equals(code)).findFirst()
+                        .orElse(new Distribution.Count(code, label, 0, 0)))
+                .toList())));
+        return new WaveComparison(questionId, unit, distributions, rows);
+    }
+
+    /**
+     * Codes one open answer with the given categories (empty: uncoded again) and updates the results. The coding
+     * holds for the answer's current text; if the respondent changes it, the answer is uncoded again.
+     *
+     * @param part the part of an open-parts question, else null
+     * @throws UnknownResultException for an unknown response, question, part or category, or a question not answered
+     */
+    public void code(WaveId wave, String responseId, String questionId, String part, Collection<String> categories) {
+        Question question = flow(wave).step(questionId)
+                .filter(q -> q.kind() == QuestionKind.OPEN_TEXT || q.kind() == QuestionKind.OPEN_PARTS)
+                .orElseThrow(() -> new UnknownResultException("no open question '" + questionId + "' in " + wave.key()));
+        Set<String> known = Set.copyOf(question.coding().stream().map(CodingCategory::code).toList());
+        categories.stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c -> {
+            throw new UnknownResultException("'" + c + "' is no coding category of " + questionId);
+        });
+        Document response = responses.find(responseId)
+                .filter(d -> wave.equals(ResponseSource.stamp(d).wave()))
+                .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
+        String text = answerText(response, questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
+        String answerKey = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
+        aggregator.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
+        aggregator.aggregate(responseId);
+    }
+
+    /** Aggregates one stored response now, as on its completion event; for intake routes that publish no event. */
+    public void aggregate(String responseId) {
+        aggregator.aggregate(responseId);
+    }
+
+    /** Recomputes a wave's results from its raw responses and codings. */
+    public void rebuild(WaveId wave) {
+        aggregator.rebuild(wave);
+    }
+
+    private Tables tables(WaveId wave) {
+        Tally tally = results.tally(wave).orElseThrow(() -> new UnknownResultException("no results for " + wave.key()));
+        return new Tables(wave, flow(wave), tally);
+    }
+
+    private Flow flow(WaveId wave) {
+        return flows.flow(wave).orElseThrow(() -> new UnknownResultException("no flow for " + wave.key()));
+    }
+
+    private static String answerText(Document response, String questionId, String part) {
+        Document answer = response.get("answers", new Document()).get(questionId, Document.class);
+        Object text = answer == null ? null
+                : part == null ? answer.get("text") : answer.get("parts", new Document()).get(part);
+        if (!(text instanceof String value) || value.isBlank()) {
+            throw new UnknownResultException("response " + response.getString("_id") + " has no answer to " + questionId
+                    + (part == null ? "" : ":" + part));
+        }
+        return value.strip();
+    }
+}

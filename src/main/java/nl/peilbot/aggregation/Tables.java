@@ -1,0 +1,233 @@
+package nl.peilbot.aggregation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.flow.CodingCategory;
+import nl.peilbot.flow.Field;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
+
+/** Reads the report's tables off a wave's tally, with labels, kinds and order from the wave's flow. */
+final class Tables {
+
+    private final WaveId wave;
+    private final Flow flow;
+    private final Tally tally;
+    private final String language;
+
+    Tables(WaveId wave, Flow flow, Tally tally) {
+        this.wave = wave;
+        this.flow = flow;
+        this.tally = tally;
+        this.language = flow.defaultLanguage();
+    }
+
+    Overview overview() {
+        List<Overview.QuestionSummary> questions = new ArrayList<>();
+        for (Question q : flow.steps()) {
+            List<String> parts = q.kind() == QuestionKind.OPEN_PARTS ? q.fields().stream().map(Field::id).toList() : List.of();
+            questions.add(new Overview.QuestionSummary(q.id(), flow.questionNumber(q.id()), q.kind().yamlName(),
+                    q.text().in(language), answered(q), parts));
+        }
+        return new Overview(wave, tally.count("n"), hospitals().size(), questions);
+    }
+
+    Distribution distribution(String questionId, Unit unit) {
+        Question question = choiceQuestion(questionId);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int base;
+        if (unit == Unit.RESPONDENTS) {
+            base = tally.count("c/" + questionId);
+            counts.putAll(tally.below("c/" + questionId));
+        } else {
+            List<Set<String>> sets = hospitalSets(question).values().stream().filter(s -> !s.isEmpty()).toList();
+            base = sets.size();
+            sets.forEach(set -> set.forEach(code -> counts.merge(code, 1, Integer::sum)));
+        }
+        List<Distribution.Count> rows = new ArrayList<>();
+        for (String code : codes(question, counts.keySet())) {
+            int count = counts.getOrDefault(code, 0);
+            rows.add(new Distribution.Count(code, label(question, code), count, Percent.of(count, base)));
+        }
+        List<Distribution.OtherText> others = tally.list("other/" + questionId).stream()
+                .map(i -> new Distribution.OtherText(i.response(), i.text())).toList();
+        return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
+    }
+
+    HospitalCombinations combinations(String questionId) {
+        Question question = choiceQuestion(questionId);
+        Map<List<String>, Integer> bySet = new TreeMap<>(Comparator.comparing(Object::toString));
+        int answered = 0;
+        int active = 0;
+        for (Set<String> set : hospitalSets(question).values()) {
+            if (set.isEmpty()) {
+                continue;
+            }
+            answered++;
+            if (set.stream().anyMatch(code -> !exclusive(question, code))) {
+                active++;
+            }
+            bySet.merge(inFlowOrder(question, set), 1, Integer::sum);
+        }
+        int base = answered;
+        List<HospitalCombinations.Combination> combinations = bySet.entrySet().stream()
+                .map(e -> new HospitalCombinations.Combination(e.getKey(),
+                        e.getKey().stream().map(code -> label(question, code)).toList(), e.getValue(), Percent.of(e.getValue(), base)))
+                .sorted(Comparator.comparing(HospitalCombinations.Combination::hospitals).reversed())
+                .toList();
+        return new HospitalCombinations(wave, questionId, answered, active, combinations);
+    }
+
+    CodedTable coded(String questionId, String part) {
+        Question question = openQuestion(questionId);
+        if (question.kind() == QuestionKind.OPEN_PARTS && question.fields().stream().noneMatch(f -> f.id().equals(part))) {
+            throw new UnknownResultException(questionId + " has no part '" + part + "'");
+        }
+        String key = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
+        int answered = tally.count("o/" + key);
+        Map<String, Integer> counts = tally.below("o/" + key);
+        Set<String> codes = new LinkedHashSet<>();
+        question.coding().forEach(c -> codes.add(c.code()));
+        codes.addAll(counts.keySet());
+        List<Tally.Item> answers = tally.list("open/" + key);
+        List<CodedTable.Category> categories = new ArrayList<>();
+        for (String code : codes) {
+            int count = counts.getOrDefault(code, 0);
+            List<String> texts = answers.stream().filter(i -> i.categories().contains(code)).map(Tally.Item::text).toList();
+            String label = question.category(code).map(c -> c.label().in(language)).orElse(code);
+            categories.add(new CodedTable.Category(code, label, count, Percent.of(count, answered), texts));
+        }
+        List<CodedTable.OpenAnswer> uncoded = answers.stream().filter(i -> i.categories().isEmpty())
+                .map(i -> new CodedTable.OpenAnswer(i.response(), i.text(), suggestions(question, i.text()))).toList();
+        return new CodedTable(wave, questionId, key.equals(questionId) ? null : part, answered,
+                tally.count("oc/" + key), categories, uncoded);
+    }
+
+    SpecialismTable specialisms(String questionId) {
+        Question question = flow.step(questionId).filter(q -> q.kind() == QuestionKind.OPEN_LIST)
+                .orElseThrow(() -> new UnknownResultException("no open-list question '" + questionId + "' in " + wave.key()));
+        int entries = tally.count("en/" + question.id());
+        long hospitals = hospitals().stream().filter(h -> !tally.below("he/" + h + "/" + questionId).isEmpty()).count();
+        List<SpecialismTable.Specialism> rows = new ArrayList<>();
+        tally.below("e/" + questionId).forEach((key, count) -> {
+            long ofHospitals = hospitals().stream().filter(h -> tally.count("he/" + h + "/" + questionId + "/" + key) > 0).count();
+            rows.add(new SpecialismTable.Specialism(key, spelling(questionId, key), count, Percent.of(count, entries),
+                    (int) ofHospitals));
+        });
+        rows.sort(Comparator.comparing(SpecialismTable.Specialism::entries).reversed()
+                .thenComparing(SpecialismTable.Specialism::key));
+        return new SpecialismTable(wave, questionId, tally.count("e/" + questionId), (int) hospitals, entries, rows);
+    }
+
+    CrossTab crossTab(String rowQuestion, String columnQuestion) {
+        Question row = choiceQuestion(rowQuestion);
+        Question column = choiceQuestion(columnQuestion);
+        if (row.id().equals(column.id())) {
+            throw new UnknownResultException("a cross-tab needs two different questions");
+        }
+        boolean rowFirst = row.id().compareTo(column.id()) < 0;
+        String pair = rowFirst ? row.id() + "/" + column.id() : column.id() + "/" + row.id();
+        Map<String, Integer> rowTotals = tally.below((rowFirst ? "x1/" : "x2/") + pair);
+        Map<String, Integer> columnTotals = tally.below((rowFirst ? "x2/" : "x1/") + pair);
+        List<String> columnCodes = codes(column, columnTotals.keySet());
+        List<CrossTab.Column> columns = columnCodes.stream()
+                .map(code -> new CrossTab.Column(code, label(column, code), columnTotals.getOrDefault(code, 0))).toList();
+        List<CrossTab.Row> rows = new ArrayList<>();
+        for (String rowCode : codes(row, rowTotals.keySet())) {
+            int total = rowTotals.getOrDefault(rowCode, 0);
+            List<CrossTab.Cell> cells = columnCodes.stream().map(code -> {
+                int count = tally.count("x/" + pair + "/" + (rowFirst ? rowCode + "/" + code : code + "/" + rowCode));
+                return new CrossTab.Cell(code, count, Percent.of(count, total));
+            }).toList();
+            rows.add(new CrossTab.Row(rowCode, label(row, rowCode), total, cells));
+        }
+        return new CrossTab(wave, row.id(), column.id(), tally.count("x/" + pair), columns, rows);
+    }
+
+    // --- hospitals ---
+
+    private Set<String> hospitals() {
+        return tally.below("hn").keySet();
+    }
+
+    /**
+     * Each hospital's options: those any of its respondents chose, except that an exclusive option ("AI is not
+     * applied") stands only when none of them chose anything else.
+     */
+    private Map<String, Set<String>> hospitalSets(Question question) {
+        Map<String, Set<String>> sets = new TreeMap<>();
+        for (String hospital : hospitals()) {
+            Set<String> codes = new LinkedHashSet<>(tally.below("hc/" + hospital + "/" + question.id()).keySet());
+            if (codes.stream().anyMatch(code -> !exclusive(question, code))) {
+                codes.removeIf(code -> exclusive(question, code));
+            }
+            sets.put(hospital, codes);
+        }
+        return sets;
+    }
+
+    // --- flow metadata ---
+
+    private Question choiceQuestion(String questionId) {
+        return flow.step(questionId).filter(q -> q.kind().isChoice())
+                .orElseThrow(() -> new UnknownResultException("no choice question '" + questionId + "' in " + wave.key()));
+    }
+
+    private Question openQuestion(String questionId) {
+        return flow.step(questionId).filter(q -> q.kind() == QuestionKind.OPEN_TEXT || q.kind() == QuestionKind.OPEN_PARTS)
+                .orElseThrow(() -> new UnknownResultException("no open-text or open-parts question '" + questionId + "' in " + wave.key()));
+    }
+
+    private int answered(Question q) {
+        return switch (q.kind()) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> tally.count("c/" + q.id());
+            case OPEN_TEXT -> tally.count("o/" + q.id());
+            case OPEN_PARTS -> q.fields().stream().mapToInt(f -> tally.count("o/" + q.id() + ":" + f.id())).max().orElse(0);
+            case OPEN_LIST -> tally.count("e/" + q.id());
+        };
+    }
+
+    /** Every option code of the flow in its order, then codes found that the flow no longer has, sorted. */
+    private static List<String> codes(Question question, Set<String> found) {
+        List<String> codes = new ArrayList<>();
+        question.options().stream().map(AnswerOption::code).forEach(codes::add);
+        found.stream().filter(code -> !codes.contains(code)).sorted().forEach(codes::add);
+        return codes;
+    }
+
+    /** Just the given codes, in the flow's order. */
+    private static List<String> inFlowOrder(Question question, Set<String> given) {
+        return codes(question, given).stream().filter(given::contains).toList();
+    }
+
+    private String label(Question question, String code) {
+        return question.option(code).map(o -> o.label().in(language)).orElse(code);
+    }
+
+    private static boolean exclusive(Question question, String code) {
+        return question.option(code).map(AnswerOption::exclusive).orElse(false);
+    }
+
+    private static List<String> suggestions(Question question, String text) {
+        return question.coding().stream()
+                .filter(c -> c.keywords().stream().anyMatch(keyword -> Texts.mentions(text, keyword)))
+                .map(CodingCategory::code).toList();
+    }
+
+    /** The spelling respondents used most for a specialism, the first in sort order on a tie. */
+    private String spelling(String questionId, String key) {
+        Map<String, Integer> spellings = new TreeMap<>();
+        tally.list("spelling/" + questionId + "/" + key).forEach(i -> spellings.merge(i.text(), 1, Integer::sum));
+        return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(key);
+    }
+}

@@ -1,0 +1,142 @@
+package nl.peilbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+
+import nl.peilbot.response.ResponseCompleted;
+
+/** Keeps the module boundaries honest: dependencies point inward, the engine and flow stay pure. */
+class ArchitectureTests {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.peilbot");
+    }
+
+    @Test
+    void engineAndFlowKnowNothingOfFrameworksStorageOrChannels() {
+        noClasses().that().resideInAnyPackage("nl.peilbot.engine..", "nl.peilbot.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.bson..", "com.mongodb..", "jakarta..",
+                        "org.telegram..", "tools.jackson..", "com.fasterxml..",
+                        "nl.peilbot.conversation..", "nl.peilbot.response..", "nl.peilbot.invitation..",
+                        "nl.peilbot.channel..", "nl.peilbot.system..")
+                .check(classes);
+    }
+
+    @Test
+    void engineUsesOnlyTheJdkAndTheFlowModule() {
+        classes().that().resideInAPackage("nl.peilbot.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "nl.peilbot.engine..", "nl.peilbot.flow..")
+                .check(classes);
+    }
+
+    @Test
+    void flowDoesNotDependOnTheEngine() {
+        noClasses().that().resideInAPackage("nl.peilbot.flow..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.engine..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyChannelsTalkToChannels() {
+        noClasses().that().resideOutsideOfPackage("nl.peilbot.channel..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.channel..")
+                .check(classes);
+    }
+
+    @Test
+    void channelsGoThroughTheConversationModule() {
+        noClasses().that().resideInAPackage("nl.peilbot.channel..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "nl.peilbot.response..", "com.mongodb..", "org.bson..")
+                .check(classes);
+    }
+
+    @Test
+    void storageDoesNotCallUpIntoConversationOrChannels() {
+        noClasses().that().resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "nl.peilbot.conversation..", "nl.peilbot.channel..")
+                .check(classes);
+    }
+
+    @Test
+    void responsesAndInvitationsStayApart() {
+        noClasses().that().resideInAPackage("nl.peilbot.response..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.invitation..")
+                .check(classes);
+        noClasses().that().resideInAPackage("nl.peilbot.invitation..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.response..")
+                .check(classes);
+    }
+
+    @Test
+    void responsesAndInvitationsAreUsedByTheConversationModuleOnly() {
+        classes().that().resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..")
+                .and().doNotHaveFullyQualifiedName(ResponseCompleted.class.getName())
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..", "nl.peilbot.conversation..")
+                .check(classes);
+    }
+
+    /** The aggregation reads the response documents with the driver; the completion event is all it shares. */
+    @Test
+    void theCompletionEventIsSharedWithTheAggregationOnly() {
+        classes().that().haveFullyQualifiedName(ResponseCompleted.class.getName())
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..", "nl.peilbot.aggregation..")
+                .check(classes);
+    }
+
+    @Test
+    void aggregationUsesOnlyTheFlowModuleTheCompletionEventAndLibraries() {
+        classes().that().resideInAPackage("nl.peilbot.aggregation..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, the flow or "
+                                + "aggregation module, or ResponseCompleted",
+                        (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
+                                "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
+                                "nl.peilbot.flow", "nl.peilbot.aggregation")))
+                .check(classes);
+    }
+
+    @Test
+    void nothingButChannelsAndResultsPagesMayCallTheAggregation() {
+        noClasses().that().resideInAnyPackage("nl.peilbot.engine..", "nl.peilbot.flow..", "nl.peilbot.response..",
+                        "nl.peilbot.invitation..", "nl.peilbot.conversation..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.aggregation..")
+                .check(classes);
+    }
+
+    @Test
+    void aggregationOffersResultsAndItsTableRecordsOnly() {
+        classes().that().resideInAPackage("nl.peilbot.aggregation").and().arePublic().and().areTopLevelClasses()
+                .should().haveSimpleName("Results").orShould().beRecords().orShould().beEnums()
+                .orShould().beAssignableTo(RuntimeException.class)
+                .check(classes);
+    }
+
+    private static boolean startsWithAny(String packageName, String... prefixes) {
+        for (String prefix : prefixes) {
+            if (packageName.equals(prefix) || packageName.startsWith(prefix + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,332 @@
+package nl.peilbot.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import nl.peilbot.conversation.Access;
+import nl.peilbot.conversation.Conversations;
+import nl.peilbot.conversation.Reply;
+import nl.peilbot.conversation.Session;
+import nl.peilbot.engine.Answer;
+import nl.peilbot.engine.ChosenOption;
+import nl.peilbot.engine.ConversationState;
+import nl.peilbot.engine.Inbound;
+import nl.peilbot.engine.Outbound;
+import nl.peilbot.engine.Stage;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Flows;
+import nl.peilbot.invitation.Invitations;
+import nl.peilbot.response.FlowSnapshots;
+import nl.peilbot.response.ResponseCompleted;
+import nl.peilbot.response.ResponseStore;
+import nl.peilbot.response.StoredResponse;
+import nl.peilbot.testsupport.FerretDb;
+
+/** The incremental path, the start-up repair and the coding, on the real 2020 flow and a real FerretDB. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RecordApplicationEvents
+class AggregatorTests {
+
+    private static final String DATABASE = FerretDb.uniqueDatabase("aggregator");
+    private static final Path FLOW_FILE = Path.of("conversation-flows/ai-in-hospitals-2020.yaml");
+    private static final Flow FLOW = Flows.load(FLOW_FILE);
+    private static final WaveId WAVE = new WaveId(FLOW.id(), FLOW.wave());
+    private static final Instant NOW = Instant.parse("2020-03-02T10:00:00Z");
+    private static final AtomicInteger ids = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> FerretDb.uri(DATABASE));
+    }
+
+    @Autowired
+    private Results results;
+
+    @Autowired
+    private Aggregator aggregator;
+
+    @Autowired
+    private ResultsStore store;
+
+    @Autowired
+    private CodingStore codings;
+
+    @Autowired
+    private ResponseStore responses;
+
+    @Autowired
+    private FlowSnapshots snapshots;
+
+    @Autowired
+    private ApplicationEventPublisher publisher;
+
+    @Autowired
+    private ApplicationEvents events;
+
+    @Autowired
+    private Conversations conversations;
+
+    @Autowired
+    private Invitations invitations;
+
+    private static String newId() {
+        return ReportFixture.responseId("aggregator-tests", String.valueOf(ids.incrementAndGet()));
+    }
+
+    private static Answer choice(String questionId, String... codes) {
+        List<ChosenOption> choices = java.util.Arrays.stream(codes)
+                .map(code -> new ChosenOption(code, FLOW.step(questionId).orElseThrow().option(code).orElseThrow().label().in("nl")))
+                .toList();
+        return new Answer(questionId, choices, null, null, null, null, false, "chat", NOW, 3);
+    }
+
+    private static Answer text(String questionId, String text) {
+        return new Answer(questionId, null, null, text, null, null, false, "chat", NOW, 3);
+    }
+
+    private static StoredResponse completed(String id, String hospital, Answer... answers) {
+        Map<String, Answer> byQuestion = new LinkedHashMap<>();
+        byQuestion.put("hospital", new Answer("hospital", null, null, hospital, null, null, false, "invitation", NOW, 0));
+        for (Answer answer : answers) {
+            byQuestion.put(answer.questionId(), answer);
+        }
+        ConversationState state = new ConversationState(FLOW.id(), FLOW.version(), "nl", Stage.COMPLETED, null,
+                byQuestion, null, null, false, null);
+        return StoredResponse.begin(id, FLOW.wave(), state, "web", NOW);
+    }
+
+    /** The response one version on, with these answers in place of its own and the given stage. */
+    private static StoredResponse changed(StoredResponse response, Stage stage, Answer... answers) {
+        Map<String, Answer> byQuestion = new LinkedHashMap<>(response.state().answers());
+        for (Answer answer : answers) {
+            byQuestion.put(answer.questionId(), answer);
+        }
+        ConversationState state = new ConversationState(FLOW.id(), FLOW.version(), "nl", stage, null, byQuestion,
+                null, null, false, null);
+        return response.afterTurn(state, null, "web", NOW.plusSeconds(60));
+    }
+
+    private StoredResponse insert(StoredResponse response) {
+        snapshots.saveIfAbsent(FLOW, Flows.read(FLOW_FILE), NOW);
+        assertThat(responses.insert(response, FLOW)).isTrue();
+        return response;
+    }
+
+    private void publish(StoredResponse response) {
+        publisher.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+    }
+
+    private Contribution contributionOf(String id) {
+        return store.load(WAVE).contributions().get(id);
+    }
+
+    @Nested
+    class Incremental {
+
+        @Test
+        void shouldCountAResponseOnceWhenItIsAggregatedTwice() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Twee Keer", choice("familiarity", "neutral")));
+            publish(response);
+            WaveResults once = store.load(WAVE);
+
+            publish(response);
+            aggregator.aggregate(response.id());
+
+            WaveResults twice = store.load(WAVE);
+            assertThat(twice.version()).isEqualTo(once.version());
+            assertThat(events.stream(ResultsChanged.class)).containsExactly(new ResultsChanged(WAVE, once.version()));
+            assertThat(twice.tally()).isEqualTo(once.tally());
+            assertThat(twice.contributions().get(response.id()).version()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldReplaceTheOldContributionOfAChangedResponse() {
+            StoredResponse first = insert(completed(newId(), "Ziekenhuis Wissel", choice("policy", "yes")));
+            publish(first);
+            int yesBefore = results.distribution(WAVE, "policy", Unit.RESPONDENTS).count("yes").count();
+            int noBefore = results.distribution(WAVE, "policy", Unit.RESPONDENTS).count("no").count();
+
+            StoredResponse second = changed(first, Stage.COMPLETED, choice("policy", "no"));
+            assertThat(responses.replace(second, first.version(), FLOW)).isTrue();
+            publish(second);
+
+            Distribution policy = results.distribution(WAVE, "policy", Unit.RESPONDENTS);
+            assertThat(policy.count("yes").count()).isEqualTo(yesBefore - 1);
+            assertThat(policy.count("no").count()).isEqualTo(noBefore + 1);
+            assertThat(contributionOf(first.id()).version()).isEqualTo(2);
+        }
+
+        @Test
+        void shouldTakeOutAResponseThatIsNoLongerCompleted() {
+            StoredResponse first = insert(completed(newId(), "Ziekenhuis Heropend", choice("familiarity", "unfamiliar")));
+            publish(first);
+            assertThat(contributionOf(first.id())).isNotNull();
+
+            assertThat(responses.replace(changed(first, Stage.SUMMARY), first.version(), FLOW)).isTrue();
+            aggregator.aggregate(first.id());
+
+            assertThat(contributionOf(first.id())).isNull();
+        }
+
+        @Test
+        void shouldCountAHospitalAsNotApplyingAiOnlyWhenNoneOfItsRespondentsApplyIt() {
+            publish(insert(completed(newId(), "Ziekenhuis Samen", choice("scale", "notApplied"))));
+            publish(insert(completed(newId(), "ZIEKENHUIS  SAMEN", choice("scale", "experimenting"))));
+
+            WaveResults stored = store.load(WAVE);
+            Tables tables = new Tables(WAVE, FLOW, stored.tally());
+            HospitalCombinations scale = tables.combinations("scale");
+            assertThat(stored.tally().count("hn/ziekenhuis samen")).isEqualTo(2);
+            assertThat(stored.tally().below("hc/ziekenhuis samen/scale")).containsOnlyKeys("notApplied", "experimenting");
+            assertThat(scale.combinations()).noneMatch(c -> c.codes().contains("notApplied") && c.codes().size() > 1);
+            assertThat(results.distribution(WAVE, "scale", Unit.HOSPITALS).count("notApplied").count())
+                    .isEqualTo(results.distribution(WAVE, "scale", Unit.RESPONDENTS).count("notApplied").count() - 1);
+        }
+
+        @Test
+        void shouldAggregateAResponseCompletedInTheChat() {
+            String token = invitations.create(FLOW.id(), Map.of("hospital", "Ziekenhuis Chat", "hospitalType", "algemeen",
+                    "role", "cmio"));
+            Session session = conversations.open(new Access(token, null), "web");
+            List<Outbound> messages = session.messages();
+            Reply reply = null;
+            for (int turn = 0; turn < 40 && (reply == null || !reply.completed()); turn++) {
+                Outbound.Ask ask = (Outbound.Ask) messages.get(messages.size() - 1);
+                reply = conversations.handle(session.responseId(), "m-" + turn, answerTo(ask), "web");
+                assertThat(reply.outcome()).as("answer to %s", ask.stepId()).isEqualTo(Reply.Outcome.APPLIED);
+                messages = reply.messages();
+            }
+
+            assertThat(reply.completed()).isTrue();
+            Contribution contribution = contributionOf(session.responseId());
+            assertThat(contribution.hospital()).isEqualTo("ziekenhuis chat");
+            assertThat(contribution.choices()).containsEntry("familiarity", List.of("familiar"))
+                    .containsEntry("role", List.of("cmio")).containsEntry("scale", List.of("notApplied"));
+            assertThat(contribution.texts().get("concerns").text()).isEqualTo("Kosten en kennis");
+        }
+
+        private Inbound answerTo(Outbound.Ask ask) {
+            return switch (ask.stepId()) {
+                case "#consent" -> new Inbound.Choice("#yes");
+                case "familiarity" -> new Inbound.Choice("familiar");
+                case "followsDevelopments" -> new Inbound.Choice("closely");
+                case "knownApplications", "drivers" -> new Inbound.Text("1, 2");
+                case "policy", "aiChampion" -> new Inbound.Choice("no");
+                case "scale" -> new Inbound.Text("4");
+                case "workloadReduction" -> new Inbound.Choice("pct10");
+                case "expectedSupport" -> new Inbound.Text("Beeldherkenning");
+                case "potential" -> new Inbound.Text("Diagnostiek");
+                case "concerns" -> new Inbound.Text("Kosten en kennis");
+                case "#summary" -> new Inbound.Choice("#submit");
+                default -> throw new AssertionError("unexpected step " + ask.stepId());
+            };
+        }
+    }
+
+    @Nested
+    class StartUp {
+
+        @Test
+        void shouldAggregateAtStartAResponseStoredJustBeforeACrash() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Crash", choice("familiarity", "familiar")));
+            assertThat(contributionOf(response.id())).isNull();
+
+            aggregator.onStart();
+
+            assertThat(contributionOf(response.id())).isNotNull();
+            assertThat(aggregator.reconcile()).as("nothing left to repair").isZero();
+        }
+
+        @Test
+        void shouldReaggregateAtStartAResponseChangedJustBeforeACrash() {
+            StoredResponse first = insert(completed(newId(), "Ziekenhuis Crash Twee", choice("aiChampion", "yes")));
+            publish(first);
+            assertThat(responses.replace(changed(first, Stage.COMPLETED, choice("aiChampion", "informal")), 1, FLOW)).isTrue();
+
+            assertThat(aggregator.reconcile()).isEqualTo(1);
+
+            assertThat(contributionOf(first.id()).choices()).containsEntry("aiChampion", List.of("informal"));
+            assertThat(contributionOf(first.id()).version()).isEqualTo(2);
+        }
+
+        @Test
+        void shouldApplyAtStartACodingStoredJustBeforeACrash() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Codering", text("concerns", "Hoge kosten")));
+            publish(response);
+            codings.save(WAVE, response.id(), "concerns", "Hoge kosten", List.of("funding"));
+
+            assertThat(aggregator.reconcile()).isEqualTo(1);
+
+            assertThat(contributionOf(response.id()).texts().get("concerns").categories()).containsExactly("funding");
+        }
+    }
+
+    @Nested
+    class Coding {
+
+        @Test
+        void shouldListUncodedAnswersWithSuggestionsAndCountThemOnceCoded() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Suggestie",
+                    text("potential", "Vooral beeldherkenning en spraakherkenning")));
+            publish(response);
+
+            assertThat(results.coded(WAVE, "potential", null).uncoded()).filteredOn(a -> a.responseId().equals(response.id()))
+                    .singleElement().satisfies(a -> assertThat(a.suggested()).containsExactly("imaging", "speech"));
+            int imaging = results.coded(WAVE, "potential", null).category("imaging").count();
+
+            results.code(WAVE, response.id(), "potential", null, List.of("imaging", "speech"));
+
+            CodedTable potential = results.coded(WAVE, "potential", null);
+            assertThat(potential.uncoded()).noneMatch(a -> a.responseId().equals(response.id()));
+            assertThat(potential.category("imaging").count()).isEqualTo(imaging + 1);
+            assertThat(potential.category("imaging").texts()).contains("Vooral beeldherkenning en spraakherkenning");
+        }
+
+        @Test
+        void shouldUncodeAnAnswerWhoseTextTheRespondentChanged() {
+            StoredResponse first = insert(completed(newId(), "Ziekenhuis Herschreven", text("concerns", "Privacy")));
+            publish(first);
+            results.code(WAVE, first.id(), "concerns", null, List.of("safety"));
+            assertThat(contributionOf(first.id()).texts().get("concerns").categories()).containsExactly("safety");
+
+            StoredResponse second = changed(first, Stage.COMPLETED, text("concerns", "Te weinig kennis"));
+            assertThat(responses.replace(second, 1, FLOW)).isTrue();
+            publish(second);
+
+            assertThat(results.coded(WAVE, "concerns", null).uncoded()).filteredOn(a -> a.responseId().equals(first.id()))
+                    .singleElement().satisfies(a -> assertThat(a.suggested()).containsExactly("knowledge"));
+        }
+
+        @Test
+        void shouldRefuseUnknownCategoriesQuestionsAndResponses() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Fout", text("concerns", "Geen idee")));
+            publish(response);
+
+            assertThatThrownBy(() -> results.code(WAVE, response.id(), "concerns", null, List.of("weather")))
+                    .isInstanceOf(UnknownResultException.class).hasMessageContaining("'weather'");
+            assertThatThrownBy(() -> results.code(WAVE, response.id(), "familiarity", null, List.of()))
+                    .isInstanceOf(UnknownResultException.class);
+            assertThatThrownBy(() -> results.code(WAVE, "r_000000000000000000000000", "concerns", null, List.of()))
+                    .isInstanceOf(UnknownResultException.class);
+            assertThatThrownBy(() -> results.distribution(new WaveId("nothing", "1"), "familiarity", Unit.RESPONDENTS))
+                    .isInstanceOf(UnknownResultException.class);
+        }
+    }
+}
