@@ -131,7 +131,8 @@ public class Results {
         return new Tables(wave, flow(wave), tally);
     }
 
-    private Flow flow(WaveId wave) {
+    /** The flow that labels a wave's results (its file, else its latest stored version): for exports and pages. */
+    public Flow flow(WaveId wave) {
         return flows.flow(wave).orElseThrow(() -> new UnknownResultException("no flow for " + wave.key()));
     }
 

@@ -1,0 +1,1 @@
+// results page (filled in below)
