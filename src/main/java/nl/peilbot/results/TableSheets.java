@@ -1,6 +1,7 @@
 package nl.peilbot.results;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -37,20 +38,22 @@ final class TableSheets {
         this.texts = texts;
     }
 
-    /** Every question's tables in flow order. */
+    /** Every question's tables in flow order, and the choice profile fields' (role, hospital type) before them. */
     List<Sheet> all() {
         List<Sheet> sheets = new ArrayList<>();
-        flow.steps().forEach(q -> sheets.addAll(of(q.id())));
+        flow.steps().stream().filter(q -> !flow.isProfileField(q.id()) || q.kind().isChoice())
+                .forEach(q -> sheets.addAll(of(q.id())));
         return sheets;
     }
 
     /** The question's tables, its main table first. */
     List<Sheet> of(String questionId) {
-        Question question = flow.step(questionId).orElseThrow(() ->
+        Question question = flow.step(questionId).filter(q -> !flow.isProfileField(q.id()) || q.kind().isChoice())
+                .orElseThrow(() ->
                 new UnknownResultException("no question '" + questionId + "' in " + wave.survey() + "/" + wave.wave()));
         return switch (question.kind()) {
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> choice(question);
-            case OPEN_TEXT -> List.of(coded(question, List.of((String) null)));
+            case OPEN_TEXT -> List.of(coded(question, Collections.singletonList(null)));
             case OPEN_PARTS -> List.of(coded(question, question.fields().stream().map(Field::id).toList()));
             case OPEN_LIST -> List.of(specialisms(question));
         };
