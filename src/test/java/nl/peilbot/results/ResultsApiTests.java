@@ -328,6 +328,128 @@ class ResultsApiTests {
         }
     }
 
+
+    @Nested
+    class Exports {
+
+        private static final String EXPORT = BASE + "/export/";
+
+        private List<List<String>> csv(String path) throws Exception {
+            var response = client.get(path, ANALYST);
+            assertThat(response.statusCode()).isEqualTo(200);
+            return Csv.parse(response.body());
+        }
+
+        private List<String> column(List<List<String>> rows, String name) {
+            int index = rows.get(0).indexOf(name);
+            assertThat(index).as("column " + name).isNotNegative();
+            return rows.subList(1, rows.size()).stream().map(r -> r.get(index)).toList();
+        }
+
+        @Test
+        void shouldExportOneCsvRowPerRespondentWithOneColumnPerAnswer() throws Exception {
+            var response = client.get(EXPORT + "responses.csv", ANALYST);
+            List<List<String>> rows = Csv.parse(response.body());
+
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+            assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+                    assertThat(d).contains("attachment").contains("peilbot-ai-in-hospitals-2020-2020-responses.csv"));
+            assertThat(rows).hasSize(36);
+            assertThat(rows.get(0)).startsWith("respondent", "status", "language", "channels", "startedAt", "completedAt",
+                    "hospital", "hospitalType", "role", "familiarity").contains(
+                    "knownApplications_machineLearning", "knownApplications_other", "knownApplications_otherText",
+                    "policyTopics", "scale_notApplied", "experiments_1_specialism", "experiments_3_description",
+                    "expectedSupport_shortTerm", "expectedSupport_longTerm", "concerns");
+            assertThat(column(rows, "familiarity")).filteredOn("1"::equals).hasSize(13);
+            assertThat(column(rows, "familiarity")).filteredOn("2"::equals).hasSize(19);
+            assertThat(column(rows, "knownApplications_machineLearning")).filteredOn("1"::equals).hasSize(34);
+            assertThat(column(rows, "knownApplications_otherText")).filteredOn(t -> !t.isEmpty())
+                    .containsExactlyInAnyOrder("Eigen ontwikkeling", "Robotic Process Automation");
+            assertThat(column(rows, "experiments_1_specialism")).filteredOn(t -> !t.isEmpty()).hasSize(15);
+        }
+
+        @Test
+        void shouldPseudonymiseTheExportButKeepTheHospital() throws Exception {
+            String body = client.text(EXPORT + "responses.csv");
+            List<List<String>> rows = Csv.parse(body.getBytes(StandardCharsets.UTF_8));
+
+            fixture.responses.forEach(r -> assertThat(body).doesNotContain(r.id()));
+            assertThat(column(rows, "respondent")).allMatch(p -> p.matches("R-[0-9a-f]{12}")).doesNotHaveDuplicates()
+                    .contains(pseudonyms.of(fixture.responses.get(0).id()));
+            assertThat(column(rows, "hospital")).contains("Ziekenhuis Aalsmeer");
+            assertThat(column(rows, "hospitalType")).allMatch(v -> v.matches("\\d+"));
+        }
+
+        @Test
+        void shouldExportTheSameColumnsAndValuesAsXlsx() throws Exception {
+            List<List<String>> csv = csv(EXPORT + "responses.csv");
+            var response = client.get(EXPORT + "responses.xlsx", ANALYST);
+
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+                var sheet = workbook.getSheetAt(0);
+                assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(36);
+                var header = sheet.getRow(0);
+                for (int c = 0; c < csv.get(0).size(); c++) {
+                    assertThat(header.getCell(c).getStringCellValue()).isEqualTo(csv.get(0).get(c));
+                }
+                int familiarity = csv.get(0).indexOf("familiarity");
+                int respondent = csv.get(0).indexOf("respondent");
+                for (int r = 1; r < csv.size(); r++) {
+                    var row = sheet.getRow(r);
+                    assertThat(row.getCell(respondent).getStringCellValue()).isEqualTo(csv.get(r).get(respondent));
+                    assertThat(row.getCell(familiarity).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                    assertThat(String.valueOf((int) row.getCell(familiarity).getNumericCellValue()))
+                            .isEqualTo(csv.get(r).get(familiarity));
+                }
+            }
+        }
+
+        @Test
+        void shouldWriteSpssSyntaxThatReadsTheCsvWithDutchLabels() throws Exception {
+            String sps = client.text(EXPORT + "responses.sps");
+            List<String> header = csv(EXPORT + "responses.csv").get(0);
+
+            assertThat(sps).contains("GET DATA\n  /TYPE=TXT\n  /FILE='peilbot-ai-in-hospitals-2020-2020-responses.csv'",
+                    "/ENCODING='UTF8'", "/DELIMITERS=\",\"", "/FIRSTCASE=2",
+                    "VARIABLE LABELS\n  respondent 'Pseudonym'",
+                    "/familiarity 'In hoeverre bent u bekend met de mogelijkheden van AI in de zorg?'",
+                    "/familiarity 1 'Bekend' 2 'Redelijk bekend' 3 'Neutraal'",
+                    "/knownApplications_machineLearning 0 'Niet gekozen' 1 'Gekozen' -1 'Overgeslagen'",
+                    "    familiarity F3.0\n", "EXECUTE.");
+            String variables = sps.substring(sps.indexOf("/VARIABLES=") + 11, sps.indexOf("\n.\n"));
+            assertThat(variables.strip().lines().map(String::strip).map(l -> l.split(" ")[0]).toList()).isEqualTo(header);
+        }
+
+        @Test
+        void shouldExportAQuestionsTableWithCountsBesidePercents() throws Exception {
+            List<List<String>> familiarity = csv(EXPORT + "tables/familiarity.csv");
+            List<List<String>> concerns = csv(EXPORT + "tables/concerns.csv?lang=en");
+
+            assertThat(familiarity.get(0)).containsExactly("Code", "Antwoord", "Respondenten", "% respondenten",
+                    "Ziekenhuizen", "% ziekenhuizen");
+            assertThat(familiarity.get(1)).startsWith("familiar", "Bekend", "13", "37");
+            assertThat(familiarity.get(familiarity.size() - 1)).startsWith("", "Totaal (n)", "35", "", "29");
+            assertThat(concerns.get(0)).containsExactly("Part", "Code", "Category", "Count", "Percent");
+            assertThat(concerns).anySatisfy(r -> assertThat(r.subList(3, 5)).containsExactly("10", "29"));
+        }
+
+        @Test
+        void shouldExportEveryTableAsOneWorkbook() throws Exception {
+            var response = client.get(EXPORT + "tables.xlsx", ANALYST);
+
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+                List<String> names = new java.util.ArrayList<>();
+                workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+                assertThat(names).startsWith("hospitalType", "role", "familiarity").contains("scale", "scale Ziekenhuizen",
+                        "experiments", "expectedSupport", "concerns").doesNotContain("hospital");
+                var combinations = workbook.getSheet("scale Ziekenhuizen");
+                List<String> counts = new java.util.ArrayList<>();
+                combinations.forEach(row -> counts.add(row.getCell(0) == null ? "" : row.getCell(0).toString()));
+                assertThat(counts).contains("experimenting", "smallScale", "notApplied");
+            }
+        }
+    }
+
     @Nested
     class Problems {
 
