@@ -57,13 +57,21 @@ class ResultsController {
         return results.overview(new WaveId(survey, wave));
     }
 
+    @Operation(summary = "Every table of a wave at once (what the results page draws), read from one version of the results")
+    @GetMapping("/{survey}/{wave}/report")
+    Views.ReportView report(@PathVariable String survey, @PathVariable String wave) {
+        WaveId id = new WaveId(survey, wave);
+        return Views.ReportView.of(results.report(id), results.flow(id), pseudonyms);
+    }
+
     @Operation(summary = "One choice question: per option the respondents (or hospitals) that chose it")
     @GetMapping("/{survey}/{wave}/questions/{question}")
     Views.DistributionView distribution(@PathVariable String survey, @PathVariable String wave,
                                         @PathVariable String question,
                                         @RequestParam(defaultValue = "respondents") String unit) {
-        Distribution distribution = results.distribution(new WaveId(survey, wave), question, unit(unit));
-        return Views.DistributionView.of(distribution, pseudonyms);
+        WaveId id = new WaveId(survey, wave);
+        Distribution distribution = results.distribution(id, question, unit(unit));
+        return Views.DistributionView.of(distribution, results.flow(id).step(question).orElseThrow(), pseudonyms);
     }
 
     @Operation(summary = "Hospitals by the combination of options their respondents chose (e.g. scale)")
