@@ -107,7 +107,7 @@ class ResultsApiTests {
     class Access {
 
         @ParameterizedTest
-        @ValueSource(strings = {"/api/results/waves", BASE, BASE + "/questions/familiarity",
+        @ValueSource(strings = {"/api/results/waves", BASE, BASE + "/report", BASE + "/questions/familiarity",
                 BASE + "/questions/familiarity?unit=hospitals", BASE + "/questions/scale/hospitals",
                 BASE + "/questions/concerns/coded", BASE + "/questions/experiments/specialisms",
                 BASE + "/crosstab?row=familiarity&column=role", BASE + "/crosstab?row=familiarity&column=role&role=cio",
@@ -120,6 +120,20 @@ class ResultsApiTests {
             assertThat(client.get(path, NOBODY).statusCode()).as("no credentials").isEqualTo(401);
             assertThat(client.get(path, ORGANISER).statusCode()).as("organiser").isEqualTo(403);
             assertThat(client.get(path, ANALYST).statusCode()).as("analyst").isEqualTo(200);
+        }
+
+        @Test
+        void shouldShowTheApiDocumentationToTheAnalyst() throws Exception {
+            var redirect = client.get("/api/results/docs/swagger-ui.html", ANALYST);
+            String location = redirect.headers().firstValue("Location").orElseThrow();
+            String path = java.net.URI.create(location).getRawPath();
+
+            assertThat(redirect.statusCode()).isEqualTo(302);
+            assertThat(path).startsWith("/api/results/");
+            assertThat(client.get(path, NOBODY).statusCode()).isEqualTo(401);
+            assertThat(client.get(path, ORGANISER).statusCode()).isEqualTo(403);
+            assertThat(client.get(path, ANALYST).statusCode()).as(location).isEqualTo(200);
+            assertThat(client.get("/api/results/docs/swagger-ui.html", NOBODY).statusCode()).isEqualTo(401);
         }
 
         @Test
@@ -188,6 +202,20 @@ class ResultsApiTests {
                 assertThat(o.get("respondent").stringValue()).matches("R-[0-9a-f]{12}");
                 assertThat(o.has("responseId")).isFalse();
             });
+        }
+
+        @Test
+        void shouldGiveEveryTableAtOnceAsTheSingleTablesDo() throws Exception {
+            JsonNode report = get(BASE + "/report");
+
+            assertThat(report.get("respondents").get("familiarity")).isEqualTo(get(BASE + "/questions/familiarity"));
+            assertThat(report.get("hospitals").get("policy")).isEqualTo(get(BASE + "/questions/policy?unit=hospitals"));
+            assertThat(report.get("combinations").get("scale")).isEqualTo(get(BASE + "/questions/scale/hospitals"));
+            assertThat(report.get("coded").get("expectedSupport:longTerm"))
+                    .isEqualTo(get(BASE + "/questions/expectedSupport/coded?part=longTerm"));
+            assertThat(report.get("specialisms").get("implementations"))
+                    .isEqualTo(get(BASE + "/questions/implementations/specialisms"));
+            assertThat(report.get("coded").has("hospital")).as("hospital names are never listed").isFalse();
         }
 
         @Test
