@@ -152,10 +152,13 @@ final class XlsxWriter {
         }).toList();
     }
 
-    /** XML text: markup characters escaped, characters XML 1.0 cannot hold left out. */
+    /**
+     * XML text: markup characters escaped, characters XML 1.0 cannot hold left out, line breaks as the single
+     * line feed Excel uses inside a cell (an XML reader would turn a carriage return into one anyway).
+     */
     private static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
+        text.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach(cp -> {
             switch (cp) {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");
