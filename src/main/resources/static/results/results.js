@@ -250,6 +250,7 @@
     source.addEventListener('ready', function () {
       document.body.classList.remove('offline');
       document.body.setAttribute('data-live', 'true');
+      document.getElementById('live').textContent = t('live');
     });
     source.addEventListener('changed', function () {
       // Several responses may complete at once: one redraw for a burst.
@@ -263,6 +264,7 @@
     source.onerror = function () {
       document.body.classList.add('offline');
       document.body.removeAttribute('data-live');
+      document.getElementById('live').textContent = t('offline');
     };
   }
 
