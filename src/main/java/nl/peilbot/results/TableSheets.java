@@ -10,29 +10,28 @@ import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.HospitalCombinations;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.SpecialismTable;
-import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
-import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.aggregation.WaveReport;
 import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 
 /**
- * The report's table of each question as a sheet, counts beside whole percents and the base (n) in the last row:
+ * The report's table of each question as a sheet, from one read of the wave's results ({@link Results#report}), counts beside whole percents and the base (n) in the last row:
  * a choice question per respondent and per hospital (plus hospitals by combination where an option is exclusive,
  * as for the scale question), an open question by coded category (per part), an open list by specialism.
  */
 final class TableSheets {
 
-    private final Results results;
+    private final WaveReport report;
     private final WaveId wave;
     private final Flow flow;
     private final UnaryOperator<String> texts;
 
     /** @param texts the export's header texts by key, in its language */
     TableSheets(Results results, WaveId wave, UnaryOperator<String> texts) {
-        this.results = results;
+        this.report = results.report(wave);
         this.wave = wave;
         this.flow = results.flow(wave);
         this.texts = texts;
@@ -60,8 +59,8 @@ final class TableSheets {
     }
 
     private List<Sheet> choice(Question question) {
-        Distribution respondents = results.distribution(wave, question.id(), Unit.RESPONDENTS);
-        Distribution hospitals = results.distribution(wave, question.id(), Unit.HOSPITALS);
+        Distribution respondents = report.respondents().get(question.id());
+        Distribution hospitals = report.hospitals().get(question.id());
         List<List<Object>> rows = new ArrayList<>();
         for (Distribution.Count count : respondents.counts()) {
             Distribution.Count ofHospitals = hospitals.counts().stream().filter(c -> c.code().equals(count.code()))
@@ -72,8 +71,8 @@ final class TableSheets {
         List<Sheet> sheets = new ArrayList<>(List.of(new Sheet(question.id(), List.of(texts.apply("code"),
                 texts.apply("option"), texts.apply("respondents"), texts.apply("respondentsPercent"),
                 texts.apply("hospitals"), texts.apply("hospitalsPercent")), rows)));
-        if (question.options().stream().anyMatch(AnswerOption::exclusive)) {
-            HospitalCombinations combinations = results.hospitalCombinations(wave, question.id());
+        HospitalCombinations combinations = report.combinations().get(question.id());
+        if (combinations != null) {
             List<List<Object>> combos = new ArrayList<>();
             combinations.combinations().forEach(c -> combos.add(row(String.join("+", c.codes()), String.join(" + ", c.labels()),
                     c.hospitals(), c.percent())));
@@ -88,7 +87,7 @@ final class TableSheets {
     private Sheet coded(Question question, List<String> parts) {
         List<List<Object>> rows = new ArrayList<>();
         for (String part : parts) {
-            CodedTable table = results.coded(wave, question.id(), part);
+            CodedTable table = report.coded().get(part == null ? question.id() : question.id() + ":" + part);
             table.categories().forEach(c -> rows.add(row(part, c.code(), c.label(), c.count(), c.percent())));
             rows.add(row(part, null, texts.apply("uncoded"), table.uncoded().size(), null));
             rows.add(row(part, null, texts.apply("base"), table.answered(), null));
@@ -98,7 +97,7 @@ final class TableSheets {
     }
 
     private Sheet specialisms(Question question) {
-        SpecialismTable table = results.specialisms(wave, question.id());
+        SpecialismTable table = report.specialisms().get(question.id());
         List<List<Object>> rows = new ArrayList<>();
         table.specialisms().forEach(s -> rows.add(row(s.key(), s.label(), s.entries(), s.percent(), s.hospitals())));
         rows.add(row(null, texts.apply("base"), table.entries(), null, table.hospitals()));
