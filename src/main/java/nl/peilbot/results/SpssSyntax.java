@@ -23,7 +23,6 @@ final class SpssSyntax {
         sps.append("* Encoding: UTF-8.\n")
                 .append("* Reads ").append(csvFile).append(", exported by Peilbot together with this file.\n")
                 .append("* Change the path after /FILE to where you saved it.\n")
-                .append("SET UNICODE=ON.\n")
                 .append("GET DATA\n  /TYPE=TXT\n  /FILE='").append(quoted(csvFile)).append("'\n")
                 .append("  /ENCODING='UTF8'\n  /DELCASE=LINE\n  /DELIMITERS=\",\"\n  /QUALIFIER='\"'\n")
                 .append("  /ARRANGEMENT=DELIMITED\n  /FIRSTCASE=2\n  /VARIABLES=\n");
