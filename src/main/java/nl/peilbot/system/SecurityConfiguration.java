@@ -22,9 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The chat (page, widget, WebSocket) is public: respondents prove who they are with the token inside the
- * protocol. The organisers' API needs HTTP basic user {@code organiser}, the analysts' results (page and
- * {@code /api/results}) user {@code analyst}; without a configured password nobody gets in as that user, rather
- * than falling back to a generated or default one.
+ * protocol; so is the Telegram webhook, which checks Telegram's secret header itself. The organisers' API needs
+ * HTTP basic user {@code organiser}, the analysts' results (page and {@code /api/results}) user {@code analyst};
+ * without a configured password nobody gets in as that user, rather than falling back to a generated or default one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,12 +40,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/chat/**", "/widget/**", "/ws/**").permitAll()
+                        // Telegram proves itself with the webhook secret header, checked by the controller.
+                        .requestMatchers("/telegram/webhook").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers("/api/results/**", "/results", "/results/**").hasRole(ANALYST_ROLE)
                         .requestMatchers("/api/**").hasRole(ORGANISER)
                         .anyRequest().hasRole(ORGANISER))
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ws/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ws/**", "/telegram/webhook"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
