@@ -98,7 +98,8 @@ class ArchitectureTests {
     void theCompletionEventIsSharedWithTheAggregationOnly() {
         classes().that().haveFullyQualifiedName(ResponseCompleted.class.getName())
                 .should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..", "nl.peilbot.aggregation..")
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..", "nl.peilbot.aggregation..",
+                        "nl.peilbot.results..")
                 .check(classes);
     }
 
@@ -120,6 +121,33 @@ class ArchitectureTests {
         noClasses().that().resideInAnyPackage("nl.peilbot.engine..", "nl.peilbot.flow..", "nl.peilbot.response..",
                         "nl.peilbot.invitation..", "nl.peilbot.conversation..")
                 .should().dependOnClassesThat().resideInAPackage("nl.peilbot.aggregation..")
+                .check(classes);
+    }
+
+    /**
+     * The analysts' results are built on the aggregation's public API and the raw documents (read with the driver);
+     * the completion event (for the webhook) is all they take from the response module.
+     */
+    @Test
+    void resultsUseTheAggregationApiTheFlowModuleTheCompletionEventAndLibrariesOnly() {
+        classes().that().resideInAPackage("nl.peilbot.results..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
+                                + "annotations, the flow module, the aggregation module's public types, the results "
+                                + "module or ResponseCompleted",
+                        (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
+                                .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                                || startsWithAny(type.getPackageName(), "java", "javax.crypto", "org.bson", "com.mongodb",
+                                "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
+                                "io.swagger.v3.oas.annotations", "nl.peilbot.flow", "nl.peilbot.results")))
+                .check(classes);
+    }
+
+    @Test
+    void nothingButTheResultsModuleCallsIntoIt() {
+        noClasses().that().resideOutsideOfPackage("nl.peilbot.results..")
+                .should().dependOnClassesThat().resideInAPackage("nl.peilbot.results..")
                 .check(classes);
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.CodingCategory;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
@@ -48,6 +49,40 @@ public class Results {
     /** Respondents, hospitals and the questions of a wave. */
     public Overview overview(WaveId wave) {
         return tables(wave).overview();
+    }
+
+    /**
+     * Every table of the wave from one read of its results: each choice question per respondent and per hospital
+     * (and by combination where an option is exclusive), each open question's coded tables, each open list's
+     * specialisms. The hospital name and other open-text profile fields are left out.
+     */
+    public WaveReport report(WaveId wave) {
+        Tables tables = tables(wave);
+        Flow flow = flow(wave);
+        Map<String, Distribution> respondents = new LinkedHashMap<>();
+        Map<String, Distribution> hospitals = new LinkedHashMap<>();
+        Map<String, HospitalCombinations> combinations = new LinkedHashMap<>();
+        Map<String, CodedTable> coded = new LinkedHashMap<>();
+        Map<String, SpecialismTable> specialisms = new LinkedHashMap<>();
+        for (Question question : flow.steps()) {
+            if (question.kind().isChoice()) {
+                respondents.put(question.id(), tables.distribution(question.id(), Unit.RESPONDENTS));
+                hospitals.put(question.id(), tables.distribution(question.id(), Unit.HOSPITALS));
+                if (question.options().stream().anyMatch(AnswerOption::exclusive)) {
+                    combinations.put(question.id(), tables.combinations(question.id()));
+                }
+            } else if (flow.isProfileField(question.id())) {
+                continue;
+            } else if (question.kind() == QuestionKind.OPEN_TEXT) {
+                coded.put(question.id(), tables.coded(question.id(), null));
+            } else if (question.kind() == QuestionKind.OPEN_PARTS) {
+                question.fields().forEach(part -> coded.put(Coding.answerKey(question.id(), part.id()),
+                        tables.coded(question.id(), part.id())));
+            } else if (question.kind() == QuestionKind.OPEN_LIST) {
+                specialisms.put(question.id(), tables.specialisms(question.id()));
+            }
+        }
+        return new WaveReport(tables.overview(), respondents, hospitals, combinations, coded, specialisms);
     }
 
     /** One choice question: per option the respondents (or hospitals) that chose it, with the base and percentages. */
@@ -131,7 +166,8 @@ public class Results {
         return new Tables(wave, flow(wave), tally);
     }
 
-    private Flow flow(WaveId wave) {
+    /** The flow that labels a wave's results (its file, else its latest stored version): for exports and pages. */
+    public Flow flow(WaveId wave) {
         return flows.flow(wave).orElseThrow(() -> new UnknownResultException("no flow for " + wave.key()));
     }
 

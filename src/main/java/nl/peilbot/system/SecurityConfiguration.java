@@ -1,5 +1,8 @@
 package nl.peilbot.system;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,13 +22,16 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The chat (page, widget, WebSocket) is public: respondents prove who they are with the token inside the
- * protocol; so is the Telegram webhook, which checks Telegram's secret header itself. The organisers' API needs HTTP basic user {@code organiser}; without a configured password nobody
- * gets in, rather than falling back to a generated or default one.
+ * protocol; so is the Telegram webhook, which checks Telegram's secret header itself. The organisers' API needs
+ * HTTP basic user {@code organiser}, the analysts' results (page and {@code /api/results}) user {@code analyst};
+ * without a configured password nobody gets in as that user, rather than falling back to a generated or default one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String ORGANISER = "organiser";
+    static final String ANALYST = "analyst";
+    static final String ANALYST_ROLE = "ANALYST";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -36,6 +43,7 @@ class SecurityConfiguration {
                         // Telegram proves itself with the webhook secret header, checked by the controller.
                         .requestMatchers("/telegram/webhook").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers("/api/results/**", "/results", "/results/**").hasRole(ANALYST_ROLE)
                         .requestMatchers("/api/**").hasRole(ORGANISER)
                         .anyRequest().hasRole(ORGANISER))
                 .httpBasic(Customizer.withDefaults())
@@ -50,15 +58,20 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService organisers(@Value("${peilbot.organiser.password:${PEILBOT_ORGANISER_PASSWORD:}}") String password,
-                                  PasswordEncoder encoder) {
-        if (password == null || password.isBlank()) {
+    UserDetailsService users(@Value("${peilbot.organiser.password:${PEILBOT_ORGANISER_PASSWORD:}}") String organiserPassword,
+                             @Value("${peilbot.analyst.password:${PEILBOT_ANALYST_PASSWORD:}}") String analystPassword,
+                             PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        if (organiserPassword == null || organiserPassword.isBlank()) {
             log.warn("No organiser password configured (PEILBOT_ORGANISER_PASSWORD): the /api endpoints refuse everyone");
-            return new InMemoryUserDetailsManager();
+        } else {
+            users.add(User.withUsername(ORGANISER).password(encoder.encode(organiserPassword)).roles(ORGANISER).build());
         }
-        return new InMemoryUserDetailsManager(User.withUsername(ORGANISER)
-                .password(encoder.encode(password))
-                .roles(ORGANISER)
-                .build());
+        if (analystPassword == null || analystPassword.isBlank()) {
+            log.warn("No analyst password configured (PEILBOT_ANALYST_PASSWORD): /results and /api/results refuse everyone");
+        } else {
+            users.add(User.withUsername(ANALYST).password(encoder.encode(analystPassword)).roles(ANALYST_ROLE).build());
+        }
+        return new InMemoryUserDetailsManager(users);
     }
 }

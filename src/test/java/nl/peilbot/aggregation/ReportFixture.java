@@ -24,22 +24,23 @@ import nl.peilbot.response.StoredResponse;
 
 /**
  * A fixture file of respondents' answers (src/test/resources/aggregation/report-*.yaml) as completed responses of
- * a flow, in the shape the chat stores them, plus the analysts' codings of their open answers.
+ * a flow, in the shape the chat stores them, plus the analysts' codings of their open answers. Public for the
+ * results module's tests, which load the same fixture.
  */
-final class ReportFixture {
+public final class ReportFixture {
 
-    static final Instant SUBMITTED = Instant.parse("2020-03-02T10:00:00Z");
+    public static final Instant SUBMITTED = Instant.parse("2020-03-02T10:00:00Z");
 
     /** One analyst coding to apply: the answer's question, part (or null) and categories. */
-    record Coded(String responseId, String questionId, String part, List<String> categories) {
+    public record Coded(String responseId, String questionId, String part, List<String> categories) {
     }
 
-    final Flow flow;
-    final String flowYaml;
-    final List<StoredResponse> responses = new ArrayList<>();
-    final List<Coded> codings = new ArrayList<>();
+    public final Flow flow;
+    public final String flowYaml;
+    public final List<StoredResponse> responses = new ArrayList<>();
+    public final List<Coded> codings = new ArrayList<>();
 
-    ReportFixture(Path flowFile, Path fixtureFile) {
+    public ReportFixture(Path flowFile, Path fixtureFile) {
         this.flowYaml = Flows.read(flowFile);
         this.flow = Flows.parse(flowFile.toString(), flowYaml);
         Map<String, Object> root = new Yaml().load(Flows.read(fixtureFile));
@@ -48,7 +49,7 @@ final class ReportFixture {
         }
     }
 
-    static String responseId(String survey, String key) {
+    public static String responseId(String survey, String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest((survey + ":" + key).getBytes(StandardCharsets.UTF_8));
             return "r_" + HexFormat.of().formatHex(hash).substring(0, 24);

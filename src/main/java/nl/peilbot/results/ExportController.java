@@ -1,0 +1,140 @@
+package nl.peilbot.results;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.peilbot.aggregation.Results;
+import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.flow.Flow;
+
+/** Downloads: raw responses (CSV, XLSX, SPSS syntax for the CSV) and the tables (CSV or XLSX per question, XLSX of all). */
+@RestController
+@RequestMapping("/api/results/{survey}/{wave}/export")
+@Tag(name = "exports", description = "Pseudonymised raw responses and the report's tables as files")
+class ExportController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType SPS = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final Results results;
+    private final RawResponses responses;
+    private final Pseudonyms pseudonyms;
+    private final MessageSource messages;
+
+    ExportController(Results results, RawResponses responses, Pseudonyms pseudonyms, MessageSource messages) {
+        this.results = results;
+        this.responses = responses;
+        this.pseudonyms = pseudonyms;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Raw responses as CSV: one row per respondent, one column per answer (see docs/results-api.md)")
+    @GetMapping("/responses.csv")
+    ResponseEntity<byte[]> responsesCsv(@PathVariable String survey, @PathVariable String wave,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String role,
+                                        @RequestParam(required = false) String hospitalType,
+                                        @RequestParam(required = false) String channel,
+                                        @RequestParam(defaultValue = "nl") String lang) {
+        Export export = export(new WaveId(survey, wave), ResponseQuery.of(status, role, hospitalType, channel), lang);
+        return file(CsvWriter.write(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
+    }
+
+    @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
+    @GetMapping("/responses.xlsx")
+    ResponseEntity<byte[]> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String role,
+                                         @RequestParam(required = false) String hospitalType,
+                                         @RequestParam(required = false) String channel,
+                                         @RequestParam(defaultValue = "nl") String lang) {
+        Export export = export(new WaveId(survey, wave), ResponseQuery.of(status, role, hospitalType, channel), lang);
+        return file(XlsxWriter.write(List.of(export.sheet())), XLSX, fileName(survey, wave, "responses.xlsx"));
+    }
+
+    @Operation(summary = "SPSS syntax reading responses.csv, with variable and value labels")
+    @GetMapping("/responses.sps")
+    ResponseEntity<byte[]> responsesSps(@PathVariable String survey, @PathVariable String wave,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String role,
+                                        @RequestParam(required = false) String hospitalType,
+                                        @RequestParam(required = false) String channel,
+                                        @RequestParam(defaultValue = "nl") String lang) {
+        Export export = export(new WaveId(survey, wave), ResponseQuery.of(status, role, hospitalType, channel), lang);
+        String syntax = SpssSyntax.of(export.columns(), export.sheet(), fileName(survey, wave, "responses.csv"));
+        return file(syntax.getBytes(StandardCharsets.UTF_8), SPS, fileName(survey, wave, "responses.sps"));
+    }
+
+    @Operation(summary = "Every question's table, one sheet each")
+    @GetMapping("/tables.xlsx")
+    ResponseEntity<byte[]> tables(@PathVariable String survey, @PathVariable String wave,
+                                  @RequestParam(defaultValue = "nl") String lang) {
+        List<Sheet> sheets = tableSheets(new WaveId(survey, wave), lang).all();
+        return file(XlsxWriter.write(sheets), XLSX, fileName(survey, wave, "tables.xlsx"));
+    }
+
+    @Operation(summary = "One question's table as CSV")
+    @GetMapping("/tables/{question}.csv")
+    ResponseEntity<byte[]> tableCsv(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
+                                    @RequestParam(defaultValue = "nl") String lang) {
+        Sheet sheet = tableSheets(new WaveId(survey, wave), lang).of(question).get(0);
+        return file(CsvWriter.write(sheet), CSV, fileName(survey, wave, question + ".csv"));
+    }
+
+    @Operation(summary = "One question's tables as XLSX")
+    @GetMapping("/tables/{question}.xlsx")
+    ResponseEntity<byte[]> tableXlsx(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
+                                     @RequestParam(defaultValue = "nl") String lang) {
+        List<Sheet> sheets = tableSheets(new WaveId(survey, wave), lang).of(question);
+        return file(XlsxWriter.write(sheets), XLSX, fileName(survey, wave, question + ".xlsx"));
+    }
+
+    private record Export(List<ResponseColumns.Column> columns, Sheet sheet) {
+    }
+
+    private Export export(WaveId wave, ResponseQuery query, String lang) {
+        Flow flow = results.flow(wave);
+        String language = flow.languages().contains(lang) ? lang : flow.defaultLanguage();
+        List<PseudonymousResponse> rows = responses.find(wave, query, 0, 0).stream()
+                .map(d -> PseudonymousResponse.of(d, flow, pseudonyms)).toList();
+        Locale locale = Locale.forLanguageTag(language);
+        ResponseColumns.Labels labels = new ResponseColumns.Labels(text("chosen", locale), text("notChosen", locale),
+                text("skipped", locale), text("otherText", locale), text("entry", locale));
+        List<ResponseColumns.Column> columns = ResponseColumns.of(flow, rows, labels, language);
+        return new Export(columns, ResponseColumns.sheet(wave.survey() + " " + wave.wave(), columns, rows));
+    }
+
+    private TableSheets tableSheets(WaveId wave, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        return new TableSheets(results, wave, key -> text(key, locale));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage("results.export." + key, null, key, locale);
+    }
+
+    private static String fileName(String survey, String wave, String name) {
+        return ("peilbot-" + survey + "-" + wave + "-" + name).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(content);
+    }
+}

@@ -1,0 +1,57 @@
+package nl.peilbot.results;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.aggregation.WaveId;
+
+/**
+ * Stable pseudonyms for responses ({@code R-} and 12 hex), so exports, the API and the webhook never show the
+ * response id. An HMAC with {@code peilbot.results.pseudonym-secret} when one is configured, so nobody who knows a
+ * response id can compute its pseudonym; otherwise a plain hash. Changing the secret changes every pseudonym.
+ */
+@Component
+class Pseudonyms {
+
+    private static final String FALLBACK_KEY = "peilbot-pseudonym";
+
+    private final SecretKeySpec key;
+    private final RawResponses responses;
+
+    Pseudonyms(@Value("${peilbot.results.pseudonym-secret:${PEILBOT_PSEUDONYM_SECRET:}}") String secret,
+               RawResponses responses) {
+        String keyText = secret == null || secret.isBlank() ? FALLBACK_KEY : secret;
+        this.key = new SecretKeySpec(keyText.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.responses = responses;
+    }
+
+    String of(String responseId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal(responseId.getBytes(StandardCharsets.UTF_8));
+            return "R-" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** The response id behind a pseudonym in a wave; 404 when there is none. */
+    String responseId(WaveId wave, String pseudonym) {
+        return find(wave, pseudonym).orElseThrow(() ->
+                new UnknownResultException("no respondent '" + pseudonym + "' in " + wave.survey() + "/" + wave.wave()));
+    }
+
+    private Optional<String> find(WaveId wave, String pseudonym) {
+        return responses.ids(wave).stream().filter(id -> of(id).equals(pseudonym)).findFirst();
+    }
+}

@@ -1,0 +1,205 @@
+package nl.peilbot.results;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.flow.Field;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+
+/**
+ * The columns of the raw-response export, one row per respondent: the pseudonym and response facts, then every
+ * profile field and question in flow order. A single choice is one numeric column holding the option's number in
+ * the flow (1, 2, …), a multiple choice one 0/1 column per option, an "Anders" option adds a text column, open
+ * parts one text column each, open-list entries numbered columns per field. A skipped question is
+ * {@value #SKIPPED} in its numeric columns; a question not asked is empty.
+ */
+final class ResponseColumns {
+
+    static final int SKIPPED = -1;
+
+    /**
+     * One column.
+     *
+     * @param valueLabels for numeric columns, the labels of their values (also of {@value #SKIPPED}); empty for texts
+     */
+    record Column(String name, String label, boolean numeric, Map<Integer, String> valueLabels,
+                  Function<PseudonymousResponse, Object> value) {
+    }
+
+    /** The labels the flow does not have: for 0/1 columns and skipped answers, in the export's language. */
+    record Labels(String chosen, String notChosen, String skipped, String other, String entry) {
+    }
+
+    private ResponseColumns() {
+    }
+
+    static List<Column> of(Flow flow, List<PseudonymousResponse> responses, Labels labels, String language) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(text("respondent", "Pseudonym", PseudonymousResponse::respondent));
+        columns.add(text("status", "Status", PseudonymousResponse::status));
+        columns.add(text("language", "Language", PseudonymousResponse::language));
+        columns.add(text("channels", "Channels", r -> String.join(" ", r.channels())));
+        columns.add(text("startedAt", "Started at (UTC)", r -> iso(r.startedAt())));
+        columns.add(text("completedAt", "Completed at (UTC)", r -> iso(r.completedAt())));
+        for (Question question : flow.steps()) {
+            String text = question.text().in(language);
+            switch (question.kind()) {
+                case SINGLE_CHOICE -> singleChoice(columns, question, text, labels, language);
+                case MULTIPLE_CHOICE -> multipleChoice(columns, question, text, labels, language);
+                case OPEN_TEXT -> columns.add(text(question.id(), text, r -> answerText(r, question.id())));
+                case OPEN_PARTS -> question.fields().forEach(part -> columns.add(text(question.id() + "_" + part.id(),
+                        text + ": " + part.label().in(language), r -> part(r, question.id(), part.id()))));
+                case OPEN_LIST -> openList(columns, question, text, responses, labels, language);
+            }
+        }
+        return unique(columns);
+    }
+
+    static Sheet sheet(String name, List<Column> columns, List<PseudonymousResponse> responses) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PseudonymousResponse response : responses) {
+            List<Object> row = new ArrayList<>();
+            columns.forEach(c -> row.add(c.value().apply(response)));
+            rows.add(row);
+        }
+        return new Sheet(name, columns.stream().map(Column::name).toList(), rows);
+    }
+
+    private static void singleChoice(List<Column> columns, Question question, String text, Labels labels, String language) {
+        Map<Integer, String> valueLabels = new LinkedHashMap<>();
+        for (int i = 0; i < question.options().size(); i++) {
+            valueLabels.put(i + 1, question.options().get(i).label().in(language));
+        }
+        valueLabels.put(SKIPPED, labels.skipped());
+        columns.add(new Column(question.id(), text, true, valueLabels, r -> {
+            Map<String, Object> answer = answer(r, question.id());
+            if (answer == null) {
+                return null;
+            }
+            if (answer.containsKey("skipped")) {
+                return SKIPPED;
+            }
+            List<?> codes = (List<?>) answer.getOrDefault("choices", List.of());
+            return codes.isEmpty() ? null : position(question, String.valueOf(codes.get(0)));
+        }));
+        other(columns, question, text, labels);
+    }
+
+    private static void multipleChoice(List<Column> columns, Question question, String text, Labels labels, String language) {
+        Map<Integer, String> valueLabels = new LinkedHashMap<>();
+        valueLabels.put(0, labels.notChosen());
+        valueLabels.put(1, labels.chosen());
+        valueLabels.put(SKIPPED, labels.skipped());
+        for (AnswerOption option : question.options()) {
+            columns.add(new Column(question.id() + "_" + option.code(), text + ": " + option.label().in(language), true,
+                    valueLabels, r -> {
+                        Map<String, Object> answer = answer(r, question.id());
+                        if (answer == null) {
+                            return null;
+                        }
+                        if (answer.containsKey("skipped")) {
+                            return SKIPPED;
+                        }
+                        return ((List<?>) answer.getOrDefault("choices", List.of())).contains(option.code()) ? 1 : 0;
+                    }));
+        }
+        other(columns, question, text, labels);
+    }
+
+    private static void other(List<Column> columns, Question question, String text, Labels labels) {
+        if (question.options().stream().anyMatch(AnswerOption::other)) {
+            columns.add(text(question.id() + "_otherText", text + ": " + labels.other(), r -> {
+                Map<String, Object> answer = answer(r, question.id());
+                return answer == null ? null : answer.get("otherText");
+            }));
+        }
+    }
+
+    private static void openList(List<Column> columns, Question question, String text, List<PseudonymousResponse> responses,
+                                 Labels labels, String language) {
+        int entries = question.maxItems() > 0 ? question.maxItems()
+                : Math.max(1, responses.stream().mapToInt(r -> entries(r, question.id()).size()).max().orElse(1));
+        for (int i = 1; i <= entries; i++) {
+            int index = i - 1;
+            for (Field field : question.fields()) {
+                columns.add(text(question.id() + "_" + i + "_" + field.id(),
+                        text + ": " + labels.entry() + " " + i + ", " + field.label().in(language), r -> {
+                            List<?> given = entries(r, question.id());
+                            return index < given.size() ? ((Map<?, ?>) given.get(index)).get(field.id()) : null;
+                        }));
+            }
+        }
+    }
+
+    private static Column text(String name, String label, Function<PseudonymousResponse, Object> value) {
+        return new Column(name, label, false, Map.of(), value);
+    }
+
+    private static Map<String, Object> answer(PseudonymousResponse response, String questionId) {
+        if (response.profile().containsKey(questionId)) {
+            Object value = response.profile().get(questionId);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("text", value);
+            answer.put("choices", List.of(String.valueOf(value).split(",")));
+            return answer;
+        }
+        return response.answers().get(questionId);
+    }
+
+    private static Object answerText(PseudonymousResponse response, String questionId) {
+        Map<String, Object> answer = answer(response, questionId);
+        return answer == null ? null : answer.get("text");
+    }
+
+    private static Object part(PseudonymousResponse response, String questionId, String part) {
+        Map<String, Object> answer = answer(response, questionId);
+        return answer != null && answer.get("parts") instanceof Map<?, ?> parts ? parts.get(part) : null;
+    }
+
+    private static List<?> entries(PseudonymousResponse response, String questionId) {
+        Map<String, Object> answer = answer(response, questionId);
+        return answer != null && answer.get("entries") instanceof List<?> entries ? entries : List.of();
+    }
+
+    private static Integer position(Question question, String code) {
+        for (int i = 0; i < question.options().size(); i++) {
+            if (question.options().get(i).code().equals(code)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * Names SPSS accepts: letters, digits and underscores, starting with a letter, at most 64 characters, unique
+     * ignoring case (SPSS does).
+     */
+    private static List<Column> unique(List<Column> columns) {
+        Set<String> used = new HashSet<>();
+        List<Column> named = new ArrayList<>();
+        for (Column column : columns) {
+            String base = column.name().replaceAll("[^A-Za-z0-9_]", "_");
+            base = Character.isLetter(base.charAt(0)) ? base : "v" + base;
+            base = base.substring(0, Math.min(60, base.length()));
+            String name = base;
+            for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) {
+                name = base + "_" + n;
+            }
+            named.add(new Column(name, column.label(), column.numeric(), column.valueLabels(), column.value()));
+        }
+        return named;
+    }
+}

@@ -1,0 +1,165 @@
+package nl.peilbot.results;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.peilbot.aggregation.CrossTab;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.Results;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.WaveComparison;
+import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.flow.Flow;
+
+/** The analysts' REST API: waves, questions, tables, cross-tabs, coding, wave comparison and raw responses. */
+@RestController
+@RequestMapping("/api/results")
+@Tag(name = "results", description = "The survey's results for analysts (role ANALYST)")
+class ResultsController {
+
+    private static final int MAX_PAGE = 500;
+
+    private final Results results;
+    private final Pseudonyms pseudonyms;
+    private final FilteredCrossTabs filtered;
+    private final RawResponses responses;
+
+    ResultsController(Results results, Pseudonyms pseudonyms, FilteredCrossTabs filtered, RawResponses responses) {
+        this.results = results;
+        this.pseudonyms = pseudonyms;
+        this.filtered = filtered;
+        this.responses = responses;
+    }
+
+    @Operation(summary = "The waves that have results, with respondents and hospitals")
+    @GetMapping("/waves")
+    List<Views.Wave> waves() {
+        return results.waves().stream().map(w -> Views.Wave.of(results.overview(w))).toList();
+    }
+
+    @Operation(summary = "A wave's respondents, hospitals and questions in flow order")
+    @GetMapping("/{survey}/{wave}")
+    Overview overview(@PathVariable String survey, @PathVariable String wave) {
+        return results.overview(new WaveId(survey, wave));
+    }
+
+    @Operation(summary = "Every table of a wave at once (what the results page draws), read from one version of the results")
+    @GetMapping("/{survey}/{wave}/report")
+    Views.ReportView report(@PathVariable String survey, @PathVariable String wave) {
+        WaveId id = new WaveId(survey, wave);
+        return Views.ReportView.of(results.report(id), results.flow(id), pseudonyms);
+    }
+
+    @Operation(summary = "One choice question: per option the respondents (or hospitals) that chose it")
+    @GetMapping("/{survey}/{wave}/questions/{question}")
+    Views.DistributionView distribution(@PathVariable String survey, @PathVariable String wave,
+                                        @PathVariable String question,
+                                        @RequestParam(defaultValue = "respondents") String unit) {
+        WaveId id = new WaveId(survey, wave);
+        Distribution distribution = results.distribution(id, question, unit(unit));
+        return Views.DistributionView.of(distribution, results.flow(id).step(question).orElseThrow(), pseudonyms);
+    }
+
+    @Operation(summary = "Hospitals by the combination of options their respondents chose (e.g. scale)")
+    @GetMapping("/{survey}/{wave}/questions/{question}/hospitals")
+    HospitalCombinations hospitals(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.hospitalCombinations(new WaveId(survey, wave), question);
+    }
+
+    @Operation(summary = "An open question's answers coded into categories; uncoded answers with suggestions")
+    @GetMapping("/{survey}/{wave}/questions/{question}/coded")
+    Views.CodedView coded(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
+                          @RequestParam(required = false) String part) {
+        return Views.CodedView.of(results.coded(new WaveId(survey, wave), question, part), pseudonyms);
+    }
+
+    @Operation(summary = "Assigns categories to one respondent's open answer (an empty list uncodes it)")
+    @PutMapping("/{survey}/{wave}/questions/{question}/codings/{respondent}")
+    ResponseEntity<Void> code(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
+                              @PathVariable String respondent, @RequestParam(required = false) String part,
+                              @RequestBody Views.CodingRequest coding) {
+        WaveId id = new WaveId(survey, wave);
+        List<String> categories = coding == null || coding.categories() == null ? List.of() : coding.categories();
+        results.code(id, pseudonyms.responseId(id, respondent), question, part, categories);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "An open-list question's entries by specialism (experiments, implementations)")
+    @GetMapping("/{survey}/{wave}/questions/{question}/specialisms")
+    SpecialismTable specialisms(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.specialisms(new WaveId(survey, wave), question);
+    }
+
+    @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
+    @GetMapping("/{survey}/{wave}/crosstab")
+    CrossTab crossTab(@PathVariable String survey, @PathVariable String wave, @RequestParam String row,
+                      @RequestParam String column, @RequestParam(required = false) String status,
+                      @RequestParam(required = false) String role, @RequestParam(required = false) String hospitalType,
+                      @RequestParam(required = false) String channel) {
+        WaveId id = new WaveId(survey, wave);
+        ResponseQuery query = ResponseQuery.of(status, role, hospitalType, channel);
+        if (query.unfiltered()) {
+            return results.crossTab(id, row, column);
+        }
+        return filtered.crossTab(id, results.flow(id), row, column, query);
+    }
+
+    @Operation(summary = "The same choice question in several waves, e.g. wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020")
+    @GetMapping("/compare")
+    WaveComparison compare(@RequestParam String question, @RequestParam(defaultValue = "respondents") String unit,
+                           @RequestParam("wave") List<String> waves) {
+        List<WaveId> ids = waves.stream().map(ResultsController::waveId).toList();
+        WaveComparison comparison = results.compare(question, unit(unit), ids);
+        List<Distribution> withoutTexts = comparison.waves().stream().map(d -> new Distribution(d.wave(), d.questionId(),
+                d.text(), d.unit(), d.base(), d.counts(), List.of())).toList();
+        return new WaveComparison(comparison.questionId(), comparison.unit(), withoutTexts, comparison.rows());
+    }
+
+    @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; role, hospitalType, channel)")
+    @GetMapping("/{survey}/{wave}/responses")
+    Views.ResponsePage responses(@PathVariable String survey, @PathVariable String wave,
+                                 @RequestParam(required = false) String status, @RequestParam(required = false) String role,
+                                 @RequestParam(required = false) String hospitalType,
+                                 @RequestParam(required = false) String channel,
+                                 @RequestParam(defaultValue = "0") int skip, @RequestParam(defaultValue = "100") int limit) {
+        WaveId id = new WaveId(survey, wave);
+        Flow flow = results.flow(id);
+        ResponseQuery query = ResponseQuery.of(status, role, hospitalType, channel);
+        if (skip < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("skip must be 0 or more and limit between 1 and " + MAX_PAGE);
+        }
+        List<PseudonymousResponse> page = responses.find(id, query, skip, limit).stream()
+                .map(d -> PseudonymousResponse.of(d, flow, pseudonyms)).toList();
+        return new Views.ResponsePage(responses.count(id, query), skip, limit, page);
+    }
+
+    static Unit unit(String unit) {
+        try {
+            return Unit.valueOf(unit.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unit must be 'respondents' or 'hospitals', not '" + unit + "'");
+        }
+    }
+
+    private static WaveId waveId(String text) {
+        int slash = text.lastIndexOf('/');
+        if (slash <= 0 || slash == text.length() - 1) {
+            throw new IllegalArgumentException("a wave is survey/wave, e.g. ai-in-hospitals-2020/2020, not '" + text + "'");
+        }
+        return new WaveId(text.substring(0, slash), text.substring(slash + 1));
+    }
+}

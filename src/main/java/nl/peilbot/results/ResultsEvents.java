@@ -1,0 +1,92 @@
+package nl.peilbot.results;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.annotation.PreDestroy;
+import nl.peilbot.aggregation.ResultsChanged;
+import nl.peilbot.aggregation.WaveId;
+
+/**
+ * Tells open results pages that a wave's results changed, as server-sent events. {@link ResultsChanged} is published
+ * in the thread that stored a completed response (the respondent's), so sending is handed to a thread of its own:
+ * a slow browser never holds up the chat.
+ */
+@Component
+class ResultsEvents {
+
+    /** Proxies close idle streams; a comment line every so often keeps them open. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(25);
+
+    private record Subscriber(WaveId wave, SseEmitter emitter) {
+    }
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("results-events"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("results-heartbeat"));
+
+    ResultsEvents() {
+        heartbeat.scheduleAtFixedRate(() -> sender.execute(this::beat), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
+                TimeUnit.SECONDS);
+    }
+
+    SseEmitter subscribe(WaveId wave) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Subscriber subscriber = new Subscriber(wave, emitter);
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        sender.execute(() -> send(subscriber, SseEmitter.event().name("ready").data(Map.of("wave", wave.wave()),
+                MediaType.APPLICATION_JSON)));
+        return emitter;
+    }
+
+    @EventListener
+    void on(ResultsChanged changed) {
+        sender.execute(() -> subscribers.stream().filter(s -> s.wave().equals(changed.wave())).forEach(s ->
+                send(s, SseEmitter.event().name("changed").id(String.valueOf(changed.version()))
+                        .data(Map.of("survey", changed.wave().survey(), "wave", changed.wave().wave(),
+                                "version", changed.version()), MediaType.APPLICATION_JSON))));
+    }
+
+    private void beat() {
+        subscribers.forEach(s -> send(s, SseEmitter.event().comment("keep-alive")));
+    }
+
+    private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter().send(event);
+        } catch (IOException | IllegalStateException gone) {
+            subscribers.remove(subscriber);
+            subscriber.emitter().completeWithError(gone);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeat.shutdownNow();
+        sender.shutdownNow();
+        subscribers.forEach(s -> s.emitter().complete());
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

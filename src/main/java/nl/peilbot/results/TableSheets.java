@@ -1,0 +1,115 @@
+package nl.peilbot.results;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.Results;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.aggregation.WaveReport;
+import nl.peilbot.flow.Field;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+
+/**
+ * The report's table of each question as a sheet, from one read of the wave's results ({@link Results#report}), counts beside whole percents and the base (n) in the last row:
+ * a choice question per respondent and per hospital (plus hospitals by combination where an option is exclusive,
+ * as for the scale question), an open question by coded category (per part), an open list by specialism.
+ */
+final class TableSheets {
+
+    private final WaveReport report;
+    private final WaveId wave;
+    private final Flow flow;
+    private final UnaryOperator<String> texts;
+
+    /** @param texts the export's header texts by key, in its language */
+    TableSheets(Results results, WaveId wave, UnaryOperator<String> texts) {
+        this.report = results.report(wave);
+        this.wave = wave;
+        this.flow = results.flow(wave);
+        this.texts = texts;
+    }
+
+    /** Every question's tables in flow order, and the choice profile fields' (role, hospital type) before them. */
+    List<Sheet> all() {
+        List<Sheet> sheets = new ArrayList<>();
+        flow.steps().stream().filter(q -> !flow.isProfileField(q.id()) || q.kind().isChoice())
+                .forEach(q -> sheets.addAll(of(q.id())));
+        return sheets;
+    }
+
+    /** The question's tables, its main table first. */
+    List<Sheet> of(String questionId) {
+        Question question = flow.step(questionId).filter(q -> !flow.isProfileField(q.id()) || q.kind().isChoice())
+                .orElseThrow(() ->
+                new UnknownResultException("no question '" + questionId + "' in " + wave.survey() + "/" + wave.wave()));
+        return switch (question.kind()) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> choice(question);
+            case OPEN_TEXT -> List.of(coded(question, Collections.singletonList(null)));
+            case OPEN_PARTS -> List.of(coded(question, question.fields().stream().map(Field::id).toList()));
+            case OPEN_LIST -> List.of(specialisms(question));
+        };
+    }
+
+    private List<Sheet> choice(Question question) {
+        Distribution respondents = report.respondents().get(question.id());
+        Distribution hospitals = report.hospitals().get(question.id());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Distribution.Count count : respondents.counts()) {
+            Distribution.Count ofHospitals = hospitals.counts().stream().filter(c -> c.code().equals(count.code()))
+                    .findFirst().orElse(new Distribution.Count(count.code(), count.label(), 0, 0));
+            rows.add(row(count.code(), count.label(), count.count(), count.percent(), ofHospitals.count(), ofHospitals.percent()));
+        }
+        rows.add(row(null, texts.apply("base"), respondents.base(), null, hospitals.base(), null));
+        List<Sheet> sheets = new ArrayList<>(List.of(new Sheet(question.id(), List.of(texts.apply("code"),
+                texts.apply("option"), texts.apply("respondents"), texts.apply("respondentsPercent"),
+                texts.apply("hospitals"), texts.apply("hospitalsPercent")), rows)));
+        HospitalCombinations combinations = report.combinations().get(question.id());
+        if (combinations != null) {
+            List<List<Object>> combos = new ArrayList<>();
+            combinations.combinations().forEach(c -> combos.add(row(String.join("+", c.codes()), String.join(" + ", c.labels()),
+                    c.hospitals(), c.percent())));
+            combos.add(row(null, texts.apply("active"), combinations.active(), null));
+            combos.add(row(null, texts.apply("base"), combinations.hospitals(), null));
+            sheets.add(new Sheet(question.id() + " " + texts.apply("hospitals"), List.of(texts.apply("code"),
+                    texts.apply("combination"), texts.apply("hospitals"), texts.apply("hospitalsPercent")), combos));
+        }
+        return sheets;
+    }
+
+    private Sheet coded(Question question, List<String> parts) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String part : parts) {
+            CodedTable table = report.coded().get(part == null ? question.id() : question.id() + ":" + part);
+            table.categories().forEach(c -> rows.add(row(part, c.code(), c.label(), c.count(), c.percent())));
+            rows.add(row(part, null, texts.apply("uncoded"), table.uncoded().size(), null));
+            rows.add(row(part, null, texts.apply("base"), table.answered(), null));
+        }
+        return new Sheet(question.id(), List.of(texts.apply("part"), texts.apply("code"), texts.apply("category"),
+                texts.apply("count"), texts.apply("percent")), rows);
+    }
+
+    private Sheet specialisms(Question question) {
+        SpecialismTable table = report.specialisms().get(question.id());
+        List<List<Object>> rows = new ArrayList<>();
+        table.specialisms().forEach(s -> rows.add(row(s.key(), s.label(), s.entries(), s.percent(), s.hospitals())));
+        rows.add(row(null, texts.apply("base"), table.entries(), null, table.hospitals()));
+        return new Sheet(question.id(), List.of(texts.apply("code"), texts.apply("specialism"), texts.apply("entries"),
+                texts.apply("percent"), texts.apply("hospitals")), rows);
+    }
+
+    private static List<Object> row(Object... values) {
+        List<Object> row = new ArrayList<>();
+        for (Object value : values) {
+            row.add(value);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,94 @@
+package nl.peilbot.results;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.aggregation.WaveReport;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.flow.Question;
+
+/** The API's own shapes where an aggregation table names response ids: the same table with pseudonyms instead. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** A wave in the list of waves. */
+    record Wave(String survey, String wave, int respondents, int hospitals) {
+
+        static Wave of(Overview overview) {
+            return new Wave(overview.wave().survey(), overview.wave().wave(), overview.respondents(), overview.hospitals());
+        }
+    }
+
+    /** A text typed with an "other" option, by respondent pseudonym. */
+    record OtherText(String respondent, String text) {
+    }
+
+    /**
+     * {@link Distribution} with the "other" texts by pseudonym.
+     *
+     * @param kind      the question's kind, e.g. {@code single-choice}
+     * @param exclusive the codes of options that cannot be combined ("AI is not applied"), where hospitals are also
+     *                  counted by their combination of answers
+     */
+    record DistributionView(WaveId wave, String questionId, String text, String kind, String unit, int base,
+                            List<Distribution.Count> counts, List<OtherText> otherTexts, List<String> exclusive) {
+
+        static DistributionView of(Distribution d, Question question, Pseudonyms pseudonyms) {
+            return new DistributionView(d.wave(), d.questionId(), d.text(), question.kind().yamlName(),
+                    d.unit().name().toLowerCase(), d.base(), d.counts(),
+                    d.otherTexts().stream().map(o -> new OtherText(pseudonyms.of(o.responseId()), o.text())).toList(),
+                    question.options().stream().filter(AnswerOption::exclusive).map(AnswerOption::code).toList());
+        }
+    }
+
+    /** An answer waiting to be coded, by respondent pseudonym: what {@code PUT .../codings/{respondent}} takes. */
+    record UncodedAnswer(String respondent, String text, List<String> suggested) {
+    }
+
+    /** {@link CodedTable} with the uncoded answers by pseudonym. */
+    record CodedView(WaveId wave, String questionId, String part, int answered, int coded,
+                     List<CodedTable.Category> categories, List<UncodedAnswer> uncoded) {
+
+        static CodedView of(CodedTable t, Pseudonyms pseudonyms) {
+            return new CodedView(t.wave(), t.questionId(), t.part(), t.answered(), t.coded(), t.categories(),
+                    t.uncoded().stream().map(a -> new UncodedAnswer(pseudonyms.of(a.responseId()), a.text(), a.suggested())).toList());
+        }
+    }
+
+    /** {@link WaveReport} with pseudonyms: everything the results page draws, in one response. */
+    record ReportView(Overview overview, Map<String, DistributionView> respondents, Map<String, DistributionView> hospitals,
+                      Map<String, HospitalCombinations> combinations, Map<String, CodedView> coded,
+                      Map<String, SpecialismTable> specialisms) {
+
+        static ReportView of(WaveReport report, Flow flow, Pseudonyms pseudonyms) {
+            return new ReportView(report.overview(), distributions(report.respondents(), flow, pseudonyms),
+                    distributions(report.hospitals(), flow, pseudonyms), report.combinations(),
+                    report.coded().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            e -> CodedView.of(e.getValue(), pseudonyms))), report.specialisms());
+        }
+
+        private static Map<String, DistributionView> distributions(Map<String, Distribution> distributions, Flow flow,
+                                                                   Pseudonyms pseudonyms) {
+            return distributions.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> DistributionView.of(e.getValue(), flow.step(e.getKey()).orElseThrow(), pseudonyms)));
+        }
+    }
+
+    /** The categories an analyst assigns to one answer; empty uncodes it. */
+    record CodingRequest(List<String> categories) {
+    }
+
+    /** One page of raw responses. */
+    record ResponsePage(long total, int skip, int limit, List<PseudonymousResponse> responses) {
+    }
+}

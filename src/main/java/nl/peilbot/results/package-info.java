@@ -1,0 +1,9 @@
+/**
+ * The analysts' side of the results: the REST API under {@code /api/results}, exports (CSV, XLSX, SPSS syntax), the
+ * live results page {@code /results} and the webhook for integrations.
+ *
+ * <p>Built on the aggregation module's {@link nl.peilbot.aggregation.Results} and its table records; where those
+ * cannot answer a filter it reads the raw {@code responses} documents with the driver. Everything it hands out is
+ * pseudonymised: a stable pseudonym stands for the response id. See {@code docs/results-api.md}.
+ */
+package nl.peilbot.results;

@@ -1,0 +1,301 @@
+// The analysts' results page: per question a bar chart (single choice also a pie chart) drawn as inline SVG,
+// frequency tables with counts beside whole percents, hospital counts and coded open answers. It redraws when the
+// server reports a change of the wave's results (server-sent events), so a completed response shows up at once.
+(function () {
+  'use strict';
+
+  var SVG = 'http://www.w3.org/2000/svg';
+  var COLOURS = ['#1f6f8b', '#e07a1f', '#3c9d4e', '#b83b5e', '#6a4c93', '#c9a227', '#2a9d8f', '#8d6e63', '#5c677d', '#d4578f'];
+  var lang = document.documentElement.lang || 'nl';
+  var texts = {};
+  var current = null;
+  var source = null;
+  var pending = null;
+  var drawing = Promise.resolve();
+
+  function t(key, values) {
+    var text = texts[key] || key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split('{' + name + '}').join(String(values[name]));
+    });
+    return text;
+  }
+
+  function getJson(path) {
+    return fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) {
+        throw new Error(path + ': ' + r.status);
+      }
+      return r.json();
+    });
+  }
+
+  function el(name, attributes, children) {
+    var node = document.createElement(name);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function svg(name, attributes, text) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function api(path) {
+    return '/api/results/' + encodeURIComponent(current.survey) + '/' + encodeURIComponent(current.wave) + path;
+  }
+
+  // --- charts ---
+
+  function barChart(question, counts, title) {
+    var rowHeight = 26;
+    var labelWidth = 230;
+    var barWidth = 300;
+    var height = counts.length * rowHeight + 8;
+    var max = Math.max.apply(null, counts.map(function (c) { return c.count; }).concat([1]));
+    var chart = svg('svg', { 'class': 'bar-chart', 'data-question': question, role: 'img',
+      viewBox: '0 0 ' + (labelWidth + barWidth + 90) + ' ' + height, 'aria-label': title });
+    chart.appendChild(svg('title', {}, title));
+    counts.forEach(function (c, i) {
+      var y = 4 + i * rowHeight;
+      chart.appendChild(svg('text', { x: labelWidth - 8, y: y + 17, 'text-anchor': 'end', 'class': 'label' }, c.label));
+      chart.appendChild(svg('rect', { x: labelWidth, y: y + 3, height: rowHeight - 8, rx: 2,
+        width: Math.max(c.count > 0 ? 2 : 0, Math.round(barWidth * c.count / max)), fill: COLOURS[i % COLOURS.length],
+        'data-code': c.code, 'data-count': c.count }));
+      chart.appendChild(svg('text', { x: labelWidth + Math.round(barWidth * c.count / max) + 6, y: y + 17,
+        'class': 'value' }, c.count + ' (' + c.percent + '%)'));
+    });
+    return chart;
+  }
+
+  function pieChart(question, counts, title) {
+    var total = counts.reduce(function (sum, c) { return sum + c.count; }, 0);
+    var chart = svg('svg', { 'class': 'pie-chart', 'data-question': question, role: 'img', viewBox: '0 0 220 220',
+      'aria-label': title });
+    chart.appendChild(svg('title', {}, title));
+    var angle = -Math.PI / 2;
+    counts.forEach(function (c, i) {
+      if (c.count === 0 || total === 0) {
+        return;
+      }
+      var colour = COLOURS[i % COLOURS.length];
+      if (c.count === total) {
+        chart.appendChild(svg('circle', { cx: 110, cy: 110, r: 100, fill: colour, 'data-code': c.code, 'data-count': c.count }));
+        return;
+      }
+      var sweep = 2 * Math.PI * c.count / total;
+      var x1 = 110 + 100 * Math.cos(angle);
+      var y1 = 110 + 100 * Math.sin(angle);
+      angle += sweep;
+      var x2 = 110 + 100 * Math.cos(angle);
+      var y2 = 110 + 100 * Math.sin(angle);
+      chart.appendChild(svg('path', { d: 'M110,110 L' + x1.toFixed(2) + ',' + y1.toFixed(2) + ' A100,100 0 ' +
+        (sweep > Math.PI ? 1 : 0) + ',1 ' + x2.toFixed(2) + ',' + y2.toFixed(2) + ' Z', fill: colour,
+        'data-code': c.code, 'data-count': c.count }, undefined));
+    });
+    return chart;
+  }
+
+  function legend(counts) {
+    return el('ul', { 'class': 'legend' }, counts.filter(function (c) { return c.count > 0; }).map(function (c) {
+      var i = counts.indexOf(c);
+      return el('li', {}, [el('span', { 'class': 'swatch', style: 'background:' + COLOURS[i % COLOURS.length] }), c.label]);
+    }));
+  }
+
+  // --- tables ---
+
+  function table(caption, headings, rows, footer) {
+    var body = rows.map(function (cells) {
+      return el('tr', {}, cells.map(function (cell, i) {
+        return el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : { 'class': 'number' }, [String(cell)]);
+      }));
+    });
+    var parts = [el('caption', {}, [caption]),
+      el('thead', {}, [el('tr', {}, headings.map(function (h) { return el('th', { scope: 'col' }, [h]); }))]),
+      el('tbody', {}, body)];
+    if (footer) {
+      parts.push(el('tfoot', {}, [el('tr', {}, footer.map(function (cell, i) {
+        return el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : { 'class': 'number' }, [String(cell)]);
+      }))]));
+    }
+    return el('table', { 'class': 'frequencies' }, parts);
+  }
+
+  function frequencyTable(caption, distribution) {
+    return table(caption, [t('option'), t('count'), t('percent')],
+      distribution.counts.map(function (c) { return [c.label, c.count, c.percent + '%']; }),
+      [t('base'), distribution.base, '']);
+  }
+
+  // --- questions ---
+
+  function heading(question) {
+    var prefix = question.number > 0 ? t('question', { number: question.number }) : t('profile');
+    return el('h2', {}, [el('span', { 'class': 'number' }, [prefix]), ' ', question.text]);
+  }
+
+  function choice(section, question, report) {
+    var respondents = report.respondents[question.id];
+    var hospitals = report.hospitals[question.id];
+    var charts = el('div', { 'class': 'charts' }, [barChart(question.id, respondents.counts, question.text)]);
+    if (respondents.kind === 'single-choice') {
+      charts.appendChild(el('figure', { 'class': 'pie' },
+        [pieChart(question.id, respondents.counts, question.text + ' (' + t('pie') + ')'), legend(respondents.counts)]));
+    }
+    section.appendChild(charts);
+    var tables = el('div', { 'class': 'tables' }, [frequencyTable(t('respondents'), respondents),
+      frequencyTable(t('hospitals'), hospitals)]);
+    section.appendChild(tables);
+    if (respondents.otherTexts.length > 0) {
+      section.appendChild(el('p', { 'class': 'other' }, [t('other') + ': ' +
+        respondents.otherTexts.map(function (o) { return o.text; }).join('; ')]));
+    }
+    var combinations = report.combinations[question.id];
+    if (combinations) {
+      var combined = table(t('combinations'), [t('option'), t('hospitals'), t('percent')],
+        combinations.combinations.map(function (c) { return [c.labels.join(' + '), c.hospitals, c.percent + '%']; }),
+        [t('active'), combinations.active, combinations.hospitals > 0
+          ? Math.round(100 * combinations.active / combinations.hospitals) + '%' : '']);
+      combined.setAttribute('data-question', question.id);
+      combined.classList.add('combinations');
+      tables.appendChild(combined);
+    }
+  }
+
+  function coded(section, question, report) {
+    var parts = question.parts.length > 0 ? question.parts : [null];
+    var box = el('div', { 'class': 'tables' });
+    section.appendChild(box);
+    parts.forEach(function (part) {
+      var table_ = report.coded[part ? question.id + ':' + part : question.id];
+      if (!table_) {
+        return;
+      }
+      var rows = table_.categories.filter(function (c) { return c.count > 0; })
+        .map(function (c) { return [c.label, c.count, c.percent + '%']; });
+      if (table_.uncoded.length > 0) {
+        rows.push([t('uncoded'), table_.uncoded.length, '']);
+      }
+      box.appendChild(table(part ? t('part.' + part) : t('category'), [t('category'), t('count'), t('percent')], rows,
+        [t('base'), table_.answered, '']));
+    });
+  }
+
+  function specialisms(section, question, report) {
+    var s = report.specialisms[question.id];
+    section.appendChild(el('div', { 'class': 'tables' }, [table(t('specialism'),
+      [t('specialism'), t('entries'), t('percent'), t('hospitals')],
+      s.specialisms.map(function (row) { return [row.label, row.entries, row.percent + '%', row.hospitals]; }),
+      [t('base'), s.entries, '', s.hospitals])]));
+  }
+
+  // One request per drawing: the server reads the wave's results once for every table.
+  function draw() {
+    return getJson(api('/report')).then(function (report) {
+      var overview = report.overview;
+      document.getElementById('summary').textContent =
+        t('summary', { respondents: overview.respondents, hospitals: overview.hospitals });
+      var main = el('main', { id: 'questions' });
+      overview.questions.forEach(function (question) {
+        var draws = { 'single-choice': choice, 'multiple-choice': choice, 'open-text': coded, 'open-parts': coded,
+          'open-list': specialisms };
+        var drawn = question.kind.indexOf('choice') > 0 ? report.respondents[question.id]
+          : question.kind === 'open-list' ? report.specialisms[question.id]
+            : report.coded[question.parts.length > 0 ? question.id + ':' + question.parts[0] : question.id];
+        if (!drawn) {
+          return;
+        }
+        var section = el('section', { id: 'q-' + question.id, 'data-question': question.id });
+        section.appendChild(heading(question));
+        draws[question.kind](section, question, report);
+        main.appendChild(section);
+      });
+      // Swap the whole page at once, so a redraw never shows half-built questions.
+      document.getElementById('questions').replaceWith(main);
+    }).catch(function () {
+      document.getElementById('summary').textContent = t('noResults');
+    });
+  }
+
+  function redraw() {
+    drawing = drawing.then(draw);
+    return drawing;
+  }
+
+  function downloads() {
+    var box = document.getElementById('downloads');
+    box.textContent = t('downloads') + ': ';
+    [['csv', '/export/responses.csv'], ['xlsx', '/export/responses.xlsx'], ['sps', '/export/responses.sps'],
+      ['tables', '/export/tables.xlsx']].forEach(function (link, i) {
+      if (i > 0) {
+        box.appendChild(document.createTextNode(' · '));
+      }
+      box.appendChild(el('a', { href: api(link[1] + '?lang=' + lang) }, [t(link[0])]));
+    });
+  }
+
+  function subscribe() {
+    if (source) {
+      source.close();
+    }
+    source = new EventSource(api('/events'));
+    source.addEventListener('ready', function () {
+      document.body.classList.remove('offline');
+      document.body.setAttribute('data-live', 'true');
+      document.getElementById('live').textContent = t('live');
+    });
+    source.addEventListener('changed', function () {
+      // Several responses may complete at once: one redraw for a burst.
+      if (pending === null) {
+        pending = setTimeout(function () {
+          pending = null;
+          redraw();
+        }, 100);
+      }
+    });
+    source.onerror = function () {
+      document.body.classList.add('offline');
+      document.body.removeAttribute('data-live');
+      document.getElementById('live').textContent = t('offline');
+    };
+  }
+
+  function choose(wave) {
+    current = wave;
+    downloads();
+    subscribe();
+    return redraw();
+  }
+
+  getJson('/results/messages?lang=' + encodeURIComponent(lang)).then(function (loaded) {
+    texts = loaded;
+    document.getElementById('wave-label').textContent = t('wave');
+    return getJson('/api/results/waves');
+  }).then(function (waves) {
+    var select = document.getElementById('wave');
+    waves.forEach(function (w, i) {
+      select.appendChild(el('option', { value: String(i) }, [w.survey + ' / ' + w.wave]));
+    });
+    if (waves.length === 0) {
+      document.getElementById('summary').textContent = t('noResults');
+      return null;
+    }
+    var wanted = new URLSearchParams(location.search).get('wave');
+    var index = waves.findIndex(function (w) { return w.survey + '/' + w.wave === wanted; });
+    if (index < 0) {
+      index = waves.length - 1;
+      waves.forEach(function (w, i) { if (w.wave > waves[index].wave) { index = i; } });
+    }
+    select.value = String(index);
+    select.addEventListener('change', function () { choose(waves[Number(select.value)]); });
+    return choose(waves[index]);
+  });
+}());

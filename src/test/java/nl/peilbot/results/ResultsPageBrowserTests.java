@@ -1,0 +1,187 @@
+package nl.peilbot.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import nl.peilbot.aggregation.Results;
+import nl.peilbot.conversation.Access;
+import nl.peilbot.conversation.Conversations;
+import nl.peilbot.conversation.Reply;
+import nl.peilbot.conversation.Session;
+import nl.peilbot.engine.Inbound;
+import nl.peilbot.engine.Outbound;
+import nl.peilbot.invitation.Invitations;
+import nl.peilbot.response.FlowSnapshots;
+import nl.peilbot.response.ResponseStore;
+import nl.peilbot.testsupport.FerretDb;
+
+/**
+ * The results page in Debian's headless Chromium with the analyst's credentials: the report's familiarity chart is
+ * drawn, and a response completed through the conversation service shows up in it without a reload.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {AnalystClient.PROPERTIES_ANALYST, AnalystClient.PROPERTIES_ORGANISER})
+class ResultsPageBrowserTests {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String DATABASE = FerretDb.uniqueDatabase("results_page_browser");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> FerretDb.uri(DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ResponseStore responses;
+
+    @Autowired
+    FlowSnapshots snapshots;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Results results;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Invitations invitations;
+
+    private Path profile;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assertThat(new File(CHROMIUM)).as("Chromium (scripts/install-chromium)").canRead();
+        assertThat(new File(CHROMEDRIVER)).as("chromedriver (scripts/install-chromium)").canRead();
+        if (results.waves().isEmpty()) {
+            ReportData.load(responses, snapshots, events, results);
+        }
+        profile = Files.createTempDirectory("peilbot-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        // Every request of the page (HTML, scripts, fetches, the event stream) carries the analyst's credentials,
+        // as after answering the browser's login prompt.
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
+                Map.of("Authorization", AnalystClient.basic("analyst", AnalystClient.ANALYST_PASSWORD))));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+
+    @Test
+    void shouldShowTheFamiliarityChartAndAResponseCompletedInTheChatWithoutReload() {
+        browser.get("http://127.0.0.1:" + port + "/results?wave=ai-in-hospitals-2020/2020");
+
+        wait.until(page -> bar("familiar") != null && "true".equals(body().getAttribute("data-live")));
+        assertThat(bar("familiar").getAttribute("data-count")).isEqualTo("13");
+        assertThat(browser.findElements(By.cssSelector("svg.pie-chart[data-question='familiarity'] path"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("#q-familiarity")).getText()).contains("Bekend", "13", "37%");
+        assertThat(browser.findElement(By.cssSelector("table.combinations[data-question='scale']")).getText())
+                .contains("19");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("35", "29");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+
+        completeAResponseInTheChat();
+        long completedAt = System.nanoTime();
+
+        new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(20))
+                .until(page -> "14".equals(bar("familiar").getAttribute("data-count")));
+        Duration shownAfter = Duration.ofNanos(System.nanoTime() - completedAt);
+        assertThat(shownAfter).as("shown within a second")
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("36", "30");
+    }
+
+    private WebElement body() {
+        return browser.findElement(By.tagName("body"));
+    }
+
+    private WebElement bar(String code) {
+        List<WebElement> bars = browser.findElements(By.cssSelector(
+                "svg.bar-chart[data-question='familiarity'] rect[data-code='" + code + "']"));
+        return bars.isEmpty() ? null : bars.get(0);
+    }
+
+    private void completeAResponseInTheChat() {
+        String token = invitations.create("ai-in-hospitals-2020", Map.of("hospital", "Ziekenhuis Live",
+                "hospitalType", "algemeen", "role", "cmio"));
+        Session session = conversations.open(new Access(token, null), "web");
+        List<Outbound> messages = session.messages();
+        Reply reply = null;
+        for (int turn = 0; turn < 40 && (reply == null || !reply.completed()); turn++) {
+            Outbound.Ask ask = (Outbound.Ask) messages.get(messages.size() - 1);
+            reply = conversations.handle(session.responseId(), "live-" + turn, answerTo(ask), "web");
+            assertThat(reply.outcome()).as("answer to %s", ask.stepId()).isEqualTo(Reply.Outcome.APPLIED);
+            messages = reply.messages();
+        }
+        assertThat(reply.completed()).isTrue();
+    }
+
+    private static Inbound answerTo(Outbound.Ask ask) {
+        return switch (ask.stepId()) {
+            case "#consent" -> new Inbound.Choice("#yes");
+            case "familiarity" -> new Inbound.Choice("familiar");
+            case "followsDevelopments" -> new Inbound.Choice("closely");
+            case "knownApplications", "drivers" -> new Inbound.Text("1, 2");
+            case "policy", "aiChampion" -> new Inbound.Choice("no");
+            case "scale" -> new Inbound.Text("4");
+            case "workloadReduction" -> new Inbound.Choice("pct10");
+            case "expectedSupport" -> new Inbound.Text("Beeldherkenning");
+            case "potential" -> new Inbound.Text("Diagnostiek");
+            case "concerns" -> new Inbound.Text("Kosten en kennis");
+            case "#summary" -> new Inbound.Choice("#submit");
+            default -> throw new AssertionError("unexpected step " + ask.stepId());
+        };
+    }
+}
