@@ -17,6 +17,7 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.response.ResponseCompleted;
+import nl.peilbot.response.ResponseProgressed;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
@@ -35,9 +36,11 @@ class ConversationService implements Conversations {
     private final ConversationEngine engine;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccessGate gate;
 
     ConversationService(FlowCatalog flows, Invitations invitations, ResponseStore responses, ConversationEngine engine,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, AccessGate gate) {
+        this.gate = gate;
         this.flows = flows;
         this.invitations = invitations;
         this.responses = responses;
@@ -51,13 +54,10 @@ class ConversationService implements Conversations {
         String newToken = null;
         Invitation invitation;
         if (access.token() != null && !access.token().isBlank()) {
-            invitation = invitations.find(access.token())
-                    .orElseThrow(() -> new UnknownAccessException("this link is not (or no longer) valid"));
+            invitation = gate.invitation(access.token());
         } else {
             String survey = access.surveyId();
-            if (flows.current(survey).isEmpty()) {
-                throw new UnknownAccessException("unknown survey '" + survey + "'");
-            }
+            gate.requireOpenLink(survey);
             newToken = invitations.openLink(survey);
             invitation = invitations.find(newToken)
                     .orElseThrow(() -> new IllegalStateException("an open-link invitation just made cannot be found"));
@@ -73,6 +73,8 @@ class ConversationService implements Conversations {
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel) {
         StoredResponse response = responses.find(responseId)
                 .orElseThrow(() -> new UnknownAccessException("unknown response"));
+        // A paused or closed wave records nothing, whichever channel the answer comes from.
+        gate.requireTakingAnswers(response.survey());
         Flow flow = flowOf(response);
         if (response.applied(clientMessageId)) {
             return showCurrent(Outcome.DUPLICATE, response, flow);
@@ -89,6 +91,7 @@ class ConversationService implements Conversations {
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
             return showCurrent(outcome, winner, flowOf(winner));
         }
+        publish(new ResponseProgressed(updated.id(), updated.survey(), updated.wave()));
         // Every stored change of a completed response, not only the submit, so aggregations follow later edits.
         if (updated.completed()) {
             publishCompleted(updated);
@@ -104,6 +107,7 @@ class ConversationService implements Conversations {
         StoredResponse response = StoredResponse.begin(invitation.responseId(), flow.wave(), state, channel, now);
         flows.recordFirstUse(flow, now);
         if (responses.insert(response, flow)) {
+            publish(new ResponseProgressed(response.id(), response.survey(), response.wave()));
             return response;
         }
         // Another tab opened the same new invitation first: go on with the response it created.
@@ -117,6 +121,15 @@ class ConversationService implements Conversations {
 
     private Flow flowOf(StoredResponse response) {
         return flows.flow(response.survey(), response.flowVersion());
+    }
+
+    private void publish(ResponseProgressed progressed) {
+        try {
+            events.publishEvent(progressed);
+        } catch (RuntimeException e) {
+            // Live progress pages are a convenience; the turn is stored either way.
+            log.error("a listener of ResponseProgressed failed for response {}", progressed.responseId(), e);
+        }
     }
 
     private void publishCompleted(StoredResponse response) {
