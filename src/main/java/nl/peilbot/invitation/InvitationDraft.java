@@ -1,6 +1,8 @@
 package nl.peilbot.invitation;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Map;
 public record InvitationDraft(Map<String, String> profile, Invitee invitee, Instant validFrom, Instant validUntil) {
 
     public InvitationDraft {
-        profile = profile == null ? Map.of() : Map.copyOf(profile);
+        // Kept in the given order, blank and null values included: checking the profile leaves those out.
+        profile = profile == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(profile));
         invitee = invitee == null ? Invitee.NONE : invitee;
     }
 }

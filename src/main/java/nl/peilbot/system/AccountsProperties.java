@@ -19,6 +19,9 @@ record AccountsProperties(List<Account> accounts) {
     record Account(String username, String passwordHash, Set<String> roles) {
 
         Account {
+            if (username == null || username.isBlank() || passwordHash == null || passwordHash.isBlank()) {
+                throw new IllegalArgumentException("every peilbot.accounts entry needs a username and a password-hash");
+            }
             roles = roles == null ? Set.of() : Set.copyOf(roles);
         }
 
