@@ -110,8 +110,10 @@ abstract class ConsoleTestBase {
 
     /** Invites one respondent of a wave with a name and email, and returns the token and reference. */
     nl.peilbot.invitation.IssuedInvitation invite(String survey, String hospital, String name) {
-        return invitations.createAll(survey, List.of(new nl.peilbot.invitation.InvitationDraft(
-                java.util.Map.of("hospital", hospital, "role", "cio"),
+        java.util.Map<String, String> profile = survey.equals(WAVE_2020)
+                ? java.util.Map.of("hospital", hospital, "hospitalType", "algemeen", "role", "cio")
+                : java.util.Map.of("hospital", hospital, "role", "cio");
+        return invitations.createAll(survey, List.of(new nl.peilbot.invitation.InvitationDraft(profile,
                 new nl.peilbot.invitation.Invitee(name, name.toLowerCase().replace(' ', '.') + "@example.org", null),
                 null, null))).get(0);
     }
