@@ -59,6 +59,35 @@ class DashboardBrowserTests extends ConsoleTestBase {
         FileSystemUtils.deleteRecursively(profile.toFile());
     }
 
+    private void logInTo(String url) {
+        browser.get(url);
+        wait.until(page -> page.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.id("username")).sendKeys("organiser");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(page -> page.getCurrentUrl().startsWith(url));
+    }
+
+    @Test
+    void shouldMakeAnInvitationShowItsLinksOnceAndRevokeIt() {
+        logInTo("http://127.0.0.1:" + port + "/console/waves/" + WAVE_2020);
+        browser.findElement(By.id("f-hospital")).sendKeys("Ziekenhuis Formulier");
+        browser.findElement(By.id("f-role")).sendKeys("cmio");
+        browser.findElement(By.id("f-name")).sendKeys("Wim Formulier");
+        browser.findElement(By.id("f-email")).sendKeys("wim@example.org");
+        browser.findElement(By.cssSelector("#one button[type=submit]")).click();
+
+        wait.until(page -> page.findElement(By.id("links")).getText().contains("/chat/" + WAVE_2020 + "#t="));
+        assertThat(browser.findElement(By.id("links")).getText()).contains("https://t.me/PeilTestBot?start=",
+                "Links downloaden (CSV)");
+        wait.until(page -> page.findElement(By.id("invitations")).getText().contains("Wim Formulier"));
+        assertThat(browser.findElement(By.id("invitations")).getText()).contains("niet begonnen").doesNotContain("#t=");
+
+        browser.findElement(By.cssSelector("#invitations button")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        wait.until(page -> page.findElement(By.id("invitations")).getText().contains("ingetrokken"));
+    }
+
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
@@ -68,12 +97,7 @@ class DashboardBrowserTests extends ConsoleTestBase {
         IssuedInvitation issued = invite(WAVE_2020, "Ziekenhuis Live", "Vera Live");
         String base = "http://127.0.0.1:" + port;
 
-        browser.get(base + "/console/waves/" + WAVE_2020);
-        wait.until(page -> page.getCurrentUrl().endsWith("/login"));
-        browser.findElement(By.id("username")).sendKeys("organiser");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(page -> page.getCurrentUrl().contains("/console/waves/" + WAVE_2020));
+        logInTo(base + "/console/waves/" + WAVE_2020);
         wait.until(page -> "true".equals(page.findElement(By.tagName("body")).getAttribute("data-live"))
                 && "1".equals(text("invited")));
         assertThat(text("started")).isEqualTo("0");
