@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.TokenCheck;
+import nl.peilbot.response.StoredResponse;
 
 /** Decides whether a token, an open link or an answer is let through: invitation state and wave state. */
 @Component
@@ -32,6 +33,14 @@ class AccessGate {
         Invitation invitation = ((TokenCheck.Valid) check).invitation();
         requireTakingAnswers(invitation.survey());
         return invitation;
+    }
+
+    /** Throws when the response's invitation was revoked, or its wave does not take answers now. */
+    void requireResumable(StoredResponse response) {
+        if (invitations.revoked(response.id())) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.REVOKED_TOKEN);
+        }
+        requireTakingAnswers(response.survey());
     }
 
     /** Throws unless the survey exists, takes answers and allows its open link. */

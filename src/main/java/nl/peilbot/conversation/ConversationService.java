@@ -2,6 +2,8 @@ package nl.peilbot.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,10 @@ import nl.peilbot.conversation.Reply.Outcome;
 import nl.peilbot.engine.ConversationEngine;
 import nl.peilbot.engine.ConversationState;
 import nl.peilbot.engine.Inbound;
+import nl.peilbot.engine.Outbound;
 import nl.peilbot.engine.Turn;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.invitation.ChannelBindings;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.response.ResponseCompleted;
@@ -32,37 +36,80 @@ class ConversationService implements Conversations {
 
     private final FlowCatalog flows;
     private final Invitations invitations;
+    private final ChannelBindings bindings;
     private final ResponseStore responses;
     private final ConversationEngine engine;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AccessGate gate;
 
-    ConversationService(FlowCatalog flows, Invitations invitations, ResponseStore responses, ConversationEngine engine,
-                        ApplicationEventPublisher events, Clock clock, AccessGate gate) {
+    ConversationService(FlowCatalog flows, Invitations invitations, ChannelBindings bindings, ResponseStore responses,
+                        ConversationEngine engine, ApplicationEventPublisher events, Clock clock, AccessGate gate) {
         this.gate = gate;
         this.flows = flows;
         this.invitations = invitations;
+        this.bindings = bindings;
         this.responses = responses;
         this.engine = engine;
         this.events = events;
         this.clock = clock;
     }
 
+    /** The invitation an access leads to, and the token minted for it when it came through an open link. */
+    private record Admission(Invitation invitation, String newToken) {
+    }
+
     @Override
     public Session open(Access access, String channel) {
-        String newToken = null;
-        Invitation invitation;
-        if (access.token() != null && !access.token().isBlank()) {
-            invitation = gate.invitation(access.token());
-        } else {
-            String survey = access.surveyId();
-            gate.requireOpenLink(survey);
-            newToken = invitations.openLink(survey);
-            invitation = invitations.find(newToken)
-                    .orElseThrow(() -> new IllegalStateException("an open-link invitation just made cannot be found"));
+        return session(admit(access), channel);
+    }
+
+    @Override
+    public Session open(Access access, String channel, String channelUserId) {
+        Admission admission = admit(access);
+        if (!bindings.bind(channel, channelUserId, admission.invitation())) {
+            throw new ChannelTakenException("this invitation is in use by another " + channel + " user");
         }
+        return session(admission, channel);
+    }
+
+    @Override
+    public Optional<Session> resume(String channel, String channelUserId) {
+        Optional<StoredResponse> response = bindings.responseOf(channel, channelUserId).flatMap(responses::find);
+        // A bound chat resumes without its token, so the token's checks are made here instead.
+        response.ifPresent(gate::requireResumable);
+        return response.map(found -> session(found, null));
+    }
+
+    @Override
+    public Optional<String> channelUser(String channel, String responseId) {
+        return bindings.userOf(channel, responseId);
+    }
+
+    @Override
+    public List<Outbound> current(String responseId) {
+        StoredResponse response = load(responseId);
+        return engine.current(flowOf(response), response.state());
+    }
+
+    private Admission admit(Access access) {
+        if (access.token() != null && !access.token().isBlank()) {
+            return new Admission(gate.invitation(access.token()), null);
+        }
+        String survey = access.surveyId();
+        gate.requireOpenLink(survey);
+        String newToken = invitations.openLink(survey);
+        return new Admission(invitations.find(newToken)
+                .orElseThrow(() -> new IllegalStateException("an open-link invitation just made cannot be found")), newToken);
+    }
+
+    private Session session(Admission admission, String channel) {
+        Invitation invitation = admission.invitation();
         StoredResponse response = responses.find(invitation.responseId()).orElseGet(() -> begin(invitation, channel));
+        return session(response, admission.newToken());
+    }
+
+    private Session session(StoredResponse response, String newToken) {
         Flow flow = flowOf(response);
         ConversationState state = response.state();
         return new Session(response.id(), newToken, state.language(), engine.transcript(flow, state),
@@ -71,13 +118,20 @@ class ConversationService implements Conversations {
 
     @Override
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel) {
-        StoredResponse response = responses.find(responseId)
-                .orElseThrow(() -> new UnknownAccessException("unknown response"));
+        return handle(responseId, clientMessageId, input, channel, null);
+    }
+
+    @Override
+    public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
+        StoredResponse response = load(responseId);
         // A paused or closed wave records nothing, whichever channel the answer comes from.
         gate.requireTakingAnswers(response.survey());
         Flow flow = flowOf(response);
         if (response.applied(clientMessageId)) {
             return showCurrent(Outcome.DUPLICATE, response, flow);
+        }
+        if (expectedStep != null && !expectedStep.equals(currentStep(flow, response))) {
+            return showCurrent(Outcome.CONFLICT, response, flow);
         }
         Instant now = clock.instant();
         Turn turn = engine.handle(flow, response.state(), input, now);
@@ -113,6 +167,17 @@ class ConversationService implements Conversations {
         // Another tab opened the same new invitation first: go on with the response it created.
         return responses.find(response.id())
                 .orElseThrow(() -> new IllegalStateException("response " + response.id() + " exists but cannot be read"));
+    }
+
+    private StoredResponse load(String responseId) {
+        return responses.find(responseId).orElseThrow(() -> new UnknownAccessException("unknown response"));
+    }
+
+    /** The step id of the prompt the respondent sees now; null once completed. */
+    private String currentStep(Flow flow, StoredResponse response) {
+        List<Outbound> current = engine.current(flow, response.state());
+        return current.stream().filter(Outbound.Ask.class::isInstance).map(Outbound.Ask.class::cast)
+                .reduce((first, second) -> second).map(Outbound.Ask::stepId).orElse(null);
     }
 
     private Reply showCurrent(Outcome outcome, StoredResponse response, Flow flow) {

@@ -192,6 +192,11 @@ public class Invitations {
         return Optional.of(new IssuedInvitation(responseId, token, draft));
     }
 
+    /** Whether the organisers revoked the invitation with this reference (a chat resuming without a token asks). */
+    public boolean revoked(String responseId) {
+        return currentDocument(responseId).map(document -> document.get("revokedAt") != null).orElse(false);
+    }
+
     private Optional<Document> document(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real WebSocket client of {@code /ws/chat} for tests: sends frames and reads what the server answers. */
-final class ChatClient implements AutoCloseable {
+public final class ChatClient implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 15;
 
@@ -48,7 +48,7 @@ final class ChatClient implements AutoCloseable {
         }, null, URI.create("ws://127.0.0.1:" + port + "/ws/chat")).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    static ChatClient connect(JsonMapper json, int port) throws Exception {
+    public static ChatClient connect(JsonMapper json, int port) throws Exception {
         return new ChatClient(json, port);
     }
 
@@ -56,18 +56,18 @@ final class ChatClient implements AutoCloseable {
         session.sendMessage(new TextMessage(payload));
     }
 
-    void send(Map<String, ?> frame) throws Exception {
+    public void send(Map<String, ?> frame) throws Exception {
         sendRaw(json.writeValueAsString(frame));
     }
 
     /** Sends a message frame with a new client id and returns the id. */
-    String message(String type, String field, String value) throws Exception {
+    public String message(String type, String field, String value) throws Exception {
         String id = UUID.randomUUID().toString();
         send(Map.of("type", type, "id", id, field, value));
         return id;
     }
 
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode frame = received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertThat(frame).as("a frame from the server within " + TIMEOUT_SECONDS + " s (closed: " + closed + ")")
                 .isNotNull();
@@ -75,7 +75,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Frames up to and including the next {@code ask}; after completion, up to the last frame of the turn. */
-    List<JsonNode> turn() throws InterruptedException {
+    public List<JsonNode> turn() throws InterruptedException {
         List<JsonNode> frames = new ArrayList<>();
         while (true) {
             JsonNode frame = next();
@@ -100,11 +100,11 @@ final class ChatClient implements AutoCloseable {
         return session.isOpen();
     }
 
-    static String type(JsonNode frame) {
+    public static String type(JsonNode frame) {
         return frame.get("type").stringValue();
     }
 
-    static JsonNode last(List<JsonNode> frames, String type) {
+    public static JsonNode last(List<JsonNode> frames, String type) {
         for (int i = frames.size() - 1; i >= 0; i--) {
             if (type(frames.get(i)).equals(type)) {
                 return frames.get(i);

@@ -191,5 +191,31 @@ class ChatSocketHandlerTests {
             String language = input instanceof Inbound.Command ? "en" : "nl";
             return new Reply(Reply.Outcome.APPLIED, language, List.of(new Outbound.Say("Dank"), ask), false);
         }
+
+        // The web channel uses none of the chat-binding methods.
+        @Override
+        public Session open(Access access, String channel, String channelUserId) {
+            throw new UnsupportedOperationException("not a web channel method");
+        }
+
+        @Override
+        public java.util.Optional<Session> resume(String channel, String channelUserId) {
+            throw new UnsupportedOperationException("not a web channel method");
+        }
+
+        @Override
+        public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
+            throw new UnsupportedOperationException("not a web channel method");
+        }
+
+        @Override
+        public List<Outbound> current(String responseId) {
+            throw new UnsupportedOperationException("not a web channel method");
+        }
+
+        @Override
+        public java.util.Optional<String> channelUser(String channel, String responseId) {
+            throw new UnsupportedOperationException("not a web channel method");
+        }
     }
 }

@@ -18,19 +18,20 @@ import nl.peilbot.flow.QuestionKind;
 
 /**
  * Answers whatever the chat asks, the way a respondent would, and remembers what each answer should be stored as.
+ * Public so the Telegram channel's walk-through gives the same answers.
  *
  * <p>It picks options that make every conditional question apply, so one walk visits every question; it
  * skips the last optional question, types the number instead of pressing the button for every other single
  * choice, toggles multiple-choice options one by one with an "other" text, and gives two open-list entries.
  */
-final class QuestionnaireWalker {
+public final class QuestionnaireWalker {
 
     /** One frame to send. */
-    record Frame(String type, String field, String value) {
+    public record Frame(String type, String field, String value) {
     }
 
     /** What the stored answer must hold. */
-    record Expected(List<String> codes, String otherText, String text, List<Map<String, String>> entries,
+    public record Expected(List<String> codes, String otherText, String text, List<Map<String, String>> entries,
                     Map<String, String> parts, boolean skipped) {
     }
 
@@ -43,17 +44,17 @@ final class QuestionnaireWalker {
     private final Map<String, Integer> asks = new HashMap<>();
     private int singleChoices;
 
-    QuestionnaireWalker(Flow flow) {
+    public QuestionnaireWalker(Flow flow) {
         this.flow = flow;
         this.skipped = flow.questions().stream().filter(Question::optional).reduce((first, second) -> second)
                 .map(Question::id).orElse(null);
     }
 
-    Map<String, Expected> expected() {
+    public Map<String, Expected> expected() {
         return expected;
     }
 
-    Frame respond(JsonNode ask) {
+    public Frame respond(JsonNode ask) {
         String step = ask.get("step").stringValue();
         if (asks.merge(step, 1, Integer::sum) > 12) {
             throw new AssertionError("asked " + step + " more than 12 times; last: " + ask);
@@ -165,7 +166,7 @@ final class QuestionnaireWalker {
         return codes;
     }
 
-    String label(String questionId, String code) {
+    public String label(String questionId, String code) {
         return flow.step(questionId).flatMap(q -> q.option(code)).orElseThrow().label().in(flow.defaultLanguage());
     }
 }
