@@ -108,6 +108,9 @@
       const { data } = await call('GET', base + '/dashboard');
       $('title').textContent = data.title + ' (' + data.wave + ')';
       $('state').textContent = t('state.' + data.state);
+      for (const button of document.querySelectorAll('[data-state]')) {
+        button.setAttribute('aria-pressed', String(button.dataset.state === data.state));
+      }
       if (document.activeElement !== $('target')) $('target').value = data.target;
       $('openLink').checked = data.openLink;
       $('invited').textContent = data.overall.invited;

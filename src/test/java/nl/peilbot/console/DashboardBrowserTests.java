@@ -118,6 +118,10 @@ class DashboardBrowserTests extends ConsoleTestBase {
         }
 
         wait.until(page -> "1".equals(text("completed")));
+        if (System.getProperty("peilbot.screenshot") != null) {
+            java.nio.file.Files.write(Path.of(System.getProperty("peilbot.screenshot")),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
         assertThat(text("rate")).isEqualTo("100%");
         assertThat(browser.findElement(By.id("respondents")).getText()).contains("Vera Live", "ingevuld");
         assertThat(script.executeScript("return window.sameDocument === true")).as("no reload").isEqualTo(true);
