@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
 
 /** Builds the states and turns the handlers share: re-asking with a hint, moving to a step, the summary. */
 final class Turns {
@@ -72,8 +73,21 @@ final class Turns {
     Turn askingAt(Flow flow, ConversationState state, String stepId, Map<String, Answer> answers, boolean returnToSummary,
                   Instant now, List<Outbound> before) {
         ConversationState next = new ConversationState(state.flowId(), state.flowVersion(), state.language(), Stage.ASKING,
-                stepId, answers, Pending.NONE, now, returnToSummary, null);
+                stepId, answers, pendingFor(flow, stepId, answers), now, returnToSummary, null);
         return shown(flow, next, before);
+    }
+
+    /**
+     * Back at an answered multiple choice, its options start out pressed, so that pressing one more and "klaar"
+     * adds to the answer instead of replacing it.
+     */
+    private static Pending pendingFor(Flow flow, String stepId, Map<String, Answer> answers) {
+        Answer answer = answers.get(stepId);
+        boolean multiple = flow.step(stepId).map(q -> q.kind() == QuestionKind.MULTIPLE_CHOICE).orElse(false);
+        if (answer == null || answer.skipped() || !multiple) {
+            return Pending.NONE;
+        }
+        return new Pending(answer.codes(), false, List.of(), Map.of(), Map.of());
     }
 
     /** A stage without a current step (consent, declined, summary, change, completed). */

@@ -47,6 +47,7 @@ final class ResponseDocuments {
                 .append("channels", response.channels())
                 .append("profile", profile(state.answers(), flow))
                 .append("answers", answers(state.answers(), flow));
+        putIfPresent(document, "consentedAt", date(response.consentedAt()));
         putIfPresent(document, "startedAt", date(response.startedAt()));
         putIfPresent(document, "updatedAt", date(response.updatedAt()));
         putIfPresent(document, "completedAt", date(response.completedAt()));
@@ -85,7 +86,8 @@ final class ResponseDocuments {
                 document.getList("recentMessageIds", String.class, List.of()),
                 instant(document.getDate("startedAt")),
                 instant(document.getDate("updatedAt")),
-                instant(document.getDate("completedAt")));
+                instant(document.getDate("completedAt")),
+                instant(document.getDate("consentedAt")));
     }
 
     // --- answers ---

@@ -20,6 +20,7 @@ import nl.peilbot.engine.Stage;
  * @param recentMessageIds the last {@value #RECENT_MESSAGE_IDS} client message ids applied, oldest first
  * @param channels         the channels the respondent used, in the order first used
  * @param completedAt      when it was submitted, else null
+ * @param consentedAt      when the respondent agreed to the consent text, else null: the record of consent (AVG/GDPR)
  */
 public record StoredResponse(
         String id,
@@ -34,9 +35,18 @@ public record StoredResponse(
         List<String> recentMessageIds,
         Instant startedAt,
         Instant updatedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Instant consentedAt) {
 
     public static final int RECENT_MESSAGE_IDS = 100;
+
+    /** A response whose respondent has not consented yet. */
+    public StoredResponse(String id, String survey, String wave, String flowVersion, ResponseStatus status, String language,
+                          List<String> channels, ConversationState state, long version, List<String> recentMessageIds,
+                          Instant startedAt, Instant updatedAt, Instant completedAt) {
+        this(id, survey, wave, flowVersion, status, language, channels, state, version, recentMessageIds, startedAt,
+                updatedAt, completedAt, null);
+    }
 
     public StoredResponse {
         Objects.requireNonNull(id, "id");
@@ -51,6 +61,7 @@ public record StoredResponse(
         startedAt = millis(startedAt);
         updatedAt = millis(updatedAt);
         completedAt = millis(completedAt);
+        consentedAt = millis(consentedAt);
     }
 
     /** A response that has just started with {@code state}, at version 1. */
@@ -77,7 +88,15 @@ public record StoredResponse(
         Instant nextCompletedAt = nextStatus == ResponseStatus.COMPLETED ? (completedAt != null ? completedAt : now) : null;
         return new StoredResponse(id, next.flowId(), wave, next.flowVersion(), nextStatus, next.language(), usedChannels,
                 next, version + 1, messageIds.subList(Math.max(0, messageIds.size() - RECENT_MESSAGE_IDS), messageIds.size()),
-                startedAt, now, nextCompletedAt);
+                startedAt, now, nextCompletedAt, consentedAt != null ? consentedAt : consentGiven(state, next, now));
+    }
+
+    private static Instant consentGiven(ConversationState before, ConversationState after, Instant now) {
+        return awaitingConsent(before) && !awaitingConsent(after) ? now : null;
+    }
+
+    private static boolean awaitingConsent(ConversationState state) {
+        return state.stage() == Stage.CONSENT || state.stage() == Stage.DECLINED;
     }
 
     /** Whether the client message with this id was applied already (among the recent ones). */

@@ -192,6 +192,17 @@ class ConversationEngineTests {
         }
 
         @Test
+        void shouldStartFromTheEarlierAnswerWhenGoingBack() {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil("policy");
+            chat.text("terug");
+            assertThat(chat.state.currentStep()).isEqualTo("applications");
+            assertThat(chat.ask().selected()).containsExactly("ml", "nlp");
+            chat.choice("robotics");
+            chat.choice("#done");
+            assertThat(chat.answer("applications").codes()).containsExactly("ml", "nlp", "robotics");
+        }
+
+        @Test
         void shouldRejectDoneWithNothingSelected() {
             Chat chat = Chat.smallAtQuestions().answerSmallUntil("applications");
             chat.choice("#done");

@@ -98,6 +98,7 @@ class ResponseStoreTests {
 
             assertThat(read).isEqualTo(completed);
             assertThat(read.completedAt()).isEqualTo(T0.plusSeconds(300));
+            assertThat(read.consentedAt()).isEqualTo(T0.plusSeconds(300));
         }
 
         @Test
@@ -208,7 +209,7 @@ class ResponseStoreTests {
 
             Document document = raw.find(Filters.eq("_id", "r_shape_new")).first();
 
-            assertThat(document).doesNotContainKey("completedAt");
+            assertThat(document).doesNotContainKeys("completedAt", "consentedAt");
             assertThat(document.get("conversation")).isEqualTo(new Document("stage", "consent")
                     .append("askedAt", Date.from(T0)));
             assertThat(document.get("profile")).isEqualTo(new Document("hospital", "Ziekenhuis Noord"));

@@ -40,6 +40,30 @@ class StoredResponseTests {
     }
 
     @Test
+    void shouldRecordWhenTheRespondentConsentedAndKeepThatTime() {
+        ConversationState asking = withStage(started.state(), Stage.ASKING);
+
+        StoredResponse consented = started.afterTurn(asking, "m-1", "web", T0.plusSeconds(4));
+        StoredResponse later = consented.afterTurn(asking, "m-2", "web", T0.plusSeconds(9));
+
+        assertThat(started.consentedAt()).isNull();
+        assertThat(consented.consentedAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(later.consentedAt()).isEqualTo(T0.plusSeconds(4));
+    }
+
+    @Test
+    void shouldNotRecordConsentWhenItWasDeclined() {
+        StoredResponse declined = started.afterTurn(withStage(started.state(), Stage.DECLINED), "m-1", "web", T0);
+
+        assertThat(declined.consentedAt()).isNull();
+    }
+
+    private static ConversationState withStage(ConversationState state, Stage stage) {
+        return new ConversationState(state.flowId(), state.flowVersion(), state.language(), stage, state.currentStep(),
+                state.answers(), state.pending(), state.askedAt(), state.returnToSummary(), state.resumeStage());
+    }
+
+    @Test
     void shouldRecordEachChannelOnce() {
         StoredResponse next = started.afterTurn(started.state(), "m-1", "telegram", T0)
                 .afterTurn(started.state(), "m-2", "web", T0)
