@@ -13,6 +13,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 
 import nl.peilbot.response.ResponseCompleted;
+import nl.peilbot.response.ResponseProgressed;
 
 /** Keeps the module boundaries honest: dependencies point inward, the engine and flow stay pure. */
 class ArchitectureTests {
@@ -85,11 +86,39 @@ class ArchitectureTests {
     }
 
     @Test
-    void responsesAndInvitationsAreUsedByTheConversationModuleOnly() {
-        classes().that().resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..")
+    void responsesAreUsedByTheConversationModuleOnly() {
+        classes().that().resideInAPackage("nl.peilbot.response..")
                 .and().doNotHaveFullyQualifiedName(ResponseCompleted.class.getName())
+                .and().doNotHaveFullyQualifiedName(ResponseProgressed.class.getName())
                 .should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.invitation..", "nl.peilbot.conversation..")
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..")
+                .check(classes);
+    }
+
+    /** The console makes, revokes and re-issues invitations; everyone else goes through the conversation. */
+    @Test
+    void invitationsAreUsedByTheConversationModuleAndTheConsoleOnly() {
+        classes().that().resideInAPackage("nl.peilbot.invitation..")
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("nl.peilbot.invitation..", "nl.peilbot.conversation..", "nl.peilbot.console..")
+                .check(classes);
+    }
+
+    /** Progress events carry no answers, so live progress pages may listen to them. */
+    @Test
+    void theProgressEventIsSharedWithTheConsoleOnly() {
+        classes().that().haveFullyQualifiedName(ResponseProgressed.class.getName())
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..", "nl.peilbot.console..")
+                .check(classes);
+    }
+
+    /** Organisers see progress, never answers: the console reads no results and no engine state. */
+    @Test
+    void theConsoleReadsNeitherResultsNorTheEngine() {
+        noClasses().that().resideInAPackage("nl.peilbot.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.peilbot.aggregation..", "nl.peilbot.results..",
+                        "nl.peilbot.engine..", "nl.peilbot.channel..")
                 .check(classes);
     }
 

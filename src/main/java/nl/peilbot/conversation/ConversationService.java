@@ -21,6 +21,7 @@ import nl.peilbot.invitation.ChannelBindings;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.response.ResponseCompleted;
+import nl.peilbot.response.ResponseProgressed;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
@@ -40,9 +41,11 @@ class ConversationService implements Conversations {
     private final ConversationEngine engine;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccessGate gate;
 
     ConversationService(FlowCatalog flows, Invitations invitations, ChannelBindings bindings, ResponseStore responses,
-                        ConversationEngine engine, ApplicationEventPublisher events, Clock clock) {
+                        ConversationEngine engine, ApplicationEventPublisher events, Clock clock, AccessGate gate) {
+        this.gate = gate;
         this.flows = flows;
         this.invitations = invitations;
         this.bindings = bindings;
@@ -72,8 +75,15 @@ class ConversationService implements Conversations {
 
     @Override
     public Optional<Session> resume(String channel, String channelUserId) {
-        return bindings.responseOf(channel, channelUserId).flatMap(responses::find)
-                .map(response -> session(response, null));
+        Optional<StoredResponse> response = bindings.responseOf(channel, channelUserId).flatMap(responses::find);
+        // A bound chat resumes without its token, so the token's checks are made here instead.
+        response.ifPresent(gate::requireResumable);
+        return response.map(found -> session(found, null));
+    }
+
+    @Override
+    public Optional<String> channelUser(String channel, String responseId) {
+        return bindings.userOf(channel, responseId);
     }
 
     @Override
@@ -84,13 +94,10 @@ class ConversationService implements Conversations {
 
     private Admission admit(Access access) {
         if (access.token() != null && !access.token().isBlank()) {
-            return new Admission(invitations.find(access.token())
-                    .orElseThrow(() -> new UnknownAccessException("this link is not (or no longer) valid")), null);
+            return new Admission(gate.invitation(access.token()), null);
         }
         String survey = access.surveyId();
-        if (flows.current(survey).isEmpty()) {
-            throw new UnknownAccessException("unknown survey '" + survey + "'");
-        }
+        gate.requireOpenLink(survey);
         String newToken = invitations.openLink(survey);
         return new Admission(invitations.find(newToken)
                 .orElseThrow(() -> new IllegalStateException("an open-link invitation just made cannot be found")), newToken);
@@ -117,6 +124,8 @@ class ConversationService implements Conversations {
     @Override
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
         StoredResponse response = load(responseId);
+        // A paused or closed wave records nothing, whichever channel the answer comes from.
+        gate.requireTakingAnswers(response.survey());
         Flow flow = flowOf(response);
         if (response.applied(clientMessageId)) {
             return showCurrent(Outcome.DUPLICATE, response, flow);
@@ -136,6 +145,7 @@ class ConversationService implements Conversations {
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
             return showCurrent(outcome, winner, flowOf(winner));
         }
+        publish(new ResponseProgressed(updated.id(), updated.survey(), updated.wave()));
         // Every stored change of a completed response, not only the submit, so aggregations follow later edits.
         if (updated.completed()) {
             publishCompleted(updated);
@@ -151,6 +161,7 @@ class ConversationService implements Conversations {
         StoredResponse response = StoredResponse.begin(invitation.responseId(), flow.wave(), state, channel, now);
         flows.recordFirstUse(flow, now);
         if (responses.insert(response, flow)) {
+            publish(new ResponseProgressed(response.id(), response.survey(), response.wave()));
             return response;
         }
         // Another tab opened the same new invitation first: go on with the response it created.
@@ -175,6 +186,15 @@ class ConversationService implements Conversations {
 
     private Flow flowOf(StoredResponse response) {
         return flows.flow(response.survey(), response.flowVersion());
+    }
+
+    private void publish(ResponseProgressed progressed) {
+        try {
+            events.publishEvent(progressed);
+        } catch (RuntimeException e) {
+            // Live progress pages are a convenience; the turn is stored either way.
+            log.error("a listener of ResponseProgressed failed for response {}", progressed.responseId(), e);
+        }
     }
 
     private void publishCompleted(StoredResponse response) {

@@ -42,6 +42,12 @@ public interface Conversations {
      */
     Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep);
 
+    /**
+     * The user of a chat channel whose chat answers this response now (a Telegram chat id), for reminders sent
+     * there; empty when no chat of that channel is bound to it.
+     */
+    Optional<String> channelUser(String channel, String responseId);
+
     /** What the respondent is asked now: the current step's messages; throws {@link UnknownAccessException}. */
     List<Outbound> current(String responseId);
 }

@@ -57,6 +57,11 @@ class FlowCatalog implements Surveys {
         return Optional.ofNullable(surveyId).map(currentBySurvey::get).map(Loaded::flow);
     }
 
+    /** The survey ids of the flow files, in file order. */
+    List<String> surveys() {
+        return List.copyOf(currentBySurvey.keySet());
+    }
+
     /** The flow a response of {@code surveyId} was started with: the current one, or an older one from its snapshot. */
     Flow flow(String surveyId, String version) {
         return byVersion.computeIfAbsent(version, v -> {

@@ -49,8 +49,10 @@ public class ChannelBindings {
                 return false;
             }
         }
+        // The user id in plain is what a reminder is sent to; it stays here, never with the response.
         Document chat = new Document("_id", chatKey(channel, userId)).append("invitation", invitation.id())
-                .append("responseId", invitation.responseId()).append("createdAt", Date.from(clock.instant()));
+                .append("responseId", invitation.responseId()).append("channel", channel).append("userId", userId)
+                .append("createdAt", Date.from(clock.instant()));
         if (!insert(chat)) {
             // The user opened another invitation: only this user's own updates, handled one at a time, get here.
             bindings.replaceOne(Filters.eq("_id", chat.get("_id")), chat);
@@ -62,6 +64,16 @@ public class ChannelBindings {
     public Optional<String> responseOf(String channel, String userId) {
         return Optional.ofNullable(bindings.find(Filters.eq("_id", chatKey(channel, userId))).first())
                 .map(binding -> binding.getString("responseId"));
+    }
+
+    /**
+     * The user whose chat answers this response now (to send a reminder to), if any: the chat that opened it last
+     * and has not moved on to another invitation. Bindings made before user ids were kept give none.
+     */
+    public Optional<String> userOf(String channel, String responseId) {
+        return Optional.ofNullable(bindings.find(Filters.and(Filters.eq("responseId", responseId),
+                        Filters.eq("channel", channel))).first())
+                .map(binding -> binding.getString("userId"));
     }
 
     private boolean insert(Document document) {

@@ -6,13 +6,21 @@ import java.util.Map;
 /**
  * An invitation as stored: everything but the token itself.
  *
- * @param id      SHA-256 hex of the token
- * @param profile profile field values known in advance, by field id (option codes for choice fields)
+ * @param id         SHA-256 hex of the token
+ * @param profile    profile field values known in advance, by field id (option codes for choice fields)
+ * @param responseId the one response this invitation leads to; kept when a lost link is re-issued
  */
-public record Invitation(String id, String survey, String wave, Kind kind, Map<String, String> profile) {
+public record Invitation(String id, String survey, String wave, Kind kind, Map<String, String> profile,
+                         String responseId) {
 
     public Invitation {
         profile = profile == null ? Map.of() : Map.copyOf(profile);
+        responseId = responseId == null && id != null ? responseIdFor(id) : responseId;
+    }
+
+    /** An invitation whose response id is derived from its own id (never re-issued). */
+    public Invitation(String id, String survey, String wave, Kind kind, Map<String, String> profile) {
+        this(id, survey, wave, kind, profile, null);
     }
 
     /** How the invitation came about; stored as {@code invited} or {@code open}. */
@@ -32,10 +40,10 @@ public record Invitation(String id, String survey, String wave, Kind kind, Map<S
     }
 
     /**
-     * The id of the one response this invitation leads to; derived, so that two tabs opening a new invitation at
+     * The response id of the first token of an invitation; derived, so that two tabs opening a new invitation at
      * once arrive at the same response.
      */
-    public String responseId() {
-        return "r_" + Hashes.sha256Hex("response:" + id).substring(0, 24);
+    static String responseIdFor(String invitationId) {
+        return "r_" + Hashes.sha256Hex("response:" + invitationId).substring(0, 24);
     }
 }

@@ -2,20 +2,27 @@ package nl.peilbot.invitation;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import jakarta.annotation.PostConstruct;
 import nl.peilbot.flow.AnswerOption;
@@ -23,8 +30,12 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 
 /**
- * The invitation module's entry point: makes invitations and finds them by token. Tokens are returned once
+ * The invitation module's entry point: makes, checks, revokes and re-issues invitations. Tokens are returned once
  * and stored only as their SHA-256 hash.
+ *
+ * <p>A bulk import is all or nothing without transactions: its documents are inserted marked {@code importing}
+ * (which no lookup accepts), the mark is removed from all of them in one update once every insert succeeded, and
+ * a failed import deletes what it inserted. Marked documents left by a crash are deleted at start-up.
  */
 @Component
 public class Invitations {
@@ -46,6 +57,8 @@ public class Invitations {
     @PostConstruct
     void createIndexes() {
         invitations.createIndex(Indexes.ascending("survey"));
+        invitations.createIndex(Indexes.ascending("responseId"));
+        invitations.deleteMany(Filters.exists("importing"));
     }
 
     /**
@@ -56,21 +69,150 @@ public class Invitations {
      * @throws InvalidInvitationException for an unknown survey, field or option code
      */
     public String create(String survey, Map<String, String> profile) {
+        return createAll(survey, List.of(new InvitationDraft(profile, null, null, null))).get(0).token();
+    }
+
+    /**
+     * Invites every draft, or none of them: see the class comment for how that holds without transactions.
+     *
+     * @throws InvalidInvitationException for an unknown survey, or when any draft does not fit it (nothing is stored)
+     */
+    public List<IssuedInvitation> createAll(String survey, List<InvitationDraft> drafts) {
         Flow flow = flow(survey);
-        return store(flow, Invitation.Kind.INVITED, checkedProfile(flow, profile == null ? Map.of() : profile));
+        List<InvitationDraft> checked = new ArrayList<>();
+        for (InvitationDraft draft : drafts) {
+            checkValidity(draft);
+            checked.add(new InvitationDraft(checkedProfile(flow, draft.profile()), draft.invitee(), draft.validFrom(),
+                    draft.validUntil()));
+        }
+        String batch = UUID.randomUUID().toString();
+        List<IssuedInvitation> issued = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
+        for (InvitationDraft draft : checked) {
+            String token = newToken();
+            String id = Hashes.sha256Hex(token);
+            String responseId = Invitation.responseIdFor(id);
+            documents.add(document(id, flow.id(), flow.wave(), Invitation.Kind.INVITED, responseId, draft)
+                    .append("importing", batch));
+            issued.add(new IssuedInvitation(responseId, token, draft));
+        }
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        try {
+            invitations.insertMany(documents);
+            invitations.updateMany(Filters.eq("importing", batch), Updates.unset("importing"));
+        } catch (RuntimeException e) {
+            invitations.deleteMany(Filters.eq("importing", batch));
+            throw e;
+        }
+        return issued;
     }
 
     /** A new invitation for a visitor of the survey's open link, with nothing known in advance. */
     public String openLink(String survey) {
-        return store(flow(survey), Invitation.Kind.OPEN, Map.of());
+        Flow flow = flow(survey);
+        String token = newToken();
+        String id = Hashes.sha256Hex(token);
+        invitations.insertOne(document(id, flow.id(), flow.wave(), Invitation.Kind.OPEN, Invitation.responseIdFor(id),
+                new InvitationDraft(Map.of(), null, null, null)));
+        return token;
     }
 
+    /** The invitation of a token, whatever its state (revoked, outside its validity window). */
     public Optional<Invitation> find(String token) {
+        return document(token).map(Invitations::invitation);
+    }
+
+    /** Whether a token opens its invitation now. */
+    public TokenCheck check(String token) {
+        Optional<Document> found = document(token);
+        if (found.isEmpty()) {
+            return new TokenCheck.Refused(TokenCheck.Reason.UNKNOWN);
+        }
+        Document document = found.get();
+        Instant now = clock.instant();
+        if (document.get("revokedAt") != null) {
+            return new TokenCheck.Refused(TokenCheck.Reason.REVOKED);
+        }
+        Date validFrom = document.getDate("validFrom");
+        if (validFrom != null && now.isBefore(validFrom.toInstant())) {
+            return new TokenCheck.Refused(TokenCheck.Reason.NOT_YET_VALID);
+        }
+        Date validUntil = document.getDate("validUntil");
+        if (validUntil != null && !now.isBefore(validUntil.toInstant())) {
+            return new TokenCheck.Refused(TokenCheck.Reason.EXPIRED);
+        }
+        return new TokenCheck.Valid(invitation(document));
+    }
+
+    /** The survey's invitations as organisers see them (current tokens only), oldest first. */
+    public List<InvitationSummary> list(String survey) {
+        return invitations.find(Filters.and(Filters.eq("survey", survey), current()))
+                .sort(Sorts.ascending("createdAt")).map(Invitations::summary).into(new ArrayList<>());
+    }
+
+    /** The current invitation with this reference. */
+    public Optional<InvitationSummary> summary(String responseId) {
+        return currentDocument(responseId).map(Invitations::summary);
+    }
+
+    /**
+     * Revokes the invitation with this reference: its link stops working, its response is kept.
+     *
+     * @return false when there is no such invitation or it was revoked already
+     */
+    public boolean revoke(String responseId) {
+        return invitations.updateMany(Filters.and(Filters.eq("responseId", responseId), current(),
+                        Filters.exists("revokedAt", false)), Updates.set("revokedAt", Date.from(clock.instant())))
+                .getModifiedCount() > 0;
+    }
+
+    /**
+     * A new token for an invitation whose link was lost; the old link stops working and the same response goes on.
+     *
+     * @return empty when there is no such invitation, or it was revoked
+     */
+    public Optional<IssuedInvitation> reissue(String responseId) {
+        Optional<Document> found = currentDocument(responseId).filter(document -> document.get("revokedAt") == null);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Document old = found.get();
+        InvitationSummary summary = summary(old);
+        InvitationDraft draft = new InvitationDraft(summary.profile(), summary.invitee(), summary.validFrom(),
+                summary.validUntil());
+        String token = newToken();
+        Document replacement = document(Hashes.sha256Hex(token), old.getString("survey"), old.getString("wave"),
+                summary.kind(), responseId, draft);
+        // Insert first: a crash in between leaves two working links rather than none.
+        invitations.insertOne(replacement);
+        invitations.updateOne(Filters.eq("_id", old.getString("_id")),
+                Updates.combine(Updates.set("revokedAt", Date.from(clock.instant())), Updates.set("replaced", true)));
+        return Optional.of(new IssuedInvitation(responseId, token, draft));
+    }
+
+    /** Whether the organisers revoked the invitation with this reference (a chat resuming without a token asks). */
+    public boolean revoked(String responseId) {
+        return currentDocument(responseId).map(document -> document.get("revokedAt") != null).orElse(false);
+    }
+
+    private Optional<Document> document(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         return Optional.ofNullable(invitations.find(Filters.eq("_id", Hashes.sha256Hex(token))).first())
-                .map(Invitations::invitation);
+                .filter(document -> document.get("importing") == null);
+    }
+
+    private Optional<Document> currentDocument(String responseId) {
+        return Optional.ofNullable(invitations.find(Filters.and(Filters.eq("responseId", responseId), current()))
+                .sort(Sorts.descending("createdAt")).first());
+    }
+
+    /** Neither replaced by a re-issued token nor part of an unfinished import. */
+    private static Bson current() {
+        return Filters.and(Filters.exists("replaced", false), Filters.exists("importing", false));
     }
 
     private Flow flow(String survey) {
@@ -80,21 +222,51 @@ public class Invitations {
         return surveys.current(survey).orElseThrow(() -> new InvalidInvitationException("unknown survey '" + survey + "'"));
     }
 
-    private String store(Flow flow, Invitation.Kind kind, Map<String, String> profile) {
-        String token = newToken();
-        invitations.insertOne(new Document("_id", Hashes.sha256Hex(token))
-                .append("survey", flow.id())
-                .append("wave", flow.wave())
+    private Document document(String id, String survey, String wave, Invitation.Kind kind, String responseId,
+                              InvitationDraft draft) {
+        Document document = new Document("_id", id)
+                .append("survey", survey)
+                .append("wave", wave)
                 .append("kind", kind.stored())
-                .append("profile", new Document(new LinkedHashMap<>(profile)))
-                .append("createdAt", Date.from(clock.instant())));
-        return token;
+                .append("responseId", responseId)
+                .append("profile", new Document(new LinkedHashMap<>(draft.profile())));
+        Document invitee = invitee(draft.invitee());
+        if (!invitee.isEmpty()) {
+            document.append("invitee", invitee);
+        }
+        if (draft.validFrom() != null) {
+            document.append("validFrom", Date.from(draft.validFrom()));
+        }
+        if (draft.validUntil() != null) {
+            document.append("validUntil", Date.from(draft.validUntil()));
+        }
+        return document.append("createdAt", Date.from(clock.instant()));
+    }
+
+    private static Document invitee(Invitee invitee) {
+        Document document = new Document();
+        if (invitee.name() != null) {
+            document.append("name", invitee.name());
+        }
+        if (invitee.email() != null) {
+            document.append("email", invitee.email());
+        }
+        if (invitee.telegram() != null) {
+            document.append("telegram", invitee.telegram());
+        }
+        return document;
     }
 
     private String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void checkValidity(InvitationDraft draft) {
+        if (draft.validFrom() != null && draft.validUntil() != null && !draft.validFrom().isBefore(draft.validUntil())) {
+            throw new InvalidInvitationException("valid from must be before valid until");
+        }
     }
 
     /** The given values in the flow's field order, each checked against the flow's profile fields. */
@@ -121,10 +293,30 @@ public class Invitations {
         return profile;
     }
 
-    private static Invitation invitation(Document document) {
+    private static Map<String, String> profile(Document document) {
         Map<String, String> profile = new LinkedHashMap<>();
         document.get("profile", new Document()).forEach((field, value) -> profile.put(field, String.valueOf(value)));
+        return profile;
+    }
+
+    private static Invitation invitation(Document document) {
         return new Invitation(document.getString("_id"), document.getString("survey"), document.getString("wave"),
-                Invitation.Kind.fromStored(document.getString("kind")), profile);
+                Invitation.Kind.fromStored(document.getString("kind")), profile(document),
+                document.getString("responseId"));
+    }
+
+    private static InvitationSummary summary(Document document) {
+        Document invitee = document.get("invitee", new Document());
+        String responseId = document.getString("responseId");
+        return new InvitationSummary(responseId != null ? responseId : Invitation.responseIdFor(document.getString("_id")),
+                document.getString("survey"), document.getString("wave"),
+                Invitation.Kind.fromStored(document.getString("kind")), profile(document),
+                new Invitee(invitee.getString("name"), invitee.getString("email"), invitee.getString("telegram")),
+                instant(document.getDate("validFrom")), instant(document.getDate("validUntil")),
+                instant(document.getDate("createdAt")), instant(document.getDate("revokedAt")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

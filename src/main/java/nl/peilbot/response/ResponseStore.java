@@ -11,7 +11,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 import jakarta.annotation.PostConstruct;
 import nl.peilbot.flow.Flow;
@@ -40,6 +42,17 @@ public class ResponseStore {
     @PostConstruct
     void createIndexes() {
         responses.createIndex(Indexes.ascending("survey", "status"));
+    }
+
+    /**
+     * Marks every unfinished response of a survey wave {@code partial: true}, when the wave is closed; the next
+     * stored turn (only possible after the wave is opened again) writes the document without the mark.
+     *
+     * @return how many were marked
+     */
+    public long markPartial(String survey, String wave) {
+        return responses.updateMany(Filters.and(Filters.eq("survey", survey), Filters.eq("wave", wave),
+                Filters.eq("status", ResponseStatus.IN_PROGRESS.stored())), Updates.set("partial", true)).getModifiedCount();
     }
 
     public Optional<StoredResponse> find(String id) {

@@ -1,54 +1,83 @@
 package nl.peilbot.system;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.DispatcherType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.mongodb.client.MongoDatabase;
+
 /**
- * The chat (page, widget, WebSocket) is public: respondents prove who they are with the token inside the
- * protocol; so is the Telegram webhook, which checks Telegram's secret header itself. The organisers' API needs
- * HTTP basic user {@code organiser}, the analysts' results (page and {@code /api/results}) user {@code analyst};
- * without a configured password nobody gets in as that user, rather than falling back to a generated or default one.
+ * Who may reach what. Respondents' endpoints (chat page, widget, WebSocket, Telegram webhook) are open: the token
+ * inside the protocol is their proof. People log in with a form (a session that expires, CSRF on every form) for
+ * the console ({@code ORGANISER}) and the results pages ({@code ANALYST}); scripts use HTTP basic on
+ * {@code /api/**} with the same accounts. Anything else needs an organiser, so a new route is never open by
+ * accident.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountsProperties.class)
 class SecurityConfiguration {
 
+    /** The account of {@code PEILBOT_ORGANISER_PASSWORD}, kept for {@code scripts/invite} and {@code scripts/run}. */
     static final String ORGANISER = "organiser";
+
+    /** The account of {@code PEILBOT_ANALYST_PASSWORD}, for the results pages and {@code /api/results}. */
     static final String ANALYST = "analyst";
-    static final String ANALYST_ROLE = "ANALYST";
+
+    /** Paths respondents use without logging in. */
+    static final String[] PUBLIC_PATHS = {"/", "/index.html", "/error", "/favicon.ico", "/login",
+            "/chat/**", "/widget/**", "/ws/**", "/telegram/webhook"};
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/error", "/favicon.ico").permitAll()
-                        .requestMatchers("/chat/**", "/widget/**", "/ws/**").permitAll()
-                        // Telegram proves itself with the webhook secret header, checked by the controller.
-                        .requestMatchers("/telegram/webhook").permitAll()
-                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-                        .requestMatchers("/api/results/**", "/results", "/results/**").hasRole(ANALYST_ROLE)
-                        .requestMatchers("/api/**").hasRole(ORGANISER)
-                        .anyRequest().hasRole(ORGANISER))
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/results/**").hasRole(Roles.ANALYST)
+                        .anyRequest().hasRole(Roles.ORGANISER))
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ws/**", "/telegram/webhook"))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // An async dispatch (server-sent events) goes on with a request that was authorised already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers("/console/**").hasRole(Roles.ORGANISER)
+                        .requestMatchers("/results/**").hasRole(Roles.ANALYST)
+                        .anyRequest().hasRole(Roles.ORGANISER))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // The chat carries no cookie authority, and Telegram signs its webhook with a secret header instead.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }
 
@@ -58,20 +87,27 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(@Value("${peilbot.organiser.password:${PEILBOT_ORGANISER_PASSWORD:}}") String organiserPassword,
-                             @Value("${peilbot.analyst.password:${PEILBOT_ANALYST_PASSWORD:}}") String analystPassword,
-                             PasswordEncoder encoder) {
-        List<UserDetails> users = new ArrayList<>();
-        if (organiserPassword == null || organiserPassword.isBlank()) {
-            log.warn("No organiser password configured (PEILBOT_ORGANISER_PASSWORD): the /api endpoints refuse everyone");
-        } else {
-            users.add(User.withUsername(ORGANISER).password(encoder.encode(organiserPassword)).roles(ORGANISER).build());
+    UserDetailsService accounts(AccountsProperties properties,
+                                @Value("${peilbot.organiser.password:${PEILBOT_ORGANISER_PASSWORD:}}") String organiserPassword,
+                                @Value("${peilbot.analyst.password:${PEILBOT_ANALYST_PASSWORD:}}") String analystPassword,
+                                PasswordEncoder encoder, ObjectProvider<MongoDatabase> database, ObjectProvider<Clock> clock) {
+        List<AccountsProperties.Account> configured = new ArrayList<>(properties.accounts());
+        if (organiserPassword != null && !organiserPassword.isBlank()) {
+            configured.add(new AccountsProperties.Account(ORGANISER, encoder.encode(organiserPassword), Set.of(Roles.ORGANISER)));
         }
-        if (analystPassword == null || analystPassword.isBlank()) {
-            log.warn("No analyst password configured (PEILBOT_ANALYST_PASSWORD): /results and /api/results refuse everyone");
-        } else {
-            users.add(User.withUsername(ANALYST).password(encoder.encode(analystPassword)).roles(ANALYST_ROLE).build());
+        if (analystPassword != null && !analystPassword.isBlank()) {
+            configured.add(new AccountsProperties.Account(ANALYST, encoder.encode(analystPassword), Set.of(Roles.ANALYST)));
         }
-        return new InMemoryUserDetailsManager(users);
+        MongoDatabase mongo = database.getIfAvailable();
+        BootstrapAccount bootstrap = mongo == null ? null
+                : new BootstrapAccount(mongo, encoder, clock.getIfAvailable(Clock::systemUTC));
+        if (configured.isEmpty()) {
+            if (bootstrap == null) {
+                log.warn("No accounts configured (peilbot.accounts) and no database for a bootstrap account: nobody can log in");
+            } else {
+                bootstrap.ensure(System.out);
+            }
+        }
+        return new AccountDetailsService(configured, bootstrap);
     }
 }

@@ -77,13 +77,18 @@ class ChannelBindingsTests {
         assertThat(bindings.bind("telegram", "2002", first)).as("the first stays bound to its user").isFalse();
     }
 
+    /** The chat id is needed in plain for reminders, and kept in the chat's own binding only, never as a key. */
     @Test
-    void shouldStoreChatIdsOnlyHashed() {
+    void shouldKeepTheChatIdOnlyWhereRemindersNeedIt() {
         Invitation invitation = invitation();
         bindings.bind("telegram", "987654321", invitation);
-        List<String> stored = new ArrayList<>();
-        raw.find().forEach(document -> stored.add(document.toJson()));
-        assertThat(stored).isNotEmpty().noneMatch(json -> json.contains("987654321"));
+        List<Document> stored = new ArrayList<>();
+        raw.find().forEach(stored::add);
+        assertThat(stored).isNotEmpty().allSatisfy(document -> assertThat(document.getString("_id")).doesNotContain("987654321"));
+        assertThat(stored).filteredOn(document -> document.toJson().contains("987654321")).singleElement()
+                .satisfies(document -> assertThat(document.getString("userId")).isEqualTo("987654321"));
+        assertThat(bindings.userOf("telegram", invitation.responseId())).contains("987654321");
+        assertThat(bindings.userOf("web", invitation.responseId())).isEmpty();
     }
 
     @RepeatedTest(3)

@@ -94,6 +94,7 @@ class InvitationsTests {
                     .append("survey", "small-survey")
                     .append("wave", "2024")
                     .append("kind", "invited")
+                    .append("responseId", "r_" + sha256Hex("response:" + sha256Hex(token)).substring(0, 24))
                     .append("profile", new Document("hospital", "Ziekenhuis Oost").append("role", "cio"))
                     .append("createdAt", Date.from(NOW)));
         }

@@ -14,6 +14,8 @@ final class ChatTexts {
     static final String RESUMED = "telegram.resumed";
     static final String STALE = "telegram.stale";
     static final String PRIVATE_ONLY = "telegram.private_only";
+    /** Followed by a refusal's code: the same texts as the web chat's errors. */
+    static final String REFUSED_PREFIX = "chat.error.";
 
     private final MessageSource texts;
 

@@ -54,6 +54,11 @@ class TelegramConfiguration {
                 new MessageRenderer(new TextSplitter(TextSplitter.TELEGRAM_LIMIT)), telegramTexts, properties.openSurvey());
     }
 
+    @Bean
+    TelegramReminders telegramReminders(Conversations conversations, OutboundQueue telegramOutbound) {
+        return new TelegramReminders(conversations, telegramOutbound);
+    }
+
     @Bean(initMethod = "start")
     BotSetup telegramSetup(TelegramClient telegramClient, ChatTexts telegramTexts, TelegramProperties properties) {
         return new BotSetup(telegramClient, telegramTexts, properties);

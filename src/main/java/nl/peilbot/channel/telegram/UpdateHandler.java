@@ -14,6 +14,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import nl.peilbot.conversation.Access;
+import nl.peilbot.conversation.AccessRefusedException;
 import nl.peilbot.conversation.ChannelTakenException;
 import nl.peilbot.conversation.Conversations;
 import nl.peilbot.conversation.Reply;
@@ -67,6 +68,9 @@ final class UpdateHandler {
         lock.lock();
         try {
             dispatch(input);
+        } catch (AccessRefusedException e) {
+            // Revoked, outside its window, paused or closed: nothing was recorded; the respondent is told why.
+            refused(input, e.reason());
         } finally {
             lock.unlock();
         }
@@ -186,6 +190,18 @@ final class UpdateHandler {
         outgoing.add(new Outgoing.Keyboard(chatId, null, null));
         outgoing.addAll(renderer.render(chatId, messages));
         outbound.enqueue(outgoing);
+    }
+
+    private void refused(TelegramInput input, AccessRefusedException.Reason reason) {
+        String language = input instanceof TelegramInput.Start start ? start.language()
+                : input instanceof TelegramInput.Message message ? message.language()
+                : input instanceof TelegramInput.Press press ? press.language()
+                : input instanceof TelegramInput.NonText nonText ? nonText.language() : null;
+        String text = texts.text(ChatTexts.REFUSED_PREFIX + reason.code(), language == null ? "nl" : language);
+        if (input instanceof TelegramInput.Press press) {
+            answer(press, null);
+        }
+        outbound.enqueue(List.of(new Outgoing.Text(input.chatId(), text, null)));
     }
 
     private void say(long chatId, String key, String language) {

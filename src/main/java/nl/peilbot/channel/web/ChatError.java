@@ -2,6 +2,8 @@ package nl.peilbot.channel.web;
 
 import java.util.Locale;
 
+import nl.peilbot.conversation.AccessRefusedException;
+
 /** Why a frame could not be used; the wire code is the lower-case name, the text comes from the message bundle. */
 enum ChatError {
     MALFORMED_JSON,
@@ -12,7 +14,18 @@ enum ChatError {
     HELLO_REQUIRED,
     UNKNOWN_TOKEN,
     UNKNOWN_SURVEY,
+    REVOKED_TOKEN,
+    TOKEN_NOT_YET_VALID,
+    TOKEN_EXPIRED,
+    WAVE_PAUSED,
+    WAVE_CLOSED,
+    OPEN_LINK_CLOSED,
     INTERNAL_ERROR;
+
+    /** The error telling the respondent why the conversation refused; the codes are the same. */
+    static ChatError of(AccessRefusedException.Reason reason) {
+        return valueOf(reason.name());
+    }
 
     String code() {
         return name().toLowerCase(Locale.ROOT);

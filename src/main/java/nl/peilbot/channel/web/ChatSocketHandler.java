@@ -13,6 +13,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import nl.peilbot.conversation.Access;
+import nl.peilbot.conversation.AccessRefusedException;
 import nl.peilbot.conversation.Conversations;
 import nl.peilbot.conversation.Reply;
 import nl.peilbot.conversation.Session;
@@ -66,6 +67,9 @@ final class ChatSocketHandler extends TextWebSocketHandler {
         Session session;
         try {
             session = conversations.open(new Access(hello.token(), hello.survey()), CHANNEL);
+        } catch (AccessRefusedException e) {
+            sendError(socket, ChatError.of(e.reason()), null);
+            return;
         } catch (UnknownAccessException e) {
             sendError(socket, hello.token() != null ? ChatError.UNKNOWN_TOKEN : ChatError.UNKNOWN_SURVEY, null);
             return;
@@ -84,6 +88,9 @@ final class ChatSocketHandler extends TextWebSocketHandler {
         Reply reply;
         try {
             reply = conversations.handle(responseId, message.id(), message.input(), CHANNEL);
+        } catch (AccessRefusedException e) {
+            sendError(socket, ChatError.of(e.reason()), message.id());
+            return;
         } catch (UnknownAccessException e) {
             sendError(socket, ChatError.UNKNOWN_TOKEN, message.id());
             return;

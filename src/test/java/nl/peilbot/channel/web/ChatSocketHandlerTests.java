@@ -212,5 +212,10 @@ class ChatSocketHandlerTests {
         public List<Outbound> current(String responseId) {
             throw new UnsupportedOperationException("not a web channel method");
         }
+
+        @Override
+        public java.util.Optional<String> channelUser(String channel, String responseId) {
+            throw new UnsupportedOperationException("not a web channel method");
+        }
     }
 }

@@ -1,0 +1,73 @@
+package nl.peilbot.console;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.annotation.PreDestroy;
+import nl.peilbot.response.ResponseProgressed;
+
+/**
+ * Tells open dashboards that their wave moved, over server-sent events. The event carries only the survey id; the
+ * page then fetches the dashboard again. Sending happens off the respondent's thread, so a slow dashboard never
+ * slows an answer.
+ */
+@Component
+class ProgressBroadcaster {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final Map<String, Set<SseEmitter>> bySurvey = new ConcurrentHashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "console-progress-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SseEmitter subscribe(String survey) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        Set<SseEmitter> emitters = bySurvey.computeIfAbsent(survey, s -> ConcurrentHashMap.newKeySet());
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(error -> emitters.remove(emitter));
+        send(emitters, emitter, "ready", survey);
+        return emitter;
+    }
+
+    @EventListener
+    void on(ResponseProgressed progressed) {
+        changed(progressed.surveyId());
+    }
+
+    /** Tells the wave's dashboards to fetch again. */
+    void changed(String survey) {
+        Set<SseEmitter> emitters = bySurvey.get(survey);
+        if (emitters == null || emitters.isEmpty()) {
+            return;
+        }
+        sender.execute(() -> emitters.forEach(emitter -> send(emitters, emitter, "progress", survey)));
+    }
+
+    private static void send(Set<SseEmitter> emitters, SseEmitter emitter, String name, String survey) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(survey));
+        } catch (IOException | IllegalStateException e) {
+            emitters.remove(emitter);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        sender.shutdownNow();
+        bySurvey.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+    }
+}

@@ -1,0 +1,128 @@
+package nl.peilbot.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import nl.peilbot.conversation.Wave;
+import nl.peilbot.invitation.Invitation;
+import nl.peilbot.invitation.InvitationSummary;
+import nl.peilbot.invitation.Invitations;
+import nl.peilbot.invitation.IssuedInvitation;
+
+/**
+ * Chooses whom to remind and reminds them: in their chat when a chat channel reaches them, else with a fresh link
+ * for email (only token hashes are kept, so the old link cannot be given again; the new one replaces it and the
+ * same response goes on). Never within the interval of the last reminder, never more than the maximum.
+ */
+@Component
+class Reminders {
+
+    static final String EMAIL = "email";
+
+    private final Invitations invitations;
+    private final ProgressReader progress;
+    private final ReminderStore store;
+    private final ConsoleProperties properties;
+    private final ObjectProvider<ReminderMessenger> messengers;
+    private final MessageSource texts;
+    private final Links links;
+    private final Clock clock;
+
+    Reminders(Invitations invitations, ProgressReader progress, ReminderStore store, ConsoleProperties properties,
+              ObjectProvider<ReminderMessenger> messengers, MessageSource texts, Links links, Clock clock) {
+        this.invitations = invitations;
+        this.progress = progress;
+        this.store = store;
+        this.properties = properties;
+        this.messengers = messengers;
+        this.texts = texts;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reason  {@code not_started} or {@code stuck}
+     * @param channel where the reminder would go: a chat channel's name, or {@code email}
+     */
+    record Candidate(String ref, String name, String email, String hospital, String reason, String channel,
+                     int remindersSent, Instant lastReminded) {
+    }
+
+    /** A link for an email reminder; the token is new. */
+    record EmailReminder(String ref, String name, String email, String hospital, String webLink, String telegramLink) {
+    }
+
+    record Sent(int byChat, List<EmailReminder> emails) {
+    }
+
+    /** Who would be reminded now. */
+    List<Candidate> candidates(Wave wave) {
+        Instant now = clock.instant();
+        Map<String, Progress> responses = progress.read(wave.flow());
+        Map<String, ReminderStore.Sent> sent = store.sent(wave.survey());
+        Optional<ReminderMessenger> messenger = Optional.ofNullable(messengers.getIfAvailable());
+        List<Candidate> candidates = new ArrayList<>();
+        for (InvitationSummary invitation : invitations.list(wave.survey())) {
+            if (invitation.kind() != Invitation.Kind.INVITED || invitation.revokedAt() != null
+                    || (invitation.validUntil() != null && !now.isBefore(invitation.validUntil()))) {
+                continue;
+            }
+            Progress response = responses.get(invitation.responseId());
+            String reason = reason(response, now);
+            ReminderStore.Sent earlier = sent.getOrDefault(invitation.responseId(), new ReminderStore.Sent(0, null));
+            if (reason == null || earlier.count() >= properties.maxReminders()
+                    || (earlier.last() != null && earlier.last().plus(properties.reminderInterval()).isAfter(now))) {
+                continue;
+            }
+            String channel = messenger.filter(m -> m.reaches(invitation.responseId())).map(ReminderMessenger::channel)
+                    .orElse(EMAIL);
+            candidates.add(new Candidate(invitation.responseId(), invitation.invitee().name(), invitation.invitee().email(),
+                    invitation.profile().get("hospital"), reason, channel, earlier.count(), earlier.last()));
+        }
+        return candidates;
+    }
+
+    /** Reminds every candidate now and records each reminder. */
+    Sent send(Wave wave, String by) {
+        int byChat = 0;
+        List<EmailReminder> emails = new ArrayList<>();
+        ReminderMessenger messenger = messengers.getIfAvailable();
+        String text = texts.getMessage("console.reminder.chat", new Object[] {wave.flow().title().in("nl")},
+                Locale.forLanguageTag("nl"));
+        for (Candidate candidate : candidates(wave)) {
+            Instant now = clock.instant();
+            if (messenger != null && !candidate.channel().equals(EMAIL) && messenger.send(candidate.ref(), text)) {
+                store.record(wave.survey(), wave.wave(), candidate.ref(), messenger.channel(), now, by);
+                byChat++;
+                continue;
+            }
+            Optional<IssuedInvitation> issued = invitations.reissue(candidate.ref());
+            if (issued.isPresent()) {
+                String token = issued.get().token();
+                emails.add(new EmailReminder(candidate.ref(), candidate.name(), candidate.email(), candidate.hospital(),
+                        links.web(wave.survey(), token), links.telegram(token)));
+                store.record(wave.survey(), wave.wave(), candidate.ref(), EMAIL, now, by);
+            }
+        }
+        return new Sent(byChat, emails);
+    }
+
+    private String reason(Progress response, Instant now) {
+        if (response == null) {
+            return "not_started";
+        }
+        if (response.completed() || response.updatedAt() == null) {
+            return null;
+        }
+        return response.updatedAt().plus(properties.stuckAfter()).isBefore(now) ? "stuck" : null;
+    }
+}

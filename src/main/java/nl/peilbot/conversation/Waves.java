@@ -1,0 +1,88 @@
+package nl.peilbot.conversation;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+import nl.peilbot.response.ResponseStore;
+
+/**
+ * The survey waves and their settings (collection {@code waves}, one document per survey id, read by {@code _id}):
+ * whether each takes answers, its target and whether its open link works. A wave without a document is open.
+ */
+@Component
+public class Waves {
+
+    static final String COLLECTION = "waves";
+
+    private final MongoCollection<Document> waves;
+    private final FlowCatalog flows;
+    private final ResponseStore responses;
+    private final Clock clock;
+    private final boolean openLinkByDefault;
+
+    Waves(MongoDatabase database, FlowCatalog flows, ResponseStore responses, Clock clock,
+          @Value("${peilbot.waves.open-link:true}") boolean openLinkByDefault) {
+        this.waves = database.getCollection(COLLECTION);
+        this.flows = flows;
+        this.responses = responses;
+        this.clock = clock;
+        this.openLinkByDefault = openLinkByDefault;
+    }
+
+    /** Every survey with a flow file, in file order. */
+    public List<Wave> all() {
+        return flows.surveys().stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    public Optional<Wave> find(String survey) {
+        return flows.current(survey).map(flow -> {
+            Document stored = waves.find(Filters.eq("_id", flow.id())).first();
+            if (stored == null) {
+                return new Wave(flow, WaveState.OPEN, 0, openLinkByDefault);
+            }
+            Number target = (Number) stored.get("target");
+            return new Wave(flow, WaveState.fromStored(stored.getString("state")), target == null ? 0 : target.intValue(),
+                    stored.getBoolean("openLink", openLinkByDefault));
+        });
+    }
+
+    /**
+     * Opens, pauses or closes a wave; closing marks its unfinished responses partial.
+     *
+     * @return the wave as it is now, empty for an unknown survey
+     */
+    public Optional<Wave> change(String survey, WaveState state) {
+        Optional<Wave> changed = find(survey).map(wave -> save(new Wave(wave.flow(), state, wave.target(), wave.openLink())));
+        changed.filter(wave -> wave.state() == WaveState.CLOSED)
+                .ifPresent(wave -> responses.markPartial(wave.survey(), wave.wave()));
+        return changed;
+    }
+
+    /** Sets the target number of completed responses and whether the open link works. */
+    public Optional<Wave> configure(String survey, int target, boolean openLink) {
+        return find(survey).map(wave -> save(new Wave(wave.flow(), wave.state(), Math.max(0, target), openLink)));
+    }
+
+    private Wave save(Wave wave) {
+        Document document = new Document("_id", wave.survey())
+                .append("survey", wave.survey())
+                .append("wave", wave.wave())
+                .append("state", wave.state().stored())
+                .append("target", wave.target())
+                .append("openLink", wave.openLink())
+                .append("changedAt", Date.from(clock.instant()));
+        waves.replaceOne(Filters.eq("_id", wave.survey()), document, new ReplaceOptions().upsert(true));
+        return wave;
+    }
+}

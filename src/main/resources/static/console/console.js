@@ -1,0 +1,290 @@
+// The organisers' console: plain DOM, texts from the server's message bundles, CSRF token on every change.
+(function () {
+  'use strict';
+  const texts = JSON.parse(document.getElementById('texts').textContent);
+  const t = (key) => texts[key] || key;
+  const lang = document.body.dataset.lang || 'nl';
+  const csrf = {
+    header: document.querySelector('meta[name=csrf-header]').content,
+    token: document.querySelector('meta[name=csrf-token]').content
+  };
+  const $ = (id) => document.getElementById(id);
+
+  async function call(method, url, body) {
+    const options = { method, headers: { [csrf.header]: csrf.token, 'Accept': 'application/json' }, credentials: 'same-origin' };
+    if (body instanceof FormData) {
+      options.body = body;
+    } else if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    if (response.redirected && new URL(response.url).pathname === '/login') {
+      location.href = '/login?expired';
+      throw new Error('session expired');
+    }
+    const text = await response.text();
+    const data = text ? JSON.parse(text) : null;
+    return { ok: response.ok, status: response.status, data };
+  }
+
+  function cell(row, value, className) {
+    const td = document.createElement('td');
+    td.textContent = value === null || value === undefined ? '' : String(value);
+    if (className) td.className = className;
+    row.appendChild(td);
+    return td;
+  }
+
+  function fill(tbody, items, render) {
+    tbody.replaceChildren(...items.map((item) => {
+      const row = document.createElement('tr');
+      render(row, item);
+      return row;
+    }));
+  }
+
+  const time = (iso) => iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL') : '';
+  const duration = (seconds) => {
+    if (seconds === null || seconds === undefined) return '–';
+    const minutes = Math.floor(seconds / 60);
+    return minutes + ' min ' + Math.round(seconds % 60) + ' s';
+  };
+
+  function csvRow(fields) {
+    return fields.map((value) => {
+      let v = value === null || value === undefined ? '' : String(value);
+      if (/^[=+\-@]/.test(v)) v = "'" + v;
+      return /[",;\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+    }).join(',') + '\r\n';
+  }
+
+  function downloadButton(label, filename, header, rows) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', () => {
+      const csv = csvRow(header) + rows.map(csvRow).join('');
+      const url = URL.createObjectURL(new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+    });
+    return button;
+  }
+
+  function copyButton(text) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('copy');
+    button.addEventListener('click', async () => {
+      try { await navigator.clipboard.writeText(text); button.textContent = t('copied'); } catch (e) { /* selection stays possible */ }
+    });
+    return button;
+  }
+
+  // --- wave list ---
+  async function showWaves() {
+    const { data } = await call('GET', '/console/api/waves');
+    $('waves').replaceChildren(...data.map((wave) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = '/console/waves/' + encodeURIComponent(wave.survey) + '?lang=' + lang;
+      a.textContent = wave.title + ' (' + wave.wave + ')';
+      li.append(a, ' – ' + t('state.' + wave.state));
+      return li;
+    }));
+  }
+
+  // --- one wave ---
+  function wavePage(survey) {
+    const base = '/console/api/waves/' + encodeURIComponent(survey);
+
+    async function refreshDashboard() {
+      const { data } = await call('GET', base + '/dashboard');
+      $('title').textContent = data.title + ' (' + data.wave + ')';
+      $('state').textContent = t('state.' + data.state);
+      for (const button of document.querySelectorAll('[data-state]')) {
+        button.setAttribute('aria-pressed', String(button.dataset.state === data.state));
+      }
+      if (document.activeElement !== $('target')) $('target').value = data.target;
+      $('openLink').checked = data.openLink;
+      $('invited').textContent = data.overall.invited;
+      $('started').textContent = data.overall.started;
+      $('completed').textContent = data.overall.completed;
+      $('rate').textContent = data.responseRate === null ? '–' : Math.round(data.responseRate * 100) + '%';
+      $('median').textContent = duration(data.medianSecondsToComplete);
+      fill($('hospitals'), data.hospitals.concat([{ hospital: t('overall'), ...data.overall }]), (row, h) => {
+        cell(row, h.hospital);
+        cell(row, h.invited, 'number'); cell(row, h.started, 'number'); cell(row, h.completed, 'number');
+      });
+      fill($('funnel'), data.funnel, (row, step) => {
+        cell(row, step.number + '. ' + step.text);
+        cell(row, step.reached, 'number'); cell(row, step.left, 'number');
+        cell(row, step.medianSeconds === null ? '–' : step.medianSeconds, 'number');
+      });
+      if (data.leftBeforeQuestions > 0) {
+        const row = document.createElement('tr');
+        cell(row, t('beforeQuestions')); cell(row, ''); cell(row, data.leftBeforeQuestions, 'number'); cell(row, '');
+        $('funnel').appendChild(row);
+      }
+      fill($('respondents'), data.respondents, (row, r) => {
+        cell(row, r.name); cell(row, r.hospital); cell(row, r.role);
+        cell(row, t('status.' + r.status)); cell(row, time(r.lastAnswerAt)); cell(row, r.reminders, 'number');
+      });
+      $('live').textContent = t('updated') + ' ' + new Date(data.generatedAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'nl-NL');
+    }
+
+    async function refreshInvitations() {
+      const { data } = await call('GET', base + '/invitations');
+      fill($('invitations'), data, (row, invitation) => {
+        cell(row, invitation.name); cell(row, invitation.email || (invitation.telegram ? '@' + invitation.telegram : ''));
+        cell(row, invitation.hospital); cell(row, invitation.role); cell(row, t('status.' + invitation.status));
+        const actions = cell(row, '');
+        if (invitation.status !== 'revoked') {
+          for (const [label, action, question] of [['revoke', 'revoke', 'confirmRevoke'], ['reissue', 'reissue', 'confirmReissue']]) {
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.textContent = t(label);
+            button.setAttribute('aria-label', t(label) + ': ' + (invitation.name || invitation.hospital));
+            button.addEventListener('click', async () => {
+              if (!confirm(t(question))) return;
+              const result = await call('POST', base + '/invitations/' + encodeURIComponent(invitation.ref) + '/' + action);
+              if (action === 'reissue' && result.ok) showLinks(result.data.created);
+              refreshInvitations();
+            });
+            actions.append(button, ' ');
+          }
+        }
+      });
+    }
+
+    function showLinks(created) {
+      const box = $('links');
+      const intro = document.createElement('p');
+      intro.className = 'notice';
+      intro.textContent = t('newLinks');
+      const table = document.createElement('table');
+      const body = document.createElement('tbody');
+      for (const link of created) {
+        const row = document.createElement('tr');
+        cell(row, link.name || link.hospital);
+        const web = cell(row, '');
+        const code = document.createElement('code'); code.className = 'link'; code.textContent = link.webLink;
+        web.append(code, ' ', copyButton(link.webLink));
+        const telegram = cell(row, '');
+        if (link.telegramLink) {
+          const code2 = document.createElement('code'); code2.className = 'link'; code2.textContent = link.telegramLink;
+          telegram.append(code2, ' ', copyButton(link.telegramLink));
+        }
+        body.appendChild(row);
+      }
+      table.appendChild(body);
+      box.replaceChildren(intro, downloadButton(t('downloadLinks'), survey + '-links.csv',
+        ['name', 'email', 'telegram', 'hospital', 'role', 'webLink', 'telegramLink'],
+        created.map((l) => [l.name, l.email, l.telegram, l.hospital, l.role, l.webLink, l.telegramLink])), table);
+      box.focus();
+    }
+
+    function showProblems(problems) {
+      const box = $('links');
+      const intro = document.createElement('p');
+      intro.textContent = t('problems');
+      const list = document.createElement('ul');
+      list.className = 'problems';
+      for (const problem of problems) {
+        const li = document.createElement('li');
+        li.textContent = t('line') + ' ' + problem.line + ': ' + t('problem.' + problem.code) + (problem.value ? ' (' + problem.value + ')' : '');
+        list.appendChild(li);
+      }
+      box.replaceChildren(intro, list);
+      box.focus();
+    }
+
+    async function afterCreate(result, form) {
+      if (result.ok) {
+        showLinks(result.data.created);
+        form.reset();
+      } else if (result.data && result.data.problems) {
+        showProblems(result.data.problems);
+      } else {
+        showProblems([{ line: 1, code: 'error', value: result.status }]);
+      }
+      refreshInvitations();
+    }
+
+    $('one').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = Object.fromEntries(new FormData(event.target).entries());
+      afterCreate(await call('POST', base + '/invitations', body), event.target);
+    });
+    $('upload').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      afterCreate(await call('POST', base + '/invitations/upload', new FormData(event.target)), event.target);
+    });
+    for (const button of document.querySelectorAll('[data-state]')) {
+      button.addEventListener('click', async () => {
+        if (button.dataset.state === 'closed' && !confirm(t('confirmClose'))) return;
+        await call('POST', base + '/state', { state: button.dataset.state });
+        refreshDashboard();
+      });
+    }
+    $('settings').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const result = await call('POST', base + '/settings', { target: Number($('target').value || 0), openLink: $('openLink').checked });
+      $('settings-status').textContent = result.ok ? t('saved') : t('error') + ' ' + result.status;
+    });
+
+    async function refreshReminders() {
+      const { data } = await call('GET', base + '/reminders');
+      $('reminder-rules').textContent = '(' + data.intervalDays + ' d, max ' + data.maxReminders + ', ' + data.stuckAfterDays + ' d)';
+      fill($('candidates'), data.candidates, (row, c) => {
+        cell(row, c.name); cell(row, c.hospital); cell(row, t('reason.' + c.reason));
+        cell(row, t('channel.' + c.channel)); cell(row, c.remindersSent, 'number');
+      });
+      $('send-reminders').disabled = data.candidates.length === 0;
+      if (data.candidates.length === 0) $('reminder-result').textContent = t('noCandidates');
+    }
+    $('refresh-reminders').addEventListener('click', refreshReminders);
+    $('send-reminders').addEventListener('click', async () => {
+      const { data } = await call('POST', base + '/reminders');
+      const box = $('reminder-result');
+      const sent = document.createElement('p');
+      sent.textContent = t('remindersSent') + ' ' + data.byChat + '. ' + t('remindersExported') + ' ' + data.emails.length + '.';
+      const parts = [sent];
+      if (data.emails.length > 0) {
+        parts.push(downloadButton(t('downloadReminders'), survey + '-reminders.csv',
+          ['name', 'email', 'hospital', 'webLink', 'telegramLink'],
+          data.emails.map((e) => [e.name, e.email, e.hospital, e.webLink, e.telegramLink])));
+      }
+      box.replaceChildren(...parts);
+      box.focus();
+      refreshReminders();
+      refreshInvitations();
+    });
+
+    let pending = null;
+    function scheduleRefresh() {
+      if (pending) return;
+      pending = setTimeout(() => { pending = null; refreshDashboard(); }, 200);
+    }
+    const events = new EventSource(base + '/events');
+    events.addEventListener('ready', () => { document.body.dataset.live = 'true'; refreshDashboard(); });
+    events.addEventListener('progress', scheduleRefresh);
+    events.onerror = () => { document.body.dataset.live = 'false'; $('live').textContent = t('offline'); };
+
+    refreshDashboard();
+    refreshInvitations();
+    refreshReminders();
+  }
+
+  if (document.body.dataset.survey) {
+    wavePage(document.body.dataset.survey);
+  } else if ($('waves')) {
+    showWaves();
+  }
+})();

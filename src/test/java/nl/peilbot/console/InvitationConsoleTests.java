@@ -1,0 +1,184 @@
+package nl.peilbot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+import com.mongodb.client.model.Filters;
+
+/** Making invitations in the console: one by one, from a CSV (all rows or none), revoke and re-issue. */
+class InvitationConsoleTests extends ConsoleTestBase {
+
+    private static final String BASE = "/console/api/waves/" + WAVE_2020 + "/invitations";
+
+    private static RequestPostProcessor organiser() {
+        return user("olga").roles("ORGANISER");
+    }
+
+    private MockHttpServletResponse upload(String csv) throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "invitations.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        return mvc.perform(multipart(BASE + "/upload").file(file).with(organiser()).with(csrf())).andReturn().getResponse();
+    }
+
+    private JsonNode body(MockHttpServletResponse response) throws Exception {
+        return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private long invitationCount() {
+        return database().getCollection("invitations").countDocuments();
+    }
+
+    @Nested
+    class Upload {
+
+        @Test
+        void shouldImportEveryRowAndShowEachLinkOnce() throws Exception {
+            MockHttpServletResponse response = upload("""
+                    hospital;hospitalType;role;name;email;telegram
+                    Jeroen Bosch Ziekenhuis;topklinisch;cmio;An de Vries;an@jbz.example;
+                    "Amsterdam UMC; locatie AMC";Academisch;CIO;Bram Bakker;;@bram_bakker
+                    Ziekenhuis Rivierenland;;;;;
+                    """);
+
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+            JsonNode created = body(response).get("created");
+            assertThat(created).hasSize(3);
+            JsonNode first = created.get(0);
+            assertThat(first.get("name").stringValue()).isEqualTo("An de Vries");
+            String web = first.get("webLink").stringValue();
+            assertThat(web).matches("https://peilbot\\.example/chat/peil-2020#t=[A-Za-z0-9_-]{43}");
+            String token = web.substring(web.indexOf("#t=") + 3);
+            assertThat(first.get("telegramLink").stringValue()).isEqualTo("https://t.me/PeilTestBot?start=" + token);
+            assertThat(created.get(1).get("hospital").stringValue()).isEqualTo("Amsterdam UMC; locatie AMC");
+            assertThat(created.get(1).get("telegram").stringValue()).isEqualTo("bram_bakker");
+
+            Document stored = database().getCollection("invitations").find(Filters.eq("responseId", first.get("ref").stringValue())).first();
+            assertThat(stored.get("invitee", Document.class).getString("email")).isEqualTo("an@jbz.example");
+            assertThat(stored.get("profile", Document.class)).isEqualTo(new Document("hospital", "Jeroen Bosch Ziekenhuis")
+                    .append("hospitalType", "topklinisch").append("role", "cmio"));
+            assertThat(stored.toJson()).as("no token stored").doesNotContain(token);
+
+            JsonNode list = body(mvc.perform(get(BASE).with(organiser())).andReturn().getResponse());
+            assertThat(list).hasSize(3);
+            assertThat(list.get(0).get("status").stringValue()).isEqualTo("not_started");
+            assertThat(list.toString()).as("the list never shows links again").doesNotContain(token);
+        }
+
+        @Test
+        void shouldReportEveryBadLineAndImportNothing() throws Exception {
+            invite(WAVE_2020, "Bestaand Ziekenhuis", "Carla Claes");
+            long before = invitationCount();
+
+            MockHttpServletResponse response = upload("""
+                    hospital,hospitalType,role,name,email
+                    Goed Ziekenhuis,algemeen,cio,Dirk Dekker,dirk@example.org
+                    Fout Type,huisartsenpost,cio,Eva Evers,eva@example.org
+                    Fout Mail,algemeen,cmio,Frits Fok,frits@
+                    ,algemeen,cio,Geen Ziekenhuis,g@example.org
+                    Dubbel,algemeen,cio,Dirk Dekker 2,DIRK@example.org
+                    Al Bekend,algemeen,cio,Carla Claes,carla.claes@example.org
+                    """);
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            JsonNode problems = body(response).get("problems");
+            assertThat(problems.toString()).contains("\"line\":3", "unknown_hospital_type", "huisartsenpost",
+                    "\"line\":4", "malformed_email", "\"line\":5", "missing_hospital", "\"line\":6", "duplicate",
+                    "\"line\":7", "already_invited");
+            assertThat(problems.findValues("line")).extracting(JsonNode::intValue).doesNotContain(2);
+            assertThat(invitationCount()).as("nothing of a rejected upload is imported").isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseAFileWithoutTheHospitalColumn() throws Exception {
+            MockHttpServletResponse response = upload("naam,email\nAn,an@example.org\n");
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").toString()).contains("missing_hospital_column");
+            assertThat(invitationCount()).isZero();
+        }
+    }
+
+    @Nested
+    class OneByOne {
+
+        @Test
+        void shouldCreateOneWithAValidityWindow() throws Exception {
+            MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"hospital\": \"Maasstad\", \"role\": \"cmio\", \"validFrom\": \"2030-01-01\", \"validUntil\": \"2030-01-31\"}"))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(201);
+            Document stored = database().getCollection("invitations").find().first();
+            assertThat(stored.getDate("validFrom").toInstant()).hasToString("2029-12-31T23:00:00Z");
+            assertThat(stored.getDate("validUntil").toInstant()).as("until and including the 31st")
+                    .hasToString("2030-01-31T23:00:00Z");
+        }
+
+        @Test
+        void shouldRejectAnUnknownRole() throws Exception {
+            MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"hospital\": \"Maasstad\", \"role\": \"janitor\"}"))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("unknown_role");
+        }
+    }
+
+    @Nested
+    class RevokeAndReissue {
+
+        @Test
+        void shouldRevokeAndReissueByReference() throws Exception {
+            var issued = invite(WAVE_2020, "Ziekenhuis Gelderse Vallei", "Henk Hol");
+
+            MockHttpServletResponse reissued = mvc.perform(post(BASE + "/" + issued.responseId() + "/reissue")
+                    .with(organiser()).with(csrf())).andReturn().getResponse();
+            assertThat(reissued.getStatus()).isEqualTo(200);
+            assertThat(body(reissued).get("created").get(0).get("ref").stringValue()).isEqualTo(issued.responseId());
+
+            assertThat(mvc.perform(post(BASE + "/" + issued.responseId() + "/revoke").with(organiser()).with(csrf()))
+                    .andReturn().getResponse().getStatus()).isEqualTo(204);
+            JsonNode list = body(mvc.perform(get(BASE).with(organiser())).andReturn().getResponse());
+            assertThat(list).singleElement().satisfies(i -> assertThat(i.get("status").stringValue()).isEqualTo("revoked"));
+        }
+
+        @Test
+        void shouldNotTouchAnInvitationOfAnotherWave() throws Exception {
+            var other = invite(WAVE_2021, "Ander Ziekenhuis", "Ida Ink");
+
+            assertThat(mvc.perform(post(BASE + "/" + other.responseId() + "/revoke").with(organiser()).with(csrf()))
+                    .andReturn().getResponse().getStatus()).isEqualTo(404);
+            assertThat(invitations.summary(other.responseId()).orElseThrow().revokedAt()).isNull();
+        }
+    }
+
+    @Test
+    void shouldKeepInviteesOutOfTheResponses() throws Exception {
+        var issued = invite(WAVE_2020, "Privacy Ziekenhuis", "Joke Jansen");
+        try (TestChat chat = new TestChat(json, port)) {
+            chat.hello(issued.token());
+            chat.choice("#yes");
+        }
+        Document response = database().getCollection("responses").find(Filters.eq("_id", issued.responseId())).first();
+        assertThat(response).isNotNull();
+        assertThat(response.toJson()).doesNotContain("Joke", "joke.jansen@example.org");
+        assertThat(List.copyOf(response.keySet())).doesNotContain("invitee");
+    }
+}
