@@ -57,8 +57,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                // Scripts send HTTP basic and need no token; a page of a logged-in person (the results page) calls
+                // the API with its session cookie, and then a write needs the CSRF token like any form.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
     }
 

@@ -103,11 +103,15 @@ class ResultsPageBrowserTests {
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
-        // Every request of the page (HTML, scripts, fetches, the event stream) carries the analyst's credentials,
-        // as after answering the browser's login prompt.
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-                Map.of("Authorization", AnalystClient.basic("analyst", AnalystClient.ANALYST_PASSWORD))));
+    }
+
+    /** Logs in with the form, as an analyst does; the page and its API calls then go with the session. */
+    private void logIn() {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("analyst");
+        browser.findElement(By.id("password")).sendKeys(AnalystClient.ANALYST_PASSWORD);
+        browser.findElement(By.cssSelector("form button, form [type=submit]")).click();
+        wait.until(page -> !page.getCurrentUrl().contains("/login"));
     }
 
     @AfterEach
@@ -120,6 +124,7 @@ class ResultsPageBrowserTests {
 
     @Test
     void shouldShowTheFamiliarityChartAndAResponseCompletedInTheChatWithoutReload() {
+        logIn();
         browser.get("http://127.0.0.1:" + port + "/results?wave=ai-in-hospitals-2020/2020");
 
         wait.until(page -> bar("familiar") != null && "true".equals(body().getAttribute("data-live")));

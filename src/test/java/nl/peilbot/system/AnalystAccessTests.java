@@ -1,6 +1,8 @@
 package nl.peilbot.system;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -50,12 +52,20 @@ class AnalystAccessTests {
         MockMvc mvc;
 
         @Test
-        void shouldLetOnlyTheAnalystSeeTheResults() throws Exception {
-            for (String path : new String[] {"/results", "/results/results.js", "/api/results/waves"}) {
-                mvc.perform(get(path)).andExpect(status().isUnauthorized());
-                mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("organiser", "o-secret"))).andExpect(status().isForbidden());
-                mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("analyst", "wrong"))).andExpect(status().isUnauthorized());
-                mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("analyst", "a-secret"))).andExpect(status().isOk());
+        void shouldLetOnlyTheAnalystUseTheResultsApi() throws Exception {
+            String path = "/api/results/waves";
+            mvc.perform(get(path)).andExpect(status().isUnauthorized());
+            mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("organiser", "o-secret"))).andExpect(status().isForbidden());
+            mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("analyst", "wrong"))).andExpect(status().isUnauthorized());
+            mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, basic("analyst", "a-secret"))).andExpect(status().isOk());
+        }
+
+        @Test
+        void shouldLetOnlyALoggedInAnalystSeeTheResultsPages() throws Exception {
+            for (String path : new String[] {"/results", "/results/results.js"}) {
+                mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+                mvc.perform(get(path).with(user("organiser").roles("ORGANISER"))).andExpect(status().isForbidden());
+                mvc.perform(get(path).with(user("analyst").roles("ANALYST"))).andExpect(status().isOk());
             }
         }
 
