@@ -8,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import jakarta.annotation.PreDestroy;
 import nl.peilbot.response.ResponseProgressed;
 
 /**
@@ -65,7 +65,9 @@ class ProgressBroadcaster {
         }
     }
 
-    @PreDestroy
+    // At the start of the shutdown, not at bean destruction: the web server's graceful shutdown comes first and
+    // would wait its whole timeout for these never-ending streams.
+    @EventListener(ContextClosedEvent.class)
     void close() {
         sender.shutdownNow();
         bySurvey.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));

@@ -10,12 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import jakarta.annotation.PreDestroy;
 import nl.peilbot.aggregation.ResultsChanged;
 import nl.peilbot.aggregation.WaveId;
 
@@ -75,7 +75,9 @@ class ResultsEvents {
         }
     }
 
-    @PreDestroy
+    // At the start of the shutdown, not at bean destruction: the web server's graceful shutdown comes first and
+    // would wait its whole timeout for these never-ending streams.
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         heartbeat.shutdownNow();
         sender.shutdownNow();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +21,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -76,12 +81,25 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasRole(Roles.ORGANISER)
                         .requestMatchers("/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The chat carries no cookie authority, and Telegram signs its webhook with a secret header instead.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** After login: the page asked for, else the console for organisers and the results for analysts. */
+    private static AuthenticationSuccessHandler landingPage() {
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) {
+                boolean organiser = authentication.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ORGANISER));
+                return organiser ? "/console" : "/results";
+            }
+        };
     }
 
     @Bean

@@ -128,6 +128,12 @@ class SecurityConfigurationTests {
         }
 
         @Test
+        void shouldLandAnAnalystOnTheResults() throws Exception {
+            mvc.perform(formLogin("/login").user("ana").password("analyst-secret"))
+                    .andExpect(authenticated().withRoles("ANALYST")).andExpect(redirectedUrl("/results"));
+        }
+
+        @Test
         void shouldRefuseALoginWithoutCsrfToken() throws Exception {
             mvc.perform(post("/login").param("username", "both").param("password", "both-secret"))
                     .andExpect(status().isForbidden());
