@@ -139,6 +139,7 @@ class ArchitectureTests {
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, the flow or "
                                 + "aggregation module, or ResponseCompleted",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
                                 "nl.peilbot.flow", "nl.peilbot.aggregation")))
@@ -163,8 +164,9 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
                                 + "annotations, the flow module, the aggregation module's public types, the results "
-                                + "module or ResponseCompleted",
+                                + "module, ResponseCompleted or PageTexts",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || startsWithAny(type.getPackageName(), "java", "javax.crypto", "org.bson", "com.mongodb",

@@ -1,18 +1,12 @@
 package nl.peilbot.console;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +21,7 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.peilbot.conversation.Waves;
+import nl.peilbot.system.PageTexts;
 
 /**
  * The console's pages and the login page, rendered from {@code console/*.html}: texts from the message bundles
@@ -36,18 +31,17 @@ import nl.peilbot.conversation.Waves;
 class ConsolePageController {
 
     private static final Pattern TEXT = Pattern.compile("\\{\\{t:([a-zA-Z0-9_.]+)}}");
-    private static final String SCRIPT_PREFIX = "console.js.";
 
     private final MessageSource texts;
     private final JsonMapper json;
     private final Waves waves;
-    private final List<String> scriptKeys;
+    private final PageTexts scriptTexts;
 
     ConsolePageController(MessageSource texts, JsonMapper json, Waves waves) {
         this.texts = texts;
         this.json = json;
         this.waves = waves;
-        this.scriptKeys = scriptKeys();
+        this.scriptTexts = new PageTexts(texts, "console.js.");
     }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
@@ -71,15 +65,13 @@ class ConsolePageController {
 
     private ResponseEntity<String> page(String template, String language, CsrfToken csrf, Map<String, String> values) {
         Locale locale = Locale.forLanguageTag(language);
-        Matcher matcher = TEXT.matcher(resource(template));
+        Matcher matcher = TEXT.matcher(PageTexts.resource(template));
         StringBuilder html = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(html, Matcher.quoteReplacement(
                     HtmlUtils.htmlEscape(texts.getMessage(matcher.group(1), null, matcher.group(1), locale))));
         }
         matcher.appendTail(html);
-        Map<String, String> scriptTexts = new LinkedHashMap<>();
-        scriptKeys.forEach(key -> scriptTexts.put(key.substring(SCRIPT_PREFIX.length()), texts.getMessage(key, null, key, locale)));
         String page = html.toString()
                 .replace("{{lang}}", language)
                 .replace("{{otherLang}}", language.equals("nl") ? "en" : "nl")
@@ -87,7 +79,7 @@ class ConsolePageController {
                 .replace("{{csrf.header}}", HtmlUtils.htmlEscape(csrf.getHeaderName()))
                 .replace("{{csrf.token}}", HtmlUtils.htmlEscape(csrf.getToken()))
                 // "</" cannot end the script element it is embedded in once escaped.
-                .replace("{{texts}}", json.writeValueAsString(scriptTexts).replace("</", "<\\/"));
+                .replace("{{texts}}", json.writeValueAsString(scriptTexts.in(language)).replace("</", "<\\/"));
         for (Map.Entry<String, String> value : values.entrySet()) {
             page = page.replace("{{" + value.getKey() + "}}", HtmlUtils.htmlEscape(value.getValue()));
         }
@@ -112,22 +104,5 @@ class ConsolePageController {
             }
         }
         return "nl";
-    }
-
-    private static List<String> scriptKeys() {
-        try {
-            return PropertiesLoaderUtils.loadProperties(new ClassPathResource("messages.properties")).stringPropertyNames()
-                    .stream().filter(key -> key.startsWith(SCRIPT_PREFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resource(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

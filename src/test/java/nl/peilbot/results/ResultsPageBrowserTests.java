@@ -2,9 +2,6 @@ package nl.peilbot.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.conversation.Access;
@@ -39,6 +33,7 @@ import nl.peilbot.invitation.Invitations;
 import nl.peilbot.response.FlowSnapshots;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.HeadlessChromium;
 
 /**
  * The results page in Debian's headless Chromium with the analyst's credentials: the report's familiarity chart is
@@ -48,8 +43,6 @@ import nl.peilbot.testsupport.FerretDb;
         properties = {AnalystClient.PROPERTIES_ANALYST, AnalystClient.PROPERTIES_ORGANISER})
 class ResultsPageBrowserTests {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String DATABASE = FerretDb.uniqueDatabase("results_page_browser");
 
     @DynamicPropertySource
@@ -78,29 +71,17 @@ class ResultsPageBrowserTests {
     @Autowired
     Invitations invitations;
 
-    private Path profile;
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assertThat(new File(CHROMIUM)).as("Chromium (scripts/install-chromium)").canRead();
-        assertThat(new File(CHROMEDRIVER)).as("chromedriver (scripts/install-chromium)").canRead();
         if (results.waves().isEmpty()) {
             ReportData.load(responses, snapshots, events, results);
         }
-        profile = Files.createTempDirectory("peilbot-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--no-default-browser-check", "--window-size=1280,1000",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1280, 1000, null);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -116,10 +97,9 @@ class ResultsPageBrowserTests {
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-        FileSystemUtils.deleteRecursively(profile.toFile());
     }
 
     @Test

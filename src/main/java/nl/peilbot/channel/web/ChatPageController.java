@@ -1,18 +1,11 @@
 package nl.peilbot.channel.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 
+import nl.peilbot.system.PageTexts;
+
 /**
  * The standalone chat page {@code /chat/{survey}} and the widget's texts. The token never reaches this
  * controller: it travels in the URL fragment, which browsers do not send.
@@ -34,17 +29,14 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class ChatPageController {
 
-    private static final String UI_PREFIX = "chat.ui.";
     private static final Pattern SURVEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private final MessageSource texts;
+    private final PageTexts texts;
     private final String page;
-    private final List<String> uiKeys;
 
-    ChatPageController(MessageSource texts) {
-        this.texts = texts;
-        this.page = resource("chat/page.html");
-        this.uiKeys = uiKeys();
+    ChatPageController(MessageSource messages) {
+        this.texts = new PageTexts(messages, "chat.ui.");
+        this.page = PageTexts.resource("chat/page.html");
     }
 
     @GetMapping(path = "/chat/{survey}", produces = MediaType.TEXT_HTML_VALUE)
@@ -55,8 +47,8 @@ class ChatPageController {
         }
         String language = lang != null ? ChatLanguages.supported(lang) : ChatLanguages.preferred(accepted);
         String html = page.replace("{{lang}}", language)
-                .replace("{{title}}", HtmlUtils.htmlEscape(text("title", language)))
-                .replace("{{noscript}}", HtmlUtils.htmlEscape(text("noscript", language)))
+                .replace("{{title}}", HtmlUtils.htmlEscape(texts.text("title", language)))
+                .replace("{{noscript}}", HtmlUtils.htmlEscape(texts.text("noscript", language)))
                 .replace("{{survey}}", HtmlUtils.htmlEscape(survey));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
     }
@@ -67,30 +59,6 @@ class ChatPageController {
     @ResponseBody
     ResponseEntity<Map<String, String>> uiMessages(@RequestParam(name = "lang", defaultValue = "nl") String lang) {
         String language = ChatLanguages.supported(lang);
-        Map<String, String> messages = new LinkedHashMap<>();
-        uiKeys.forEach(key -> messages.put(key, text(key, language)));
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(10))).body(messages);
-    }
-
-    private String text(String key, String language) {
-        return texts.getMessage(UI_PREFIX + key, null, key, Locale.forLanguageTag(language));
-    }
-
-    private static List<String> uiKeys() {
-        try {
-            return PropertiesLoaderUtils.loadProperties(new ClassPathResource("messages.properties")).stringPropertyNames()
-                    .stream().filter(key -> key.startsWith(UI_PREFIX)).map(key -> key.substring(UI_PREFIX.length()))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resource(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(10))).body(texts.in(language));
     }
 }

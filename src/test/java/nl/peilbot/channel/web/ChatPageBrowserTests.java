@@ -2,9 +2,6 @@ package nl.peilbot.channel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -19,19 +16,16 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.HeadlessChromium;
 
 /**
  * The chat page in Debian's headless Chromium against the running application, sized like a phone:
@@ -41,8 +35,6 @@ import nl.peilbot.testsupport.FerretDb;
         properties = "peilbot.organiser.password=" + Invitations.PASSWORD)
 class ChatPageBrowserTests {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String DATABASE = FerretDb.uniqueDatabase("chat_page_browser");
 
     @DynamicPropertySource
@@ -56,36 +48,23 @@ class ChatPageBrowserTests {
     @Autowired
     JsonMapper json;
 
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        assertThat(new File(CHROMIUM)).as("Chromium (scripts/install-chromium)").canRead();
-        assertThat(new File(CHROMEDRIVER)).as("chromedriver (scripts/install-chromium)").canRead();
-        profile = Files.createTempDirectory("peilbot-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--no-default-browser-check", "--window-size=412,915",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        chromium = HeadlessChromium.start(412, 915, null);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-        FileSystemUtils.deleteRecursively(profile.toFile());
     }
 
     @Test
