@@ -171,7 +171,7 @@ class ArchitectureTests {
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || startsWithAny(type.getPackageName(), "java", "javax.crypto", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
-                                "io.swagger.v3.oas.annotations", "nl.peilbot.flow", "nl.peilbot.results")))
+                                "io.swagger.v3.oas.annotations", "org.springdoc.core.annotations", "nl.peilbot.flow", "nl.peilbot.results")))
                 .check(classes);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,36 +47,27 @@ class ExportController {
     @Operation(summary = "Raw responses as CSV: one row per respondent, one column per answer (see docs/results-api.md)")
     @GetMapping("/responses.csv")
     ResponseEntity<byte[]> responsesCsv(@PathVariable String survey, @PathVariable String wave,
-                                        @RequestParam(required = false) String status,
-                                        @RequestParam(required = false) String role,
-                                        @RequestParam(required = false) String hospitalType,
-                                        @RequestParam(required = false) String channel,
+                                        @ParameterObject ResponseFilter filter,
                                         @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), ResponseQuery.of(status, role, hospitalType, channel), lang);
+        Export export = export(new WaveId(survey, wave), filter.query(), lang);
         return file(CsvWriter.write(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
     }
 
     @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
     @GetMapping("/responses.xlsx")
     ResponseEntity<byte[]> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
-                                         @RequestParam(required = false) String status,
-                                         @RequestParam(required = false) String role,
-                                         @RequestParam(required = false) String hospitalType,
-                                         @RequestParam(required = false) String channel,
+                                        @ParameterObject ResponseFilter filter,
                                          @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), ResponseQuery.of(status, role, hospitalType, channel), lang);
+        Export export = export(new WaveId(survey, wave), filter.query(), lang);
         return file(XlsxWriter.write(List.of(export.sheet())), XLSX, fileName(survey, wave, "responses.xlsx"));
     }
 
     @Operation(summary = "SPSS syntax reading responses.csv, with variable and value labels")
     @GetMapping("/responses.sps")
     ResponseEntity<byte[]> responsesSps(@PathVariable String survey, @PathVariable String wave,
-                                        @RequestParam(required = false) String status,
-                                        @RequestParam(required = false) String role,
-                                        @RequestParam(required = false) String hospitalType,
-                                        @RequestParam(required = false) String channel,
+                                        @ParameterObject ResponseFilter filter,
                                         @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), ResponseQuery.of(status, role, hospitalType, channel), lang);
+        Export export = export(new WaveId(survey, wave), filter.query(), lang);
         String syntax = SpssSyntax.of(export.columns(), export.sheet(), fileName(survey, wave, "responses.csv"));
         return file(syntax.getBytes(StandardCharsets.UTF_8), SPS, fileName(survey, wave, "responses.sps"));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -107,11 +108,9 @@ class ResultsController {
     @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
     @GetMapping("/{survey}/{wave}/crosstab")
     CrossTab crossTab(@PathVariable String survey, @PathVariable String wave, @RequestParam String row,
-                      @RequestParam String column, @RequestParam(required = false) String status,
-                      @RequestParam(required = false) String role, @RequestParam(required = false) String hospitalType,
-                      @RequestParam(required = false) String channel) {
+                      @RequestParam String column, @ParameterObject ResponseFilter filter) {
         WaveId id = new WaveId(survey, wave);
-        ResponseQuery query = ResponseQuery.of(status, role, hospitalType, channel);
+        ResponseQuery query = filter.query();
         if (query.unfiltered()) {
             return results.crossTab(id, row, column);
         }
@@ -132,13 +131,11 @@ class ResultsController {
     @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; role, hospitalType, channel)")
     @GetMapping("/{survey}/{wave}/responses")
     Views.ResponsePage responses(@PathVariable String survey, @PathVariable String wave,
-                                 @RequestParam(required = false) String status, @RequestParam(required = false) String role,
-                                 @RequestParam(required = false) String hospitalType,
-                                 @RequestParam(required = false) String channel,
+                                 @ParameterObject ResponseFilter filter,
                                  @RequestParam(defaultValue = "0") int skip, @RequestParam(defaultValue = "100") int limit) {
         WaveId id = new WaveId(survey, wave);
         Flow flow = results.flow(id);
-        ResponseQuery query = ResponseQuery.of(status, role, hospitalType, channel);
+        ResponseQuery query = filter.query();
         if (skip < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("skip must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
