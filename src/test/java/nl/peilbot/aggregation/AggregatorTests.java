@@ -27,7 +27,6 @@ import nl.peilbot.conversation.Session;
 import nl.peilbot.engine.Answer;
 import nl.peilbot.engine.ChosenOption;
 import nl.peilbot.engine.ConversationState;
-import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
 import nl.peilbot.engine.Stage;
 import nl.peilbot.flow.Flow;
@@ -38,6 +37,7 @@ import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.ShortestWalk;
 
 /** The incremental path, the start-up repair and the coding, on the real 2020 flow and a real FerretDB. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -209,7 +209,7 @@ class AggregatorTests {
             Reply reply = null;
             for (int turn = 0; turn < 40 && (reply == null || !reply.completed()); turn++) {
                 Outbound.Ask ask = (Outbound.Ask) messages.get(messages.size() - 1);
-                reply = conversations.handle(session.responseId(), "m-" + turn, answerTo(ask), "web");
+                reply = conversations.handle(session.responseId(), "m-" + turn, ShortestWalk.answerTo(ask), "web");
                 assertThat(reply.outcome()).as("answer to %s", ask.stepId()).isEqualTo(Reply.Outcome.APPLIED);
                 messages = reply.messages();
             }
@@ -220,23 +220,6 @@ class AggregatorTests {
             assertThat(contribution.choices()).containsEntry("familiarity", List.of("familiar"))
                     .containsEntry("role", List.of("cmio")).containsEntry("scale", List.of("notApplied"));
             assertThat(contribution.texts().get("concerns").text()).isEqualTo("Kosten en kennis");
-        }
-
-        private Inbound answerTo(Outbound.Ask ask) {
-            return switch (ask.stepId()) {
-                case "#consent" -> new Inbound.Choice("#yes");
-                case "familiarity" -> new Inbound.Choice("familiar");
-                case "followsDevelopments" -> new Inbound.Choice("closely");
-                case "knownApplications", "drivers" -> new Inbound.Text("1, 2");
-                case "policy", "aiChampion" -> new Inbound.Choice("no");
-                case "scale" -> new Inbound.Text("4");
-                case "workloadReduction" -> new Inbound.Choice("pct10");
-                case "expectedSupport" -> new Inbound.Text("Beeldherkenning");
-                case "potential" -> new Inbound.Text("Diagnostiek");
-                case "concerns" -> new Inbound.Text("Kosten en kennis");
-                case "#summary" -> new Inbound.Choice("#submit");
-                default -> throw new AssertionError("unexpected step " + ask.stepId());
-            };
         }
     }
 

@@ -27,12 +27,12 @@ import nl.peilbot.conversation.Access;
 import nl.peilbot.conversation.Conversations;
 import nl.peilbot.conversation.Reply;
 import nl.peilbot.conversation.Session;
-import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.response.FlowSnapshots;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.ShortestWalk;
 import nl.peilbot.testsupport.HeadlessChromium;
 
 /**
@@ -147,27 +147,10 @@ class ResultsPageBrowserTests {
         Reply reply = null;
         for (int turn = 0; turn < 40 && (reply == null || !reply.completed()); turn++) {
             Outbound.Ask ask = (Outbound.Ask) messages.get(messages.size() - 1);
-            reply = conversations.handle(session.responseId(), "live-" + turn, answerTo(ask), "web");
+            reply = conversations.handle(session.responseId(), "live-" + turn, ShortestWalk.answerTo(ask), "web");
             assertThat(reply.outcome()).as("answer to %s", ask.stepId()).isEqualTo(Reply.Outcome.APPLIED);
             messages = reply.messages();
         }
         assertThat(reply.completed()).isTrue();
-    }
-
-    private static Inbound answerTo(Outbound.Ask ask) {
-        return switch (ask.stepId()) {
-            case "#consent" -> new Inbound.Choice("#yes");
-            case "familiarity" -> new Inbound.Choice("familiar");
-            case "followsDevelopments" -> new Inbound.Choice("closely");
-            case "knownApplications", "drivers" -> new Inbound.Text("1, 2");
-            case "policy", "aiChampion" -> new Inbound.Choice("no");
-            case "scale" -> new Inbound.Text("4");
-            case "workloadReduction" -> new Inbound.Choice("pct10");
-            case "expectedSupport" -> new Inbound.Text("Beeldherkenning");
-            case "potential" -> new Inbound.Text("Diagnostiek");
-            case "concerns" -> new Inbound.Text("Kosten en kennis");
-            case "#summary" -> new Inbound.Choice("#submit");
-            default -> throw new AssertionError("unexpected step " + ask.stepId());
-        };
     }
 }
