@@ -16,13 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
@@ -31,23 +28,15 @@ import nl.peilbot.testsupport.FerretDb;
 /** Chat bindings on the real FerretDB: an invitation belongs to one chat user, claimed by an atomic insert. */
 class ChannelBindingsTests {
 
-    private static MongoClient client;
     private static MongoCollection<Document> raw;
     private static ChannelBindings bindings;
     private static int invitations;
 
     @BeforeAll
     static void connect() {
-        String name = FerretDb.uniqueDatabase("channel_bindings");
-        client = MongoClients.create(FerretDb.uri(name));
-        MongoDatabase database = client.getDatabase(name);
+        MongoDatabase database = FerretDb.database("channel_bindings");
         raw = database.getCollection(ChannelBindings.COLLECTION);
         bindings = new ChannelBindings(database, Clock.fixed(Instant.parse("2024-03-01T09:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
     }
 
     private static synchronized Invitation invitation() {

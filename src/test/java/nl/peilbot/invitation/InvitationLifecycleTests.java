@@ -14,13 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -35,7 +32,6 @@ class InvitationLifecycleTests {
     private static final Flow FLOW = Flows.load(Path.of("src/test/resources/flows/valid/small-survey.yaml"));
     private static final Instant NOW = Instant.parse("2024-03-01T09:00:00Z");
 
-    private static MongoClient client;
     private static MongoDatabase database;
     private static MongoCollection<Document> raw;
     private static MovableClock clock = new MovableClock(NOW);
@@ -70,18 +66,11 @@ class InvitationLifecycleTests {
 
     @BeforeAll
     static void connect() {
-        String name = FerretDb.uniqueDatabase("invitation_lifecycle");
-        client = MongoClients.create(FerretDb.uri(name));
-        database = client.getDatabase(name);
+        database = FerretDb.database("invitation_lifecycle");
         raw = database.getCollection("invitations");
         Surveys surveys = id -> FLOW.id().equals(id) ? Optional.of(FLOW) : Optional.empty();
         invitations = new Invitations(database, surveys, clock);
         invitations.createIndexes();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
     }
 
     private static InvitationDraft draft(String hospital, String email) {

@@ -18,13 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -40,24 +37,16 @@ class InvitationsTests {
     private static final Map<String, String> PROFILE = Map.of("hospital", "Ziekenhuis Zuid",
             "hospitalType", "topclinical", "role", "cmio");
 
-    private static MongoClient client;
     private static MongoCollection<Document> raw;
     private static Invitations invitations;
 
     @BeforeAll
     static void connect() {
-        String name = FerretDb.uniqueDatabase("invitations");
-        client = MongoClients.create(FerretDb.uri(name));
-        MongoDatabase database = client.getDatabase(name);
+        MongoDatabase database = FerretDb.database("invitations");
         raw = database.getCollection("invitations");
         Surveys surveys = id -> FLOW.id().equals(id) ? Optional.of(FLOW) : Optional.empty();
         invitations = new Invitations(database, surveys, Clock.fixed(NOW, ZoneOffset.UTC));
         invitations.createIndexes();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
     }
 
     private static String sha256Hex(String text) throws Exception {

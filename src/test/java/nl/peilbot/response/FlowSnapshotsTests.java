@@ -8,12 +8,9 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -26,23 +23,15 @@ class FlowSnapshotsTests {
 
     private static final String YAML = Flows.read(Path.of("src/test/resources/flows/valid/small-survey.yaml"));
 
-    private static MongoClient client;
     private static MongoCollection<Document> raw;
     private static FlowSnapshots snapshots;
 
     @BeforeAll
     static void connect() {
-        String name = FerretDb.uniqueDatabase("flow_snapshots");
-        client = MongoClients.create(FerretDb.uri(name));
-        MongoDatabase database = client.getDatabase(name);
+        MongoDatabase database = FerretDb.database("flow_snapshots");
         raw = database.getCollection("flowVersions");
         snapshots = new FlowSnapshots(database);
         snapshots.createIndexes();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
     }
 
     /** The test flow under another survey id, so that each test has versions of its own. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -37,23 +33,15 @@ import nl.peilbot.testsupport.FerretDb;
 
 class ResponseStoreTests {
 
-    private static MongoClient client;
     private static MongoCollection<Document> raw;
     private static ResponseStore responses;
 
     @BeforeAll
     static void connect() {
-        String name = FerretDb.uniqueDatabase("response_store");
-        client = MongoClients.create(FerretDb.uri(name));
-        MongoDatabase database = client.getDatabase(name);
+        MongoDatabase database = FerretDb.database("response_store");
         raw = database.getCollection("responses");
         responses = new ResponseStore(database);
         responses.createIndexes();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
     }
 
     private static StoredResponse responseWithEveryKind(String id) {

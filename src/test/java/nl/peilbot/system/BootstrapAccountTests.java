@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,8 +21,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import nl.peilbot.testsupport.FerretDb;
@@ -33,19 +30,11 @@ class BootstrapAccountTests {
 
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-    private static MongoClient client;
     private static MongoDatabase database;
 
     @BeforeAll
     static void connect() {
-        String name = FerretDb.uniqueDatabase("bootstrap_account");
-        client = MongoClients.create(FerretDb.uri(name));
-        database = client.getDatabase(name);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
+        database = FerretDb.database("bootstrap_account");
     }
 
     private static String printed(BootstrapAccount bootstrap) {

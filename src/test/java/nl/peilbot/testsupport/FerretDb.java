@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
 /**
  * A real FerretDB (SQLite backend) for tests: started once per JVM on a free loopback port with a throw-away
  * data folder, stopped and deleted at JVM exit.
@@ -33,6 +37,7 @@ public final class FerretDb {
     private static final AtomicInteger databases = new AtomicInteger();
 
     private static Server server;
+    private static MongoClient client;
 
     private FerretDb() {
     }
@@ -45,6 +50,22 @@ public final class FerretDb {
     /** A database name no other test in this JVM uses: {@code prefix} plus a counter. */
     public static String uniqueDatabase(String prefix) {
         return prefix.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + databases.incrementAndGet();
+    }
+
+    /**
+     * A fresh database ({@link #uniqueDatabase(String)}) through one driver client shared by the JVM's plain tests
+     * and closed with it, for tests that talk to the driver without a Spring context.
+     */
+    public static MongoDatabase database(String prefix) {
+        return client().getDatabase(uniqueDatabase(prefix));
+    }
+
+    private static synchronized MongoClient client() {
+        if (client == null) {
+            client = MongoClients.create(uri("admin"));
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "ferretdb-client-close"));
+        }
+        return client;
     }
 
     public static synchronized int port() {
