@@ -17,6 +17,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -41,15 +43,19 @@ import nl.peilbot.flow.Question;
 public class Invitations {
 
     static final String COLLECTION = "invitations";
+    /** One document per revoked invitation, keyed by its response id, so a chat's every turn checks it by {@code _id}. */
+    static final String REVOCATIONS = "revocations";
     private static final int TOKEN_BYTES = 32;
 
     private final MongoCollection<Document> invitations;
+    private final MongoCollection<Document> revocations;
     private final Surveys surveys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Invitations(MongoDatabase database, Surveys surveys, Clock clock) {
         this.invitations = database.getCollection(COLLECTION);
+        this.revocations = database.getCollection(REVOCATIONS);
         this.surveys = surveys;
         this.clock = clock;
     }
@@ -163,6 +169,17 @@ public class Invitations {
      * @return false when there is no such invitation or it was revoked already
      */
     public boolean revoke(String responseId) {
+        if (currentDocument(responseId).filter(document -> document.get("revokedAt") == null).isEmpty()) {
+            return false;
+        }
+        // The revocation first: should the update below not happen, a retried revoke completes it.
+        try {
+            revocations.insertOne(new Document("_id", responseId).append("revokedAt", Date.from(clock.instant())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
         return invitations.updateMany(Filters.and(Filters.eq("responseId", responseId), current(),
                         Filters.exists("revokedAt", false)), Updates.set("revokedAt", Date.from(clock.instant())))
                 .getModifiedCount() > 0;
@@ -194,7 +211,7 @@ public class Invitations {
 
     /** Whether the organisers revoked the invitation with this reference (a chat resuming without a token asks). */
     public boolean revoked(String responseId) {
-        return currentDocument(responseId).map(document -> document.get("revokedAt") != null).orElse(false);
+        return revocations.find(Filters.eq("_id", responseId)).first() != null;
     }
 
     private Optional<Document> document(String token) {

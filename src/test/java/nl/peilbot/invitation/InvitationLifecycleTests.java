@@ -126,8 +126,10 @@ class InvitationLifecycleTests {
         void shouldRefuseARevokedToken() {
             IssuedInvitation issued = invitations.createAll(FLOW.id(), List.of(draft("Ziekenhuis Revoke", null))).get(0);
 
+            assertThat(invitations.revoked(issued.responseId())).isFalse();
             assertThat(invitations.revoke(issued.responseId())).isTrue();
 
+            assertThat(invitations.revoked(issued.responseId())).as("what a bound chat asks on every turn").isTrue();
             assertThat(invitations.check(issued.token())).isEqualTo(new TokenCheck.Refused(TokenCheck.Reason.REVOKED));
             assertThat(invitations.revoke(issued.responseId())).as("revoked once").isFalse();
             assertThat(invitations.reissue(issued.responseId())).as("a revoked invitation is not re-issued").isEmpty();
@@ -141,6 +143,7 @@ class InvitationLifecycleTests {
             IssuedInvitation again = invitations.reissue(issued.responseId()).orElseThrow();
 
             assertThat(again.token()).isNotEqualTo(issued.token());
+            assertThat(invitations.revoked(issued.responseId())).as("re-issued, not revoked").isFalse();
             assertThat(invitations.check(issued.token())).isEqualTo(new TokenCheck.Refused(TokenCheck.Reason.REVOKED));
             TokenCheck.Valid valid = (TokenCheck.Valid) invitations.check(again.token());
             assertThat(valid.invitation().responseId()).isEqualTo(issued.responseId());
