@@ -1,0 +1,13 @@
+package nl.peilbot.outbox;
+
+import java.util.Map;
+
+/**
+ * The outbox at one moment.
+ *
+ * @param pending        messages not yet delivered, per kind
+ * @param givenUp        messages given up on (permanent failure or tries exhausted), per kind
+ * @param oldestPendingSeconds age of the oldest pending message, 0 when none
+ */
+public record OutboxStats(Map<String, Long> pending, Map<String, Long> givenUp, long oldestPendingSeconds) {
+}
