@@ -13,10 +13,12 @@ final class CommandHandler {
 
     private final EngineMessages messages;
     private final Turns turns;
+    private final CommandRecognizer recognizer;
 
-    CommandHandler(EngineMessages messages, Turns turns) {
+    CommandHandler(EngineMessages messages, Turns turns, CommandRecognizer recognizer) {
         this.messages = messages;
         this.turns = turns;
+        this.recognizer = recognizer;
     }
 
     Turn handle(Flow flow, ConversationState state, CommandName name, String argument, Instant now) {
@@ -70,6 +72,10 @@ final class CommandHandler {
             return turns.rejected(flow, state, "hint.skip.not.allowed");
         }
         ParseContext context = turns.context(flow, state, now);
+        if (context.question().optional() && state.pending().wouldLoseOnSkip(state.answers().get(state.currentStep()))) {
+            return turns.rejected(flow, state, state.pending().entries().isEmpty() || !state.pending().entry().isEmpty()
+                    ? "hint.skip.would.lose" : "hint.skip.use.done");
+        }
         ParsedAnswer parsed = AnswerParser.forKind(context.question().kind()).skip(context);
         return turns.apply(flow, state, context, parsed);
     }
@@ -103,7 +109,7 @@ final class CommandHandler {
     private Turn language(Flow flow, ConversationState state, String argument) {
         Optional<String> target = argument == null || argument.isBlank()
                 ? Optional.of(following(flow.languages(), state.language()))
-                : resolveLanguage(flow, argument);
+                : recognizer.language(argument, flow.languages());
         if (target.isEmpty()) {
             String names = flow.languages().stream().map(l -> messages.text("language.name", l)).collect(Collectors.joining(", "));
             return turns.rejected(flow, state, "hint.unknown.language", List.of(names));
@@ -117,15 +123,6 @@ final class CommandHandler {
     private static String following(List<String> languages, String current) {
         int index = languages.indexOf(current);
         return languages.get((index + 1) % languages.size());
-    }
-
-    private Optional<String> resolveLanguage(Flow flow, String argument) {
-        String typed = TextMatcher.normalise(argument);
-        return flow.languages().stream()
-                .filter(language -> typed.equals(language)
-                        || TextMatcher.isOneOf(typed, messages.words("language." + language))
-                        || typed.equals(TextMatcher.normalise(messages.text("language.name", language))))
-                .findFirst();
     }
 
     private String where(Flow flow, ConversationState state) {

@@ -29,7 +29,7 @@ public final class ConversationEngine {
         this.prompts = new PromptRenderer(messages, formatter, summaries);
         this.recognizer = new CommandRecognizer(messages);
         this.turns = new Turns(messages, prompts, words);
-        this.commands = new CommandHandler(messages, turns);
+        this.commands = new CommandHandler(messages, turns, recognizer);
         this.replies = new ReplyHandler(prompts, turns, commands, words);
         this.transcripts = new TranscriptBuilder(formatter);
     }
@@ -43,7 +43,7 @@ public final class ConversationEngine {
         Map<String, Answer> answers = new LinkedHashMap<>();
         Map<String, String> given = profile == null ? Map.of() : profile;
         for (Question field : flow.profile()) {
-            String value = given.get(field.id());
+            String value = InboundText.clean(given.get(field.id()));
             if (value == null || value.isBlank()) {
                 continue;
             }
@@ -85,11 +85,11 @@ public final class ConversationEngine {
             }
             return replies.choice(flow, state, choice.code(), now);
         }
-        String text = input instanceof Inbound.Text typed && typed.text() != null ? typed.text() : "";
+        String text = input instanceof Inbound.Text typed && typed.text() != null ? InboundText.clean(typed.text()) : "";
         if (text.isBlank()) {
             return turns.rejected(flow, state, "hint.empty");
         }
-        Optional<CommandRecognizer.Recognized> command = recognizer.recognize(text);
+        Optional<CommandRecognizer.Recognized> command = recognizer.recognize(text, flow.languages());
         if (command.isPresent()) {
             return commands.handle(flow, state, command.get().name(), command.get().argument(), now);
         }

@@ -130,7 +130,7 @@ final class PromptRenderer {
         } else {
             text = introduction(question, state);
         }
-        if (question.optional()) {
+        if (question.optional() && !pending.wouldLoseOnSkip(state.answers().get(question.id()))) {
             buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
         }
         List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();

@@ -24,7 +24,8 @@ import nl.peilbot.flow.QuestionKind;
 class ConversationEngineProperties {
 
     private static final ConversationEngine ENGINE = Chat.ENGINE;
-    private static final List<Flow> FLOWS = List.of(Chat.SMALL, Chat.HOSPITALS);
+    private static final List<Flow> FLOWS = List.of(Chat.SMALL, Chat.HOSPITALS, Chat.LISTS);
+    private static final CommandRecognizer COMMANDS = new CommandRecognizer(Chat.MESSAGES);
 
     @Property(tries = 200)
     void shouldKeepStatesConsistentWhateverIsSent(@ForAll("flows") Flow flow, @ForAll("profiles") Map<String, String> profile,
@@ -66,6 +67,7 @@ class ConversationEngineProperties {
         Turn turn = ENGINE.handle(flow, state, input, now);
         assertThat(ENGINE.handle(flow, state, input, now)).as("same input, same turn").isEqualTo(turn);
         assertThat(StateCheck.problems(flow, turn.state())).as("after %s from %s", input, state).isEmpty();
+        assertNothingGivenLost(flow, state, input, turn.state());
         List<Outbound> messages = turn.messages();
         assertThat(messages).isNotEmpty();
         if (turn.state().stage() == Stage.COMPLETED) {
@@ -80,6 +82,55 @@ class ConversationEngineProperties {
         assertThat(ENGINE.current(flow, turn.state())).isNotEmpty();
         assertThat(ENGINE.transcript(flow, turn.state())).hasSizeLessThanOrEqualTo(2 * flow.steps().size());
         return turn.state();
+    }
+
+    /**
+     * No applied answer disappears except by back, change or restart: what was typed for the current question
+     * (list entries, a half-filled entry, parts) is still gathered or stored afterwards, and every other stored
+     * answer stays unless a changed answer made its question no longer apply or a restart was confirmed.
+     */
+    private static void assertNothingGivenLost(Flow flow, ConversationState before, Inbound input, ConversationState after) {
+        if (isBack(flow, before, input) || before.stage() == Stage.CONFIRMING_RESTART && after.stage() != Stage.CONFIRMING_RESTART) {
+            return;
+        }
+        String step = before.stage() == Stage.ASKING ? before.currentStep() : null;
+        if (step != null) {
+            List<String> given = typed(before.pending(), null);
+            List<String> kept = new ArrayList<>(step.equals(after.currentStep()) ? typed(after.pending(), null) : List.of());
+            kept.addAll(typed(Pending.NONE, after.answers().get(step)));
+            assertThat(kept).as("what was given for %s before %s, from %s to %s", step, input, before, after)
+                    .containsAll(given);
+        }
+        for (Map.Entry<String, Answer> stored : before.answers().entrySet()) {
+            String id = stored.getKey();
+            boolean stillApplies = StepNavigator.isStep(flow, after.answers(), id);
+            if (!id.equals(step) && stillApplies) {
+                assertThat(after.answers().get(id)).as("answer %s after %s in %s", id, input, before).isEqualTo(stored.getValue());
+            }
+        }
+    }
+
+    /** The texts typed into list entries and parts, gathered or stored. */
+    private static List<String> typed(Pending pending, Answer answer) {
+        List<String> texts = new ArrayList<>();
+        pending.entries().forEach(entry -> texts.addAll(entry.values()));
+        texts.addAll(pending.entry().values());
+        texts.addAll(pending.parts().values());
+        if (answer != null) {
+            answer.entries().forEach(entry -> texts.addAll(entry.values()));
+            texts.addAll(answer.parts().values());
+        }
+        return texts;
+    }
+
+    private static boolean isBack(Flow flow, ConversationState state, Inbound input) {
+        if (input instanceof Inbound.Command command) {
+            return command.name() == CommandName.BACK;
+        }
+        if (input instanceof Inbound.Text text && text.text() != null) {
+            return COMMANDS.recognize(text.text(), flow.languages()).map(r -> r.name() == CommandName.BACK).orElse(false);
+        }
+        return false;
     }
 
     /** One input of a generated sequence: a given one, or (when null) a valid reply to whatever is asked then. */
