@@ -20,6 +20,7 @@ final class PromptRenderer {
     static final String SUMMARY = "#summary";
     static final String CHANGE = "#change";
     static final String RESTART = "#restart";
+    static final String DELETE = "#delete";
     static final String YES = "#yes";
     static final String NO = "#no";
     static final String START = "#start";
@@ -48,6 +49,10 @@ final class PromptRenderer {
                 out.add(closing(flow, state));
                 return out;
             }
+            case WITHDRAWN -> {
+                out.add(new Outbound.Say(messages.text("delete.done", language)));
+                return out;
+            }
             default -> {
             }
         }
@@ -74,7 +79,9 @@ final class PromptRenderer {
                     summaries.changeButtons(flow, state));
             case CONFIRMING_RESTART -> engineAsk(RESTART, messages.text("restart.ask", language),
                     List.of(button(YES, "button.yes", language), button(NO, "button.no", language)));
-            case COMPLETED -> null;
+            case CONFIRMING_DELETE -> engineAsk(DELETE, messages.text("delete.ask", language),
+                    List.of(button(YES, "button.delete.yes", language), button(NO, "button.no", language)));
+            case COMPLETED, WITHDRAWN -> null;
         };
     }
 

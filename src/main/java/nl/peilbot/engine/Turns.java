@@ -24,6 +24,11 @@ final class Turns {
         this.words = words;
     }
 
+    /** The messages of the current step, without a hint (the end of a withdrawn conversation). */
+    List<Outbound> current(Flow flow, ConversationState state) {
+        return prompts.current(flow, state);
+    }
+
     /** Input that cannot be used: the state as it was, a hint, and the same prompt again. */
     Turn rejected(Flow flow, ConversationState state, String hintKey, List<Object> arguments) {
         if (state.stage() == Stage.COMPLETED) {

@@ -225,4 +225,88 @@ class AnswerIntegrityDialogueTests {
             assertThat(chat.says()).isEqualTo(chat.msg("hint.empty"));
         }
     }
+
+    @Nested
+    class RespondentsRights {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"mijn gegevens", "My data", "/mijngegevens"})
+        void shouldShowEveryAnswerKeptAndStayAtTheQuestion(String typed) {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
+            chat.text("Radiologie: beeldherkenning");
+            chat.text("Cardiologie");
+            chat.text(typed);
+            assertThat(chat.last.accepted()).isTrue();
+            assertThat(chat.says()).startsWith(chat.msg("mydata.heading"))
+                    .contains("Ziekenhuis Oost", "CMIO", "Bekend", "Machine learning", "Natural language processing",
+                            "Verantwoordelijkheid", "Radiologie: beeldherkenning; Cardiologie")
+                    .endsWith(chat.msg("mydata.rights"));
+            assertThat(chat.state.currentStep()).isEqualTo("experiments");
+            assertThat(chat.state.pending().entry()).containsEntry("specialism", "Cardiologie");
+        }
+
+        @Test
+        void shouldShowTheDataAfterSubmittingToo() {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil(null);
+            chat.choice("#submit");
+            assertThat(chat.state.stage()).isEqualTo(Stage.COMPLETED);
+            chat.text("mijn gegevens");
+            assertThat(chat.says()).startsWith(chat.msg("mydata.heading")).contains("Kennis");
+            chat.text("terug");
+            assertThat(chat.last.accepted()).isFalse();
+            assertThat(chat.state.stage()).isEqualTo(Stage.COMPLETED);
+        }
+
+        @Test
+        void shouldSayThereIsNothingBeforeAnyAnswer() {
+            Chat chat = Chat.small();
+            chat.text("my data");
+            assertThat(chat.says()).isEqualTo(chat.msg("mydata.none"));
+            assertThat(chat.step()).isEqualTo("#consent");
+        }
+
+        @Test
+        void shouldAskBeforeDeletingAndGoOnWhereTheRespondentWasOnNo() {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
+            chat.text("Radiologie");
+            ConversationState before = chat.state;
+            chat.text("verwijder");
+            assertThat(chat.state.stage()).isEqualTo(Stage.CONFIRMING_DELETE);
+            assertThat(chat.ask().text()).isEqualTo(chat.msg("delete.ask"));
+            assertThat(chat.buttonCodes()).containsExactly("#yes", "#no");
+            chat.text("nee");
+            assertThat(chat.says()).startsWith(chat.msg("delete.cancelled"));
+            assertThat(chat.state).isEqualTo(before);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ja", "#yes"})
+        void shouldLeaveNothingAfterAConfirmedDeletion(String yes) {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil(null);
+            chat.choice("#submit");
+            chat.send(new Inbound.Command(CommandName.DELETE, null));
+            assertThat(chat.state.stage()).isEqualTo(Stage.CONFIRMING_DELETE);
+            if (yes.startsWith("#")) {
+                chat.choice(yes);
+            } else {
+                chat.text(yes);
+            }
+            assertThat(chat.state.stage()).isEqualTo(Stage.WITHDRAWN);
+            assertThat(chat.state.answers()).isEmpty();
+            assertThat(chat.last.messages()).containsExactly(new Outbound.Say(chat.msg("delete.done")));
+            chat.text("Nog een antwoord");
+            assertThat(chat.last.accepted()).isFalse();
+            assertThat(chat.state.stage()).isEqualTo(Stage.WITHDRAWN);
+        }
+
+        @Test
+        void shouldListTheRightsInHelp() {
+            Chat chat = Chat.small();
+            chat.text("help");
+            assertThat(chat.says()).contains("mijn gegevens", "verwijder");
+            chat.text("taal en");
+            chat.text("help");
+            assertThat(chat.says()).contains("my data", "delete");
+        }
+    }
 }

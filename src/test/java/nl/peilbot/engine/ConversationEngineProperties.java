@@ -49,6 +49,10 @@ class ConversationEngineProperties {
             now = now.plusSeconds(3);
             state = checkedTurn(flow, state, move.input(flow, state), now);
         }
+        if (state.stage() == Stage.WITHDRAWN) {
+            assertThat(state.answers()).isEmpty();
+            return;
+        }
         for (int turn = 0; turn < 300 && state.stage() != Stage.COMPLETED; turn++) {
             now = now.plusSeconds(3);
             Inbound reply = validReply(flow, state);
@@ -70,8 +74,8 @@ class ConversationEngineProperties {
         assertNothingGivenLost(flow, state, input, turn.state());
         List<Outbound> messages = turn.messages();
         assertThat(messages).isNotEmpty();
-        if (turn.state().stage() == Stage.COMPLETED) {
-            assertThat(messages).hasSize(1).first().isInstanceOf(Outbound.Say.class);
+        if (turn.state().stage() == Stage.COMPLETED || turn.state().stage() == Stage.WITHDRAWN) {
+            assertThat(messages).allMatch(Outbound.Say.class::isInstance);
         } else {
             assertThat(messages.get(messages.size() - 1)).isInstanceOf(Outbound.Ask.class);
             assertThat(messages.stream().filter(m -> m instanceof Outbound.Ask)).hasSize(1);
@@ -90,7 +94,8 @@ class ConversationEngineProperties {
      * answer stays unless a changed answer made its question no longer apply or a restart was confirmed.
      */
     private static void assertNothingGivenLost(Flow flow, ConversationState before, Inbound input, ConversationState after) {
-        if (isBack(flow, before, input) || before.stage() == Stage.CONFIRMING_RESTART && after.stage() != Stage.CONFIRMING_RESTART) {
+        if (isBack(flow, before, input) || before.stage() == Stage.CONFIRMING_RESTART && after.stage() != Stage.CONFIRMING_RESTART
+                || after.stage() == Stage.WITHDRAWN && before.stage() == Stage.CONFIRMING_DELETE) {
             return;
         }
         String step = before.stage() == Stage.ASKING ? before.currentStep() : null;
@@ -137,7 +142,8 @@ class ConversationEngineProperties {
     record Move(Inbound given) {
 
         Inbound input(Flow flow, ConversationState state) {
-            return given != null ? given : state.stage() == Stage.COMPLETED ? new Inbound.Text("ja") : validReply(flow, state);
+            return given != null ? given
+                    : state.stage() == Stage.COMPLETED || state.stage() == Stage.WITHDRAWN ? new Inbound.Text("ja") : validReply(flow, state);
         }
     }
 
@@ -152,7 +158,7 @@ class ConversationEngineProperties {
         return switch (ask.stepId()) {
             case "#consent" -> new Inbound.Choice("#yes");
             case "#declined" -> new Inbound.Choice("#start");
-            case "#restart" -> new Inbound.Choice("#no");
+            case "#restart", "#delete" -> new Inbound.Choice("#no");
             case "#summary" -> new Inbound.Choice("#submit");
             case "#change" -> new Inbound.Choice(ask.buttons().get(0).code());
             default -> {
@@ -203,7 +209,7 @@ class ConversationEngineProperties {
         }
         List<String> words = new ArrayList<>(List.of("klaar", "done", "ja", "nee", "yes", "no", "insturen", "wijzigen",
                 "1, 3 en 4", "1,2 and 5", "2 3", "1 en 99", "Radiologie: beeldherkenning", ":", "taal en", "taal fr",
-                "/taal nl", "/foo", "  ", "", "x".repeat(2001), "terug naar af"));
+                "/taal nl", "/foo", "mijn gegevens", "verwijder", "Verwijderen van wachtlijsten", "  ", "", "x".repeat(2001), "terug naar af"));
         for (CommandName name : CommandName.values()) {
             words.addAll(Chat.MESSAGES.words(CommandRecognizer.key(name)));
         }
