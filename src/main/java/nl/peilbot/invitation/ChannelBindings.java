@@ -76,6 +76,14 @@ public class ChannelBindings {
                 .map(binding -> binding.getString("userId"));
     }
 
+    /**
+     * Forgets which chats answer this response (its respondent withdrew): the chat documents, with the chat ids
+     * in plain, go. Rare, so it may filter by {@code responseId}; the invitation's claim keeps only a hash.
+     */
+    public void unbind(String responseId) {
+        bindings.deleteMany(Filters.eq("responseId", responseId));
+    }
+
     private boolean insert(Document document) {
         try {
             bindings.insertOne(document);
