@@ -45,7 +45,11 @@ class HotPathPlansTests {
             new HotPathQuery("results", "ResultsStore find and guarded replace, every completion",
                     Filters.and(Filters.eq("_id", "ai-in-hospitals-2020/2020"), Filters.eq("version", 3L))),
             new HotPathQuery("codings", "CodingStore find and replace of one coding", Filters.eq("_id", "r_0000000000000000000000a1/policy")),
-            new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")));
+            new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")),
+            new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
+                    Filters.eq("_id", "3c".repeat(32))),
+            new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
+            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))));
 
     private static MongoDatabase database;
 
