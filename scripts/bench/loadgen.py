@@ -217,6 +217,7 @@ class Stats:
         self.errors = {}
         self.outcomes = {}
         self.recording = False
+        self.stopping = False
 
     def error(self, code):
         if self.recording:
@@ -250,9 +251,9 @@ def answer_to(ask, seen):
     return {"type": "text", "text": "Radiologie beeldherkenning " + str(seen[step])}
 
 
-async def respondent(url, stats, stop_at, think, ready):
-    """One respondent after another through the open link until stop_at; each answer waits `think()` seconds."""
-    while time.time() < stop_at:
+async def respondent(url, stats, think, ready):
+    """One respondent after another through the open link until the run stops; each answer waits `think()` s."""
+    while not stats.stopping:
         try:
             async with websockets.connect(url, max_size=2 ** 20, open_timeout=TURN_TIMEOUT,
                                           ping_interval=None) as ws:
@@ -262,11 +263,11 @@ async def respondent(url, stats, stop_at, think, ready):
                     ready.set_result(True) if not ready.done() else None
                     ready = None
                 seen = {}
-                while ask is not None and time.time() < stop_at:
+                while ask is not None and not stats.stopping:
                     pause = think() if think else 0
                     if pause:
                         await asyncio.sleep(pause)
-                        if time.time() >= stop_at:
+                        if stats.stopping:
                             break
                     frame = dict(answer_to(ask, seen), id=str(uuid.uuid4()), **echo_fields(ask))
                     if sum(seen.values()) > 200:
@@ -333,27 +334,31 @@ async def no_database_latency(url, frames=200):
 
 
 async def drive(url, clients, seconds, think, warmup, ramp):
+    """Connects the respondents (spread over `ramp` s), waits until all have their first question or a minute
+    passed, lets them answer `warmup` s unmeasured, then measures `seconds` s. Returns (stats, window, connected,
+    seconds from start to the end of the window)."""
     stats = Stats()
     started = time.time()
-    stop_at = started + ramp + warmup + seconds
     readies = []
     tasks = []
     for i in range(clients):
         ready = asyncio.get_running_loop().create_future()
         readies.append(ready)
-        tasks.append(asyncio.create_task(respondent(url, stats, stop_at, think, ready)))
+        tasks.append(asyncio.create_task(respondent(url, stats, think, ready)))
         if ramp:
             await asyncio.sleep(ramp / clients)
-    await asyncio.wait(readies, timeout=ramp + warmup + 60)
+    await asyncio.wait(readies, timeout=60)
     connected = sum(1 for r in readies if r.done() and r.result())
-    await asyncio.sleep(max(0.0, started + ramp + warmup - time.time()))
+    await asyncio.sleep(warmup)
     stats.recording = True
     window_start = time.time()
-    await asyncio.sleep(max(0.0, stop_at - time.time()))
+    await asyncio.sleep(seconds)
     stats.recording = False
     window = time.time() - window_start
+    total = time.time() - started
+    stats.stopping = True
     await asyncio.gather(*tasks, return_exceptions=True)
-    return stats, window, connected
+    return stats, window, connected, total
 
 
 # ---------------------------------------------------------------- main
@@ -392,17 +397,16 @@ def main():
             loads = [(int(n), None) for n in args.clients.split(",") if n]
             if args.connected:
                 loads.append((args.connected, lambda: random.uniform(5, 10)))
-            # one short warm-up so the JIT and the connection pool are not measured in the first run
-            asyncio.run(drive(url, 4, 5, None, 0, 0))
+            # A warm-up, so the JIT, the connection pool and the app's start-up work (which reads every stored
+            # response once) are not measured in the first run.
+            asyncio.run(drive(url, 4, 15, None, 0, 0))
             for clients, think in loads:
                 no_db = asyncio.run(no_database_latency(url))
                 cpu_app, cpu_db = cpu_seconds(app.pid), cpu_seconds(db.pid)
                 ramp = 10 if think else 0
-                stats, window, connected = asyncio.run(drive(
+                stats, window, connected, total = asyncio.run(drive(
                     url, clients, args.connected_seconds if think else args.seconds, think, 2 if not think else 8, ramp))
-                # CPU over the whole run (ramp and warm-up included) per turn of the measured window is
-                # an over-estimate; scale it to the window instead.
-                total = ramp + (2 if not think else 8) + (args.connected_seconds if think else args.seconds)
+                # CPU is read over the whole run (connecting and warm-up included): scale it to the window.
                 used_app = (cpu_seconds(app.pid) - cpu_app) * window / total
                 used_db = (cpu_seconds(db.pid) - cpu_db) * window / total
                 heap, rss = heap_used_mb(app.pid), rss_mb(app.pid)
@@ -422,7 +426,7 @@ def main():
                 rows.append(row)
                 print(row, flush=True)
                 detail = {"completed": stats.completed, "outcomes": stats.outcomes, "errors": stats.errors,
-                          "window_s": round(window, 1)}
+                          "window_s": round(window, 1), "load_average": os.getloadavg()[0]}
                 print("#   " + json.dumps(detail), flush=True)
         finally:
             if app:
