@@ -104,6 +104,33 @@ class InvitationConsoleTests extends ConsoleTestBase {
         }
 
         @Test
+        void shouldRefuseAnUnclosedQuoteNamingItsLine() throws Exception {
+            long before = invitationCount();
+
+            MockHttpServletResponse response = upload("hospital;name\nGoed;Dirk\n\"Open;Eva\nNog een;Frits\n");
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").toString()).contains("\"line\":3", "malformed_csv");
+            assertThat(invitationCount()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseMoreRowsThanOneImportTakesWithTheLimit() throws Exception {
+            long before = invitationCount();
+            StringBuilder csv = new StringBuilder("hospital\n");
+            for (int i = 0; i <= InvitationRows.MAX_ROWS; i++) {
+                csv.append("Ziekenhuis ").append(i).append('\n');
+            }
+
+            MockHttpServletResponse response = upload(csv.toString());
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").toString())
+                    .contains("too_many_rows", String.valueOf(InvitationRows.MAX_ROWS));
+            assertThat(invitationCount()).isEqualTo(before);
+        }
+
+        @Test
         void shouldRefuseAFileWithoutTheHospitalColumn() throws Exception {
             MockHttpServletResponse response = upload("naam,email\nAn,an@example.org\n");
 
