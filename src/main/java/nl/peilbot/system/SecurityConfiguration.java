@@ -3,6 +3,7 @@ package nl.peilbot.system;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
@@ -18,14 +19,21 @@ import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
@@ -61,11 +69,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
-                .httpBasic(Customizer.withDefaults())
-                // Scripts send HTTP basic and need no token; a page of a logged-in person (the results page) calls
-                // the API with its session cookie, and then a write needs the CSRF token like any form.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
+                // Scripts send HTTP basic without a session and need no token; a request that comes with a login
+                // session (the results page) needs the CSRF token like any form, whatever other headers it has.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
     }
@@ -81,7 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasRole(Roles.ORGANISER)
                         .requestMatchers("/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
-                .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).failureHandler(loginFailure())
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The chat carries no cookie authority, and Telegram signs its webhook with a secret header instead.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook"))
@@ -100,6 +108,43 @@ class SecurityConfiguration {
                 return organiser ? "/console" : "/results";
             }
         };
+    }
+
+    /** A throttled login goes back to the form with its own notice; any other failure with the usual one. */
+    private static AuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setExceptionMappings(Map.of(
+                ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
+        failure.setDefaultFailureUrl("/login?error");
+        return failure;
+    }
+
+    /** HTTP basic: 401 asking for credentials, or 429 with Retry-After while the login is throttled. */
+    private static AuthenticationEntryPoint basicEntryPoint() {
+        BasicAuthenticationEntryPoint ask = new BasicAuthenticationEntryPoint();
+        ask.setRealmName("Peilbot");
+        ask.afterPropertiesSet();
+        return (request, response, exception) -> {
+            if (exception instanceof ThrottledAuthenticationProvider.LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), throttled.getMessage());
+            } else {
+                ask.commence(request, response, exception);
+            }
+        };
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(ObjectProvider<Clock> clock) {
+        return new LoginThrottle(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Every login (form and HTTP basic) goes through the throttle before its password is checked. */
+    @Bean
+    AuthenticationProvider throttledLogins(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 
     @Bean
