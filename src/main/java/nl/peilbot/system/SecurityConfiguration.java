@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,6 +35,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
@@ -60,7 +62,37 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/", "/index.html", "/error", "/favicon.ico", "/login",
             "/chat/**", "/widget/**", "/ws/**", "/telegram/webhook"};
 
+    /**
+     * Everything from this origin only: no inline script or style (the pages load theirs from files), no plugins,
+     * no framing by other sites. WebSockets to this origin are covered by {@code 'self'}.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /**
+     * The actuator: health (with the database's status, no details) for anyone, so load balancers and uptime
+     * checks need no account; Prometheus metrics for accounts with the role {@code METRICS} or {@code ORGANISER}
+     * over HTTP basic; nothing else.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.METRICS, Roles.ORGANISER)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::hardened);
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -73,7 +105,8 @@ class SecurityConfiguration {
                 // Scripts send HTTP basic without a session and need no token; a request that comes with a login
                 // session (the results page) needs the CSRF token like any form, whatever other headers it has.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .headers(SecurityConfiguration::hardened);
         return http.build();
     }
 
@@ -93,8 +126,20 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The chat carries no cookie authority, and Telegram signs its webhook with a secret header instead.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook"))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(SecurityConfiguration::hardened);
         return http.build();
+    }
+
+    /**
+     * Headers of every answer. HSTS is sent on secure requests only, which behind a TLS proxy are those with
+     * {@code X-Forwarded-Proto: https} ({@code server.forward-headers-strategy}).
+     */
+    private static void hardened(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .frameOptions(frame -> frame.sameOrigin())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     /** After login: the page asked for, else the console for organisers and the results for analysts. */
