@@ -19,6 +19,7 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.InvitationDraft;
 import nl.peilbot.invitation.InvitationSummary;
+import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.Invitee;
 
 /**
@@ -123,6 +124,8 @@ final class InvitationRows {
         Map<String, String> profile = new LinkedHashMap<>();
         if (row.hospital() == null) {
             problems.add(new Problem(line, "missing_hospital", null));
+        } else if (row.hospital().length() > Invitations.MAX_PROFILE_TEXT) {
+            problems.add(new Problem(line, "too_long", String.valueOf(Invitations.MAX_PROFILE_TEXT)));
         } else if (flow.isProfileField("hospital")) {
             profile.put("hospital", row.hospital());
         }

@@ -33,7 +33,10 @@ class InvitationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedInvitation create(@RequestBody CreateInvitation request) {
-        String token = invitations.create(request.survey(), request.profile());
+        if (request == null || request.survey() == null || request.survey().isBlank()) {
+            throw new InvalidInvitationException("survey is required");
+        }
+        String token = invitations.create(request.survey(), request.profile() == null ? Map.of() : request.profile());
         String link = "/chat/" + UriUtils.encodePathSegment(request.survey().strip(), StandardCharsets.UTF_8) + "#t=" + token;
         return new CreatedInvitation(token, link);
     }

@@ -58,6 +58,8 @@ public class Invitations {
     /** One record per import: {@code {_id: import id, committedAt}}, or {@code abandoned: true} after a crash. */
     static final String IMPORTS = "invitationImports";
     static final int IMPORT_CHUNK = 200;
+    /** The longest text a profile field (a hospital's name) may have. */
+    public static final int MAX_PROFILE_TEXT = 200;
     static final Duration IMPORT_PAUSE = Duration.ofMillis(25);
     private static final int TOKEN_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
@@ -398,10 +400,17 @@ public class Invitations {
         Map<String, String> profile = new LinkedHashMap<>();
         for (Question field : flow.profile()) {
             String value = given.get(field.id());
-            if (value == null || value.isBlank()) {
+            if (value != null && value.isBlank()) {
+                throw new InvalidInvitationException("profile field '" + field.id() + "' is blank; leave it out instead");
+            }
+            if (value == null) {
                 continue;
             }
             value = value.strip();
+            if (value.length() > MAX_PROFILE_TEXT) {
+                throw new InvalidInvitationException("profile field '" + field.id() + "' is longer than "
+                        + MAX_PROFILE_TEXT + " characters");
+            }
             if (field.kind() != null && field.kind().isChoice() && field.option(value).isEmpty()) {
                 throw new InvalidInvitationException("'" + value + "' is not an option of profile field '" + field.id()
                         + "'; options: " + field.options().stream().map(AnswerOption::code).collect(Collectors.joining(", ")));

@@ -166,6 +166,27 @@ class InvitationConsoleTests extends ConsoleTestBase {
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("unknown_role");
         }
+
+        @Test
+        void shouldRejectAHospitalNameOfThousandsOfCharacters() throws Exception {
+            long before = invitationCount();
+            MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"hospital\": \"" + "Z".repeat(5000) + "\"}"))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("too_long");
+            assertThat(invitationCount()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseANegativeTarget() throws Exception {
+            MockHttpServletResponse response = mvc.perform(post("/console/api/waves/" + WAVE_2020 + "/settings")
+                    .with(organiser()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"target\": -5}"))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+        }
     }
 
     @Nested
