@@ -400,10 +400,7 @@ public class Invitations {
         Map<String, String> profile = new LinkedHashMap<>();
         for (Question field : flow.profile()) {
             String value = given.get(field.id());
-            if (value != null && value.isBlank()) {
-                throw new InvalidInvitationException("profile field '" + field.id() + "' is blank; leave it out instead");
-            }
-            if (value == null) {
+            if (value == null || value.isBlank()) {
                 continue;
             }
             value = value.strip();
