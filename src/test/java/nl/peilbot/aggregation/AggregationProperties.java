@@ -15,8 +15,6 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
@@ -88,7 +86,7 @@ class AggregationProperties {
     void shouldEndWhereARebuildEndsWhateverTwoFoldersAndTheEventsDo(@ForAll("writes") List<Write> writes,
                                                                      @ForAll Random random) throws Exception {
         String database = FerretDb.uniqueDatabase("aggregation_interleaved");
-        try (Instance first = new Instance(database); Instance second = new Instance(database)) {
+        try (AggregatorInstance first = new AggregatorInstance(database, Runnable::run); AggregatorInstance second = new AggregatorInstance(database, Runnable::run)) {
             List<ResponseCompleted> events = new ArrayList<>();
             Map<Integer, Long> versions = new TreeMap<>();
             for (Write write : writes) {
@@ -127,7 +125,7 @@ class AggregationProperties {
         }
     }
 
-    private static void deliver(Instance instance, List<ResponseCompleted> events) {
+    private static void deliver(AggregatorInstance instance, List<ResponseCompleted> events) {
         events.forEach(e -> {
             instance.aggregator.enqueue(e.responseId(), WAVE);
             instance.folder.fold(WAVE);
@@ -153,36 +151,6 @@ class AggregationProperties {
         assertThat(store.latest(WAVE)).contains(fold);
         assertThat(store.tally(WAVE).map(Fold::tally)).contains(tally);
         assertThat(store.commit(fold)).as("a second commit of the same number").isFalse();
-    }
-
-    /** One application instance's aggregation, with its own client. */
-    private static final class Instance implements AutoCloseable {
-
-        final MongoClient client = MongoClients.create(FerretDb.uri("unused"));
-        final MongoCollection<Document> responses;
-        final ResultsStore results;
-        final ContributionStore contributions;
-        final DeltaQueue queue;
-        final Folder folder;
-        final Aggregator aggregator;
-
-        Instance(String database) {
-            MongoDatabase db = client.getDatabase(database);
-            JsonMapper json = JsonMapper.builder().build();
-            Clock clock = Clock.systemUTC();
-            responses = db.getCollection(ResponseSource.COLLECTION);
-            results = new ResultsStore(db, json, clock);
-            contributions = new ContributionStore(db, json);
-            queue = new DeltaQueue(db, clock);
-            ResponseSource source = new ResponseSource(db);
-            folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock), event -> { });
-            aggregator = new Aggregator(folder, queue, source, results, Runnable::run);
-        }
-
-        @Override
-        public void close() {
-            client.close();
-        }
     }
 
     @AfterContainer
