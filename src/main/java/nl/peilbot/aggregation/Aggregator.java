@@ -86,9 +86,9 @@ class Aggregator {
         return queue.add(responseId + ":" + state, wave, responseId);
     }
 
-    /** Queues an analyst's new coding of one of the response's answers. */
-    void enqueueCoding(String responseId, WaveId wave, Coding coding) {
-        queue.add(responseId + ":coding:" + coding.answerKey() + ":" + coding.version(), wave, responseId);
+    /** Queues the response for an analyst's coding of one of its answers, before the coding is stored. */
+    void enqueueCoding(String responseId, WaveId wave, String answerKey) {
+        queue.add(responseId + ":coding:" + answerKey + ":" + UUID.randomUUID(), wave, responseId);
     }
 
     /** Folds the wave on an executor thread, once for any number of requests made before it starts. */

@@ -152,8 +152,9 @@ public class Results {
                 .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
         String text = answerText(response, questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
         String answerKey = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
-        Coding coding = folder.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
-        aggregator.enqueueCoding(responseId, wave, coding);
+        // queued first: a crash after the coding is stored still leaves the delta for the sweep
+        aggregator.enqueueCoding(responseId, wave, answerKey);
+        folder.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
         folder.fold(wave);
     }
 
