@@ -42,9 +42,16 @@ class HotPathPlansTests {
                     Filters.eq("_id", "telegram:chat:" + "2e".repeat(32))),
             new HotPathQuery("waves", "Waves.find and the console's replace (upsert)", Filters.eq("_id", "ai-in-hospitals-2020")),
             new HotPathQuery("flowVersions", "FlowSnapshots.find, a response started under an older flow", Filters.eq("_id", "0123456789abcdef")),
-            new HotPathQuery("results", "ResultsStore find and guarded replace, every completion",
-                    Filters.and(Filters.eq("_id", "ai-in-hospitals-2020/2020"), Filters.eq("version", 3L))),
-            new HotPathQuery("codings", "CodingStore find and replace of one coding", Filters.eq("_id", "r_0000000000000000000000a1/policy")),
+            new HotPathQuery("results", "ResultsStore pointer read and replace, every fold", Filters.eq("_id", "ai-in-hospitals-2020/2020")),
+            new HotPathQuery("resultFolds", "ResultsStore latest fold check, every table read and fold",
+                    Filters.eq("_id", "ai-in-hospitals-2020/2020#3")),
+            new HotPathQuery("resultFoldBodies", "ResultsStore counters of a new latest fold, prune",
+                    Filters.eq("_id", "ai-in-hospitals-2020/2020#3/0b3c5e0e-7d1a-4c53-9a0e-2f1f0c7d9e11")),
+            new HotPathQuery("contributions", "ContributionStore chain of one response, every fold",
+                    Filters.eq("_id", "r_0000000000000000000000a1|0#1")),
+            new HotPathQuery("aggregationQueue", "DeltaQueue delete of a folded delta", Filters.eq("_id", "r_0000000000000000000000a1:3")),
+            new HotPathQuery("codings", "CodingStore find and replace of one coding, a fold's codings of a response",
+                    Filters.eq("_id", "r_0000000000000000000000a1/policy")),
             new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")));
 
     private static MongoDatabase database;
