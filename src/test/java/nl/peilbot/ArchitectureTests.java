@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseProgressed;
+import nl.peilbot.response.ResponseWithdrawn;
 
 /** Keeps the module boundaries honest: dependencies point inward, the engine and flow stay pure. */
 class ArchitectureTests {
@@ -90,6 +91,7 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.response..")
                 .and().doNotHaveFullyQualifiedName(ResponseCompleted.class.getName())
                 .and().doNotHaveFullyQualifiedName(ResponseProgressed.class.getName())
+                .and().doNotHaveFullyQualifiedName(ResponseWithdrawn.class.getName())
                 .should().onlyHaveDependentClassesThat()
                 .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..")
                 .check(classes);
@@ -137,8 +139,9 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.aggregation..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, the flow or "
-                                + "aggregation module, or ResponseCompleted",
+                                + "aggregation module, or ResponseCompleted and ResponseWithdrawn",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || type.getName().equals(ResponseWithdrawn.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
