@@ -20,14 +20,13 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.invitation.ChannelBindings;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
-import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseProgressed;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
 /**
- * Runs each turn as load by id, engine, version-guarded replace: no locks held between turns, and a write
- * that lost the race to another tab changes nothing and shows the winner's state.
+ * Runs each turn as load by id, engine, commit of the next version: no locks held between turns, and a write
+ * that lost the race to another tab or instance changes nothing and shows the winner's state.
  */
 @Service
 class ConversationService implements Conversations {
@@ -139,17 +138,14 @@ class ConversationService implements Conversations {
             return new Reply(Outcome.REJECTED, response.language(), turn.messages(), response.completed());
         }
         StoredResponse updated = response.afterTurn(turn.state(), clientMessageId, channel, now);
-        if (!responses.replace(updated, response.version(), flow)) {
+        if (!responses.commit(updated, flow)) {
             StoredResponse winner = responses.find(responseId)
                     .orElseThrow(() -> new UnknownAccessException("unknown response"));
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
             return showCurrent(outcome, winner, flowOf(winner));
         }
+        // ResponseCompleted comes from the store, which owns its at-least-once promise (also after a crash).
         publish(new ResponseProgressed(updated.id(), updated.survey(), updated.wave()));
-        // Every stored change of a completed response, not only the submit, so aggregations follow later edits.
-        if (updated.completed()) {
-            publishCompleted(updated);
-        }
         return new Reply(Outcome.APPLIED, updated.language(), turn.messages(), updated.completed());
     }
 
@@ -194,15 +190,6 @@ class ConversationService implements Conversations {
         } catch (RuntimeException e) {
             // Live progress pages are a convenience; the turn is stored either way.
             log.error("a listener of ResponseProgressed failed for response {}", progressed.responseId(), e);
-        }
-    }
-
-    private void publishCompleted(StoredResponse response) {
-        try {
-            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
-        } catch (RuntimeException e) {
-            // The response is stored; a failing listener must not turn the respondent's submit into an error.
-            log.error("a listener of ResponseCompleted failed for response {}", response.id(), e);
         }
     }
 }

@@ -137,7 +137,7 @@ class ResultsWebhookTests {
     private StoredResponse complete() {
         StoredResponse response = fixture.responses.get(next++);
         assertThat(responses.insert(response, fixture.flow)).isTrue();
-        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
         return response;
     }
 

@@ -1,0 +1,30 @@
+package nl.peilbot.response;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the turn log ({@code peilbot.turns.*}).
+ *
+ * @param retention      how long a committed turn record is kept at least; a snapshot write is only sent within a
+ *                       third of it after the writer learnt its version was the newest, which keeps a slow writer
+ *                       from setting a response back as long as every write takes effect within another third
+ *                       (docs/storage.md)
+ * @param repairInterval how often the repair finishes turns whose writer died, and deletes old records
+ */
+@ConfigurationProperties("peilbot.turns")
+record TurnsProperties(@DefaultValue("15m") Duration retention, @DefaultValue("30s") Duration repairInterval) {
+
+    TurnsProperties {
+        if (retention.isNegative() || retention.isZero() || repairInterval.isNegative() || repairInterval.isZero()) {
+            throw new IllegalArgumentException("peilbot.turns.retention and repair-interval must be positive");
+        }
+    }
+
+    /** How late after learning its version was the newest a writer may still send it as the snapshot. */
+    Duration snapshotDeadline() {
+        return retention.dividedBy(3);
+    }
+}
