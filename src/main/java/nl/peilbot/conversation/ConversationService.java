@@ -122,6 +122,7 @@ class ConversationService implements Conversations {
 
     @Override
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
+        long readStartedNanos = System.nanoTime();
         StoredResponse response = load(responseId);
         // A paused or closed wave records nothing, whichever channel the answer comes from.
         gate.requireTakingAnswers(response.survey());
@@ -138,7 +139,7 @@ class ConversationService implements Conversations {
             return new Reply(Outcome.REJECTED, response.language(), turn.messages(), response.completed());
         }
         StoredResponse updated = response.afterTurn(turn.state(), clientMessageId, channel, now);
-        if (!responses.commit(updated, flow)) {
+        if (!responses.commit(updated, flow, readStartedNanos)) {
             StoredResponse winner = responses.find(responseId)
                     .orElseThrow(() -> new UnknownAccessException("unknown response"));
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;

@@ -100,20 +100,29 @@ public class ResponseStore {
      * version first. Once committed, the turn is stored whatever happens next: the {@code responses} document and
      * {@link ResponseCompleted} (for a completed response) follow here, or else from the next reader or the repair.
      *
-     * @return false when another writer committed this version first: nothing was written
+     * @param readStartedNanos {@link System#nanoTime()} taken before the {@link #find(String)} that returned the
+     *                         version {@code updated} follows; a turn slower than a third of
+     *                         {@code peilbot.turns.retention} is refused, since the record of the version it would
+     *                         commit may have been committed and deleted meanwhile (docs/storage.md)
+     * @return false when another writer committed this version first, or the turn took too long: nothing was written
      */
-    public boolean commit(StoredResponse updated, Flow flow) {
-        Optional<TurnRecord> committed = claim(updated, flow);
+    public boolean commit(StoredResponse updated, Flow flow, long readStartedNanos) {
+        Optional<TurnRecord> committed = claim(updated, flow, readStartedNanos);
         committed.ifPresent(this::finish);
         return committed.isPresent();
     }
 
     /** The first half of a commit: inserting the turn record. */
-    Optional<TurnRecord> claim(StoredResponse updated, Flow flow) {
+    Optional<TurnRecord> claim(StoredResponse updated, Flow flow, long readStartedNanos) {
         if (updated.version() < 2) {
             throw new IllegalArgumentException("version 1 of a response is created by insert, not committed as a turn");
         }
         TurnRecord record = TurnRecord.of(ResponseDocuments.toDocument(updated, flow), clock.instant());
+        if (System.nanoTime() - readStartedNanos >= settings.deadline().toNanos()) {
+            log.warn("a turn of response {} took too long to commit version {}; refused as a conflict",
+                    updated.id(), updated.version());
+            return Optional.empty();
+        }
         return turns.claim(record) ? Optional.of(record) : Optional.empty();
     }
 
@@ -212,7 +221,7 @@ public class ResponseStore {
     private boolean writeSnapshot(Document document, Instant newestAt) {
         String id = document.getString("_id");
         long version = version(document);
-        if (Duration.between(newestAt, clock.instant()).compareTo(settings.snapshotDeadline()) >= 0) {
+        if (Duration.between(newestAt, clock.instant()).compareTo(settings.deadline()) >= 0) {
             log.warn("version {} of response {} is too old to be written as its snapshot now; a reader will",
                     version, id);
             return false;

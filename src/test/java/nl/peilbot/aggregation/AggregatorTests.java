@@ -172,7 +172,7 @@ class AggregatorTests {
             int noBefore = results.distribution(WAVE, "policy", Unit.RESPONDENTS).count("no").count();
 
             StoredResponse second = changed(first, Stage.COMPLETED, choice("policy", "no"));
-            assertThat(responses.commit(second, FLOW)).isTrue();
+            assertThat(responses.commit(second, FLOW, System.nanoTime())).isTrue();
             publish(second);
 
             Distribution policy = results.distribution(WAVE, "policy", Unit.RESPONDENTS);
@@ -187,7 +187,7 @@ class AggregatorTests {
             publish(first);
             assertThat(contributionOf(first.id())).isNotNull();
 
-            assertThat(responses.commit(changed(first, Stage.SUMMARY), FLOW)).isTrue();
+            assertThat(responses.commit(changed(first, Stage.SUMMARY), FLOW, System.nanoTime())).isTrue();
             aggregator.aggregate(first.id());
 
             assertThat(contributionOf(first.id())).isNull();
@@ -303,7 +303,7 @@ class AggregatorTests {
             assertThat(contributionOf(first.id()).texts().get("concerns").categories()).containsExactly("safety");
 
             StoredResponse second = changed(first, Stage.COMPLETED, text("concerns", "Te weinig kennis"));
-            assertThat(responses.commit(second, FLOW)).isTrue();
+            assertThat(responses.commit(second, FLOW, System.nanoTime())).isTrue();
             publish(second);
 
             assertThat(results.coded(WAVE, "concerns", null).uncoded()).filteredOn(a -> a.responseId().equals(first.id()))

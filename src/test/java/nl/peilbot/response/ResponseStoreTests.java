@@ -247,7 +247,7 @@ class ResponseStoreTests {
             responses.insert(first, FLOW);
             StoredResponse next = first.afterTurn(ResponseFixtures.stateWithEveryKind(), "m-1", "web", T0.plusSeconds(5));
 
-            assertThat(responses.commit(next, FLOW)).isTrue();
+            assertThat(responses.commit(next, FLOW, System.nanoTime())).isTrue();
 
             assertThat(responses.find("r_commit")).contains(next);
             assertThat(raw.find(Filters.eq("_id", "r_commit")).first()).containsEntry("version", 2L);
@@ -258,10 +258,10 @@ class ResponseStoreTests {
             StoredResponse first = ResponseFixtures.newResponse("r_commit_outdated");
             responses.insert(first, FLOW);
             StoredResponse second = first.afterTurn(first.state(), "m-1", "web", T0.plusSeconds(5));
-            responses.commit(second, FLOW);
+            responses.commit(second, FLOW, System.nanoTime());
             StoredResponse late = first.afterTurn(ResponseFixtures.stateWithEveryKind(), "m-2", "web", T0.plusSeconds(6));
 
-            assertThat(responses.commit(late, FLOW)).isFalse();
+            assertThat(responses.commit(late, FLOW, System.nanoTime())).isFalse();
 
             assertThat(responses.find("r_commit_outdated")).contains(second);
         }
@@ -270,7 +270,7 @@ class ResponseStoreTests {
         void shouldNotCreateAResponseThatDoesNotExistByCommittingATurn() {
             StoredResponse ghost = ResponseFixtures.newResponse("r_ghost");
 
-            responses.commit(ghost.afterTurn(ghost.state(), "m", "web", T0), FLOW);
+            responses.commit(ghost.afterTurn(ghost.state(), "m", "web", T0), FLOW, System.nanoTime());
 
             assertThat(responses.find("r_ghost")).isEmpty();
             assertThat(raw.countDocuments(Filters.eq("_id", "r_ghost"))).isZero();
@@ -280,7 +280,7 @@ class ResponseStoreTests {
         void shouldRefuseToCommitTheFirstVersion() {
             StoredResponse first = ResponseFixtures.newResponse("r_commit_first_version");
 
-            assertThatThrownBy(() -> responses.commit(first, FLOW)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> responses.commit(first, FLOW, System.nanoTime())).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -296,11 +296,11 @@ class ResponseStoreTests {
                     CyclicBarrier together = new CyclicBarrier(2);
                     Callable<Boolean> a = () -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return responses.commit(byTabA, FLOW);
+                        return responses.commit(byTabA, FLOW, System.nanoTime());
                     };
                     Callable<Boolean> b = () -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return responses.commit(byTabB, FLOW);
+                        return responses.commit(byTabB, FLOW, System.nanoTime());
                     };
                     List<Future<Boolean>> results = threads.invokeAll(List.of(a, b));
                     boolean aWon = results.get(0).get();
