@@ -81,6 +81,15 @@ final class ResponseFixtures {
         return new ResponseStore(database, events, clock, TURNS);
     }
 
+    /** The response one turn on: language switched, {@code messageId} applied. */
+    static StoredResponse answered(StoredResponse response, String messageId) {
+        ConversationState state = response.state();
+        ConversationState next = new ConversationState(state.flowId(), state.flowVersion(),
+                state.language().equals("nl") ? "en" : "nl", state.stage(), state.currentStep(), state.answers(),
+                state.pending(), state.askedAt(), state.returnToSummary(), state.resumeStage());
+        return response.afterTurn(next, messageId, "web", T0.plusSeconds(response.version()));
+    }
+
     static StoredResponse newResponse(String id) {
         return StoredResponse.begin(id, FLOW.wave(), newState(), "web", T0);
     }

@@ -1,6 +1,7 @@
 package nl.peilbot.response;
 
 import static nl.peilbot.response.ResponseFixtures.FLOW;
+import static nl.peilbot.response.ResponseFixtures.answered;
 import static nl.peilbot.response.ResponseFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,13 +75,6 @@ class TurnLogTests {
         return response;
     }
 
-    private static StoredResponse answered(StoredResponse response, String messageId) {
-        ConversationState state = response.state();
-        ConversationState next = new ConversationState(state.flowId(), state.flowVersion(),
-                state.language().equals("nl") ? "en" : "nl", state.stage(), state.currentStep(), state.answers(),
-                state.pending(), state.askedAt(), state.returnToSummary(), state.resumeStage());
-        return response.afterTurn(next, messageId, "web", T0.plusSeconds(response.version()));
-    }
 
     private static StoredResponse submitted(StoredResponse response, String messageId) {
         ConversationState state = response.state();
