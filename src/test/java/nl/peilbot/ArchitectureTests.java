@@ -190,6 +190,18 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /** The outbox and the leases are infrastructure: they know the database and Spring, no feature module. */
+    @Test
+    void outboxAndLeasesUseOnlyLibraries() {
+        classes().that().resideInAnyPackage("nl.peilbot.outbox..", "nl.peilbot.lease..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "in the JDK, org.bson, com.mongodb, Spring, SLF4J, jakarta.annotation or their own module",
+                        (JavaClass type) -> startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
+                                "org.springframework", "org.slf4j", "jakarta.annotation", "nl.peilbot.outbox",
+                                "nl.peilbot.lease")))
+                .check(classes);
+    }
+
     private static boolean startsWithAny(String packageName, String... prefixes) {
         for (String prefix : prefixes) {
             if (packageName.equals(prefix) || packageName.startsWith(prefix + ".")) {
