@@ -3,7 +3,10 @@ package nl.peilbot.outbox;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
-/** Exponential back-off with "equal jitter": the n-th wait lies between half and all of {@code initial * 2^(n-1)}. */
+/**
+ * Exponential back-off with jitter: the n-th wait is at least {@code initial * 2^(n-1)} (capped at the maximum) and up
+ * to half again as long, so instances that failed together do not retry together.
+ */
 final class Backoff {
 
     private final Duration max;
@@ -22,7 +25,7 @@ final class Backoff {
         if (full <= 0 || full > cap) {
             full = cap;
         }
-        long half = full / 2;
-        return Duration.ofMillis(half + (long) ((full - half) * random.getAsDouble()));
+        long jitter = (long) (full / 2 * random.getAsDouble());
+        return Duration.ofMillis(Math.min(cap, full + jitter));
     }
 }

@@ -161,18 +161,18 @@ class OutboxTests {
 
             outbox.outbox.enqueue(message("flaky", "chat"));
             await().atMost(WAIT).until(() -> handler.triesOf("flaky") == 1 && due("flaky") != null);
-            // initial back-off 4 s, jitter fixed at one half: 3 s, then 6 s, then Retry-After exactly
-            assertThat(due("flaky")).isEqualTo(START.plusSeconds(3));
-            assertNoTryAfterARead(outbox, clock, Duration.ofMillis(2900), "flaky", 1);
+            // initial back-off 4 s, jitter fixed at a quarter more: 5 s, then 10 s, then Retry-After exactly
+            assertThat(due("flaky")).isEqualTo(START.plusSeconds(5));
+            assertNoTryAfterARead(outbox, clock, Duration.ofMillis(4900), "flaky", 1);
 
             clock.advance(Duration.ofMillis(100));
             outbox.worker.wake();
-            await().atMost(WAIT).until(() -> handler.triesOf("flaky") == 2 && START.plusSeconds(9).equals(due("flaky")));
-            assertNoTryAfterARead(outbox, clock, Duration.ofMillis(5900), "flaky", 2);
+            await().atMost(WAIT).until(() -> handler.triesOf("flaky") == 2 && START.plusSeconds(15).equals(due("flaky")));
+            assertNoTryAfterARead(outbox, clock, Duration.ofMillis(9900), "flaky", 2);
 
             clock.advance(Duration.ofMillis(100));
             outbox.worker.wake();
-            await().atMost(WAIT).until(() -> handler.triesOf("flaky") == 3 && START.plusSeconds(16).equals(due("flaky")));
+            await().atMost(WAIT).until(() -> handler.triesOf("flaky") == 3 && START.plusSeconds(22).equals(due("flaky")));
             assertNoTryAfterARead(outbox, clock, Duration.ofMillis(6900), "flaky", 3);
 
             clock.advance(Duration.ofMillis(100));

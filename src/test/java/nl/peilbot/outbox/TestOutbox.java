@@ -15,7 +15,7 @@ final class TestOutbox implements AutoCloseable {
 
     TestOutbox(MongoDatabase database, Clock clock, OutboxProperties settings, List<OutboxHandler> handlers) {
         this.store = new OutboxStore(database);
-        // a fixed jitter of one half: each wait is three quarters of the doubled back-off
+        // a fixed jitter of one half: each wait is the doubled back-off and a quarter more
         this.worker = new OutboxWorker(store, () -> handlers, settings, clock, new Backoff(settings.maxBackoff(),
                 () -> 0.5));
         this.outbox = new DurableOutbox(store, worker, clock);
