@@ -11,22 +11,29 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import nl.peilbot.lease.Leases;
+
 /**
  * Runs the turn log's repair at start-up and then every {@code peilbot.turns.repair-interval}: finishes turns whose
  * respondent never came back after their writer died, republishes {@link ResponseCompleted} where it is due, and
- * deletes old records. Every instance runs it; it is idempotent, so two at once do no harm.
+ * deletes old records. The periodic run takes a lease, so it runs on about one instance per interval; the repair
+ * is idempotent anyway, so two at once (clocks apart, a run outlasting its slot, start-ups) do no harm.
  */
 @Component
 class TurnRepair implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(TurnRepair.class);
 
+    private static final String LEASE = "turn-repair";
+
     private final ResponseStore responses;
     private final TurnsProperties settings;
+    private final Leases leases;
 
-    TurnRepair(ResponseStore responses, TurnsProperties settings) {
+    TurnRepair(ResponseStore responses, TurnsProperties settings, Leases leases) {
         this.responses = responses;
         this.settings = settings;
+        this.leases = leases;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -37,8 +44,17 @@ class TurnRepair implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(() -> run(settings.repairInterval()), settings.repairInterval(),
+        registrar.addFixedDelayTask(new FixedDelayTask(this::runUnderLease, settings.repairInterval(),
                 settings.repairInterval()));
+    }
+
+    private void runUnderLease() {
+        try {
+            leases.tryRun(LEASE, settings.repairInterval(), () -> run(settings.repairInterval()));
+        } catch (RuntimeException e) {
+            log.warn("turn log repair could not take its lease, tried again in {}: {}", settings.repairInterval(),
+                    e.toString());
+        }
     }
 
     private void run(Duration settle) {

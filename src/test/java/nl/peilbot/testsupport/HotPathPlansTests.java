@@ -47,7 +47,13 @@ class HotPathPlansTests {
             new HotPathQuery("results", "ResultsStore find and guarded replace, every completion",
                     Filters.and(Filters.eq("_id", "ai-in-hospitals-2020/2020"), Filters.eq("version", 3L))),
             new HotPathQuery("codings", "CodingStore find and replace of one coding", Filters.eq("_id", "r_0000000000000000000000a1/policy")),
-            new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")));
+            new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")),
+            new HotPathQuery("outbox", "OutboxStore: the worker's re-read, retry update and delete of one message",
+                    Filters.eq("_id", "webhook:R-0123456789ab:3")),
+            new HotPathQuery("outboxClaims", "OutboxStore.claim and release, every try",
+                    Filters.eq("_id", "webhook:R-0123456789ab:3#0")),
+            new HotPathQuery("outboxDone", "OutboxStore.done, every enqueue and try", Filters.eq("_id", "telegram:1234:1")),
+            new HotPathQuery("leases", "MongoLeases: delete of the previous slot", Filters.eq("_id", "turn-repair@29436721")));
 
     private static MongoDatabase database;
 
