@@ -212,6 +212,28 @@ public class ResponseStore {
     }
 
     /**
+     * Deletes the response for good (its respondent withdrew), with the turn records around its version; deleting
+     * one that is gone already does nothing. A turn committed at the same moment leaves a record without a snapshot,
+     * which the repair deletes after the retention.
+     */
+    public void delete(String id) {
+        Document snapshot = responses.find(ResponseFilters.byId(id)).first();
+        responses.deleteOne(ResponseFilters.byId(id));
+        if (snapshot == null) {
+            return;
+        }
+        long version = version(snapshot);
+        List<String> records = new ArrayList<>();
+        for (long newer = version + 1; turns.find(id, newer).isPresent(); newer++) {
+            records.add(TurnLog.recordId(id, newer));
+        }
+        for (long older = version; older > 1 && turns.find(id, older).isPresent(); older--) {
+            records.add(TurnLog.recordId(id, older));
+        }
+        turns.delete(records);
+    }
+
+    /**
      * Writes the snapshot by {@code _id}, unless more than the deadline passed since {@code newestAt}, when the
      * writer learnt this version was the newest: a later write could set the response back after the records past
      * it were deleted. No upsert: a response deleted meanwhile stays deleted.

@@ -268,6 +268,24 @@ class TurnLogTests {
     class CleanUp {
 
         @Test
+        void shouldDeleteTheTurnRecordsWithAWithdrawnResponse() {
+            StoredResponse response = started();
+            for (int turn = 0; turn < 3; turn++) {
+                StoredResponse next = answered(response, "m-" + turn);
+                assertThat(store.commit(next, FLOW, System.nanoTime())).isTrue();
+                response = next;
+            }
+            commitAndDie(answered(response, "m-crashed"));
+            assertThat(records(response.id())).isEqualTo(4);
+
+            store.delete(response.id());
+
+            assertThat(records(response.id())).isZero();
+            assertThat(store.find(response.id())).isEmpty();
+            assertThat(raw.countDocuments(Filters.eq("_id", response.id()))).isZero();
+        }
+
+        @Test
         void shouldDeleteRecordsOnlyOnceTheSnapshotHoldsThemAndTheRetentionPassed() {
             List<StoredResponse> newest = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
