@@ -71,10 +71,11 @@ class AggregationInstancesTests {
             for (int i = 0; i < COMPLETIONS; i++) {
                 AggregatorInstance instance = i % 2 == 0 ? first : second;
                 String id = responses.get(i).getString("_id");
+                long version = ((Number) responses.get(i).get("version")).longValue();
                 respondents.execute(() -> {
                     try {
                         start.await();
-                        instance.aggregator.on(new ResponseCompleted(id, WAVE.survey(), WAVE.wave()));
+                        instance.aggregator.on(new ResponseCompleted(id, WAVE.survey(), WAVE.wave(), version));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {

@@ -93,7 +93,7 @@ class AggregationProperties {
                 long version = versions.merge(write.index(), 1L, Long::sum);
                 Document response = response(write, version);
                 first.responses.replaceOne(Filters.eq("_id", response.getString("_id")), response, new ReplaceOptions().upsert(true));
-                ResponseCompleted event = new ResponseCompleted(response.getString("_id"), WAVE.survey(), WAVE.wave());
+                ResponseCompleted event = new ResponseCompleted(response.getString("_id"), WAVE.survey(), WAVE.wave(), version);
                 events.add(event);
                 if (random.nextBoolean()) {
                     deliver(random.nextBoolean() ? first : second, List.of(event));

@@ -81,7 +81,7 @@ class ReportReproductionTests {
         snapshots.saveIfAbsent(fixture.flow, fixture.flowYaml, ReportFixture.SUBMITTED);
         for (StoredResponse response : fixture.responses) {
             assertThat(responses.insert(response, fixture.flow)).isTrue();
-            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
         }
         folder.fold(new WaveId(fixture.flow.id(), fixture.flow.wave()));
     }
