@@ -76,6 +76,25 @@ public class ChannelBindings {
                 .map(binding -> binding.getString("userId"));
     }
 
+    /**
+     * Forgets which chats answer this response (its respondent withdrew): the chat documents, with the chat ids
+     * in plain, go. Rare, so it may filter by {@code responseId}; the invitation's claim keeps only a hash.
+     */
+    public void unbind(String responseId) {
+        bindings.deleteMany(Filters.eq("responseId", responseId));
+    }
+
+    /**
+     * Removes the chat ids kept in plain for reminders from the chats that answer these responses (retention);
+     * the chats' hashed keys stay, so nothing else changes. Safe to repeat.
+     */
+    public void forgetUsers(java.util.List<String> responseIds) {
+        if (!responseIds.isEmpty()) {
+            bindings.updateMany(Filters.and(Filters.in("responseId", responseIds), Filters.exists("userId")),
+                    com.mongodb.client.model.Updates.unset("userId"));
+        }
+    }
+
     private boolean insert(Document document) {
         try {
             bindings.insertOne(document);

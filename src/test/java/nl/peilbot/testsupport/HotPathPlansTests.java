@@ -51,7 +51,11 @@ class HotPathPlansTests {
             new HotPathQuery("outboxClaims", "OutboxStore.claim and release, every try",
                     Filters.eq("_id", "webhook:R-0123456789ab:3#0")),
             new HotPathQuery("outboxDone", "OutboxStore.done, every enqueue and try", Filters.eq("_id", "telegram:1234:1")),
-            new HotPathQuery("leases", "MongoLeases: delete of the previous slot", Filters.eq("_id", "turn-repair@29436721")));
+            new HotPathQuery("leases", "MongoLeases: delete of the previous slot", Filters.eq("_id", "turn-repair@29436721")),
+            new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
+                    Filters.eq("_id", "3c".repeat(32))),
+            new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
+            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))));
 
     private static MongoDatabase database;
 
