@@ -26,7 +26,9 @@ import com.mongodb.client.model.ReplaceOptions;
  * <p>FerretDB runs an update, replace, delete or findAndModify as a query with the command's filter followed by
  * a write {@code WHERE <_id expression> = ?}; the query is the same as a find with that filter, so explaining the
  * find shows the plan of both steps. Add a collection's per-request filters to {@link #HOT_PATH} when it gets
- * some; the filter must have the exact form the app's code builds.
+ * some (the turn log and the outbox too); the filter must have the exact form the app's code builds. Only a string
+ * or ObjectId {@code _id} is served by the index on FerretDB: a document as {@code _id} (say
+ * {@code {response, version}}) scans.
  */
 class HotPathPlansTests {
 
