@@ -52,11 +52,11 @@ final class OutboxStore {
     }
 
     /** A pending message in full. */
-    record Stored(OutboxMessage message, Instant enqueuedAt, Instant due, int attempt) {
+    record Stored(OutboxMessage message, Instant enqueuedAt, Instant due, int attempt, String nonce) {
     }
 
     /** @return false when the id is in the backlog already */
-    boolean insert(OutboxMessage message, Instant now, long seq) {
+    boolean insert(OutboxMessage message, Instant now, long seq, String nonce) {
         Document document = new Document("_id", message.id()).append("kind", message.kind());
         if (message.key() != null) {
             document.append("key", message.key());
@@ -65,13 +65,23 @@ final class OutboxStore {
                 .append("enqueuedAt", Date.from(now))
                 .append("seq", seq)
                 .append("due", Date.from(message.notBefore() == null ? now : message.notBefore()))
-                .append("attempt", 0);
+                .append("attempt", 0)
+                .append("nonce", nonce);
         return insertIfAbsent(outbox, document);
     }
 
     /** Whether the message was sent or given up (its tombstone exists). */
     boolean done(String id) {
         return done.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null;
+    }
+
+    /**
+     * Whether a tombstone exists for this id that was written for another enqueue than the one with {@code nonce}:
+     * a worker may deliver a message between its insert and the enqueue's check, and then the tombstone is its own.
+     */
+    boolean doneBefore(String id, String nonce) {
+        Document tombstone = done.find(Filters.eq("_id", id)).projection(Projections.include("nonce")).first();
+        return tombstone != null && !nonce.equals(tombstone.getString("nonce"));
     }
 
     void delete(String id) {
@@ -96,7 +106,7 @@ final class OutboxStore {
         Map<String, Object> payload = (Map<String, Object>) fromBson(d.get("payload", Document.class));
         OutboxMessage message = new OutboxMessage(id, d.getString("kind"), d.getString("key"), payload, null);
         return new Stored(message, d.getDate("enqueuedAt").toInstant(), d.getDate("due").toInstant(),
-                (int) number(d.get("attempt")));
+                (int) number(d.get("attempt")), d.getString("nonce"));
     }
 
     /**
@@ -130,7 +140,8 @@ final class OutboxStore {
     /** Records the message as sent: the tombstone first, so an enqueue racing with this still finds one of the two. */
     void sent(Stored stored, int attempt, Instant at) {
         insertIfAbsent(done, new Document("_id", stored.message().id()).append("kind", stored.message().kind())
-                .append("outcome", "sent").append("at", Date.from(at)).append("tries", attempt + 1));
+                .append("outcome", "sent").append("at", Date.from(at)).append("tries", attempt + 1)
+                .append("nonce", stored.nonce()));
         delete(stored.message().id());
     }
 
@@ -152,7 +163,8 @@ final class OutboxStore {
                 .append("tries", tries).append("reason", reason).append("givenUpAt", Date.from(at));
         insertIfAbsent(givenUp, document);
         insertIfAbsent(done, new Document("_id", message.id()).append("kind", message.kind())
-                .append("outcome", "givenUp").append("at", Date.from(at)).append("tries", tries));
+                .append("outcome", "givenUp").append("at", Date.from(at)).append("tries", tries)
+                .append("nonce", stored.nonce()));
         delete(message.id());
     }
 

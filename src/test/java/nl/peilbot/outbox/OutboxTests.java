@@ -229,6 +229,33 @@ class OutboxTests {
     }
 
     @Nested
+    class Claims {
+
+        @Test
+        void shouldLeaveAMessageClaimedByAnotherInstanceAloneUntilTheClaimExpiresThenTakeItOver() {
+            TestOutbox outbox = outbox(2).start();
+            // another instance claimed the first try and then died (kill -9): its claim outlives it for a minute
+            database.getCollection("outboxClaims").insertOne(new Document("_id", "orphan#0").append("owner", "dead")
+                    .append("expiresAt", java.util.Date.from(START.plusSeconds(60))));
+
+            outbox.outbox.enqueue(message("orphan", "chat"));
+            // the second read to finish from now began after the enqueue, and dispatches before it finishes
+            long reads = outbox.worker.reads();
+            await().atMost(WAIT).until(() -> outbox.worker.reads() >= reads + 2 && outbox.worker.inFlight() == 0);
+            assertThat(handler.triesOf("orphan")).as("tries while the claim is live").isZero();
+
+            clock.advance(Duration.ofSeconds(61));
+            outbox.worker.wake();
+            await().atMost(WAIT).until(() -> backlog() == 0);
+
+            assertThat(handler.sent).containsExactly("orphan");
+            assertThat(database.getCollection("outboxDone").find(Filters.eq("_id", "orphan")).first().getInteger("tries"))
+                    .as("the dead instance's try counts").isEqualTo(2);
+            assertThat(database.getCollection("outboxClaims").countDocuments()).as("claims left").isZero();
+        }
+    }
+
+    @Nested
     class Stalls {
 
         @Test
