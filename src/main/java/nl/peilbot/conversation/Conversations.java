@@ -43,6 +43,17 @@ public interface Conversations {
     Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep);
 
     /**
+     * Like {@link #handle(String, String, Inbound, String, String)}, but only while the step is still asked in the
+     * same asking ({@link Outbound.Ask#askId()}): an answer composed for an earlier rendering of the same step
+     * (before a back or change) is a {@link Reply.Outcome#CONFLICT} too. A null {@code expectedAsk} checks the step
+     * only.
+     *
+     * @throws StorageUnavailableException when the database cannot be reached; the outcome is then unknown
+     */
+    Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep,
+                 String expectedAsk);
+
+    /**
      * The user of a chat channel whose chat answers this response now (a Telegram chat id), for reminders sent
      * there; empty when no chat of that channel is bound to it.
      */

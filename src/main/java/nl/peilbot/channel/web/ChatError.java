@@ -20,6 +20,9 @@ enum ChatError {
     WAVE_PAUSED,
     WAVE_CLOSED,
     OPEN_LINK_CLOSED,
+    STEP_REQUIRED,
+    RATE_LIMITED,
+    UNAVAILABLE,
     INTERNAL_ERROR;
 
     /** The error telling the respondent why the conversation refused; the codes are the same. */
