@@ -64,12 +64,12 @@ final class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession socket) throws IOException {
+    public void afterConnectionEstablished(WebSocketSession socket) {
         socket.getAttributes().put(BUCKET, new TokenBucket(rateLimit, System::nanoTime));
         sockets.add(socket);
         if (closing) {
             sockets.remove(socket);
-            socket.close(SHUTTING_DOWN);
+            close(socket);
         }
     }
 
@@ -170,18 +170,20 @@ final class ChatSocketHandler extends TextWebSocketHandler {
             if (!idle) {
                 log.warn("Web chat shutdown: turns still running after {}; closing the chats anyway", patience);
             }
-            for (WebSocketSession socket : List.copyOf(sockets)) {
-                try {
-                    socket.close(SHUTTING_DOWN);
-                } catch (IOException | RuntimeException e) {
-                    log.debug("Web chat connection {} was already gone at shutdown", socket.getId());
-                }
-            }
+            List.copyOf(sockets).forEach(ChatSocketHandler::close);
             sockets.clear();
         } finally {
             if (idle) {
                 all.unlock();
             }
+        }
+    }
+
+    private static void close(WebSocketSession socket) {
+        try {
+            socket.close(SHUTTING_DOWN);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Web chat connection {} was already gone at shutdown", socket.getId());
         }
     }
 

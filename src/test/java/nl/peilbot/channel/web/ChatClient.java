@@ -30,6 +30,8 @@ public final class ChatClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final WebSocketSession session;
     private volatile CloseStatus closed;
+    /** The last question the server asked, whose step and ask id {@link #message} answers. */
+    private volatile JsonNode lastAsk;
 
     private ChatClient(JsonMapper json, int port) throws Exception {
         this.json = json;
@@ -38,7 +40,11 @@ public final class ChatClient implements AutoCloseable {
         this.session = new StandardWebSocketClient(container).execute(new TextWebSocketHandler() {
             @Override
             protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-                received.add(json.readTree(message.getPayload()));
+                JsonNode frame = json.readTree(message.getPayload());
+                if (type(frame).equals("ask")) {
+                    lastAsk = frame;
+                }
+                received.add(frame);
             }
 
             @Override
@@ -60,11 +66,23 @@ public final class ChatClient implements AutoCloseable {
         sendRaw(json.writeValueAsString(frame));
     }
 
-    /** Sends a message frame with a new client id and returns the id. */
+    /** Sends a message frame answering the last question asked, with a new client id, and returns the id. */
     public String message(String type, String field, String value) throws Exception {
+        JsonNode ask = lastAsk;
+        assertThat(ask).as("a question to answer").isNotNull();
+        return message(type, field, value, ask.get("step").stringValue(), ask.get("ask").stringValue());
+    }
+
+    /** Sends a message frame composed for the question {@code step} asked as {@code ask}; returns its new id. */
+    public String message(String type, String field, String value, String step, String ask) throws Exception {
         String id = UUID.randomUUID().toString();
-        send(Map.of("type", type, "id", id, field, value));
+        send(Map.of("type", type, "id", id, field, value, "step", step, "ask", ask));
         return id;
+    }
+
+    /** The close status the server sent, once closed. */
+    CloseStatus closeStatus() {
+        return closed;
     }
 
     public JsonNode next() throws InterruptedException {
