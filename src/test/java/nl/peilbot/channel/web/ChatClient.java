@@ -80,6 +80,11 @@ public final class ChatClient implements AutoCloseable {
         return id;
     }
 
+    /** The last ask frame received, or null before any. */
+    JsonNode lastAsk() {
+        return lastAsk;
+    }
+
     /** The close status the server sent, once closed. */
     CloseStatus closeStatus() {
         return closed;

@@ -32,7 +32,9 @@ import nl.peilbot.testsupport.FerretDb;
  * walking the whole 2020 questionnaire and reading back what was stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "peilbot.organiser.password=" + Invitations.PASSWORD)
+        properties = {"peilbot.organiser.password=" + Invitations.PASSWORD,
+                // This client answers at machine speed; WebChatConflictTests covers the rate limit.
+                "peilbot.web.rate-limit.burst=1000"})
 class WebChatWalkthroughTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("web_chat_walkthrough");
@@ -206,7 +208,7 @@ class WebChatWalkthroughTests {
         @Test
         void shouldRefuseMessagesBeforeHello() throws Exception {
             try (ChatClient chat = connect()) {
-                String id = chat.message("text", "text", "ja");
+                String id = chat.message("text", "text", "ja", "#consent", "0");
                 JsonNode error = chat.next();
                 assertThat(type(error)).isEqualTo("error");
                 assertThat(error.get("code").stringValue()).isEqualTo("hello_required");
@@ -266,7 +268,8 @@ class WebChatWalkthroughTests {
                 chat.message("choice", "code", "#yes");
                 JsonNode question = last(chat.turn(), "ask");
                 String code = question.get("buttons").get(0).get("code").stringValue();
-                Map<String, String> answer = Map.of("type", "choice", "id", "same-id-1", "code", code);
+                Map<String, String> answer = Map.of("type", "choice", "id", "same-id-1", "code", code,
+                        "step", question.get("step").stringValue(), "ask", question.get("ask").stringValue());
                 chat.send(answer);
                 List<JsonNode> first = chat.turn();
                 assertThat(first.get(0).get("outcome").stringValue()).isEqualTo("applied");
