@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -15,13 +18,15 @@ import nl.peilbot.engine.Outbound;
 /**
  * The {@link Conversations} that channels get: the service, with the driver's "cannot reach the database" failures
  * turned into one {@link StorageUnavailableException}, so that channels can answer "try again" without knowing
- * the driver.
+ * the driver. It is the primary {@link Conversations} bean, so channels get it rather than the bare service.
  */
+@Component("conversations")
+@Primary
 final class StorageFailures implements Conversations {
 
     private final Conversations service;
 
-    StorageFailures(Conversations service) {
+    StorageFailures(ConversationService service) {
         this.service = service;
     }
 

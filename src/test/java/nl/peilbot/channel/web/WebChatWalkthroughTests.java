@@ -32,9 +32,7 @@ import nl.peilbot.testsupport.FerretDb;
  * walking the whole 2020 questionnaire and reading back what was stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"peilbot.organiser.password=" + Invitations.PASSWORD,
-                // This client answers at machine speed; WebChatConflictTests covers the rate limit.
-                "peilbot.web.rate-limit.burst=1000"})
+        properties = "peilbot.organiser.password=" + Invitations.PASSWORD)
 class WebChatWalkthroughTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("web_chat_walkthrough");
