@@ -269,7 +269,11 @@
      */
     post(frame, shown) {
       frame.id = uuid();
-      if (this.ask) {
+      if (this.completed) {
+        // No question is asked once completed; commands such as "my data" still work.
+        frame.step = '#completed';
+        frame.ask = '#completed';
+      } else if (this.ask) {
         frame.step = this.ask.step;
         frame.ask = this.ask.ask;
       }

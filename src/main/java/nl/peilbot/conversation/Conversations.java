@@ -11,6 +11,12 @@ import nl.peilbot.engine.Outbound;
  */
 public interface Conversations {
 
+    /**
+     * The {@code expectedStep} of a message sent once the conversation is completed, when no step is asked any more
+     * (commands such as "my data" still work then); it conflicts while a step is asked.
+     */
+    String COMPLETED_STEP = "#completed";
+
     /** Opens (creates or resumes) the conversation the access leads to; throws {@link UnknownAccessException}. */
     Session open(Access access, String channel);
 
@@ -46,7 +52,7 @@ public interface Conversations {
      * Like {@link #handle(String, String, Inbound, String, String)}, but only while the step is still asked in the
      * same asking ({@link Outbound.Ask#askId()}): an answer composed for an earlier rendering of the same step
      * (before a back or change) is a {@link Reply.Outcome#CONFLICT} too. A null {@code expectedAsk} checks the step
-     * only.
+     * only; once completed, only {@link #COMPLETED_STEP} passes.
      *
      * @throws StorageUnavailableException when the database cannot be reached; the outcome is then unknown
      */

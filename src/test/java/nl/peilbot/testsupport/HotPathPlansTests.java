@@ -26,7 +26,9 @@ import com.mongodb.client.model.ReplaceOptions;
  * <p>FerretDB runs an update, replace, delete or findAndModify as a query with the command's filter followed by
  * a write {@code WHERE <_id expression> = ?}; the query is the same as a find with that filter, so explaining the
  * find shows the plan of both steps. Add a collection's per-request filters to {@link #HOT_PATH} when it gets
- * some; the filter must have the exact form the app's code builds.
+ * some (the turn log and the outbox too); the filter must have the exact form the app's code builds. Only a string
+ * or ObjectId {@code _id} is served by the index on FerretDB: a document as {@code _id} (say
+ * {@code {response, version}}) scans.
  */
 class HotPathPlansTests {
 
@@ -45,7 +47,11 @@ class HotPathPlansTests {
             new HotPathQuery("results", "ResultsStore find and guarded replace, every completion",
                     Filters.and(Filters.eq("_id", "ai-in-hospitals-2020/2020"), Filters.eq("version", 3L))),
             new HotPathQuery("codings", "CodingStore find and replace of one coding", Filters.eq("_id", "r_0000000000000000000000a1/policy")),
-            new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")));
+            new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")),
+            new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
+                    Filters.eq("_id", "3c".repeat(32))),
+            new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
+            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))));
 
     private static MongoDatabase database;
 
