@@ -103,6 +103,8 @@ final class RecordingSocket implements WebSocketSession {
         return List.of();
     }
 
+    private volatile CloseStatus closeStatus;
+
     @Override
     public boolean isOpen() {
         return open;
@@ -116,5 +118,11 @@ final class RecordingSocket implements WebSocketSession {
     @Override
     public void close(CloseStatus status) {
         open = false;
+        closeStatus = status;
+    }
+
+    /** How the server closed this socket; null while open or closed without a status. */
+    CloseStatus closeStatus() {
+        return closeStatus;
     }
 }
