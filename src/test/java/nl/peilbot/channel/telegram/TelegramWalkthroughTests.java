@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,12 +30,14 @@ import nl.peilbot.channel.web.QuestionnaireWalker;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
 import nl.peilbot.invitation.Invitations;
+import nl.peilbot.outbox.Outbox;
 import nl.peilbot.testsupport.FerretDb;
 
 /**
  * The Telegram channel end to end in long-polling mode: the running application against a fake Bot API on
  * loopback and a real FerretDB, compared with the web channel on the same questionnaire.
  */
+@Import(OutboxForTests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
         "peilbot.telegram.username=" + FakeTelegram.BOT_USERNAME,
@@ -75,12 +78,12 @@ class TelegramWalkthroughTests {
     Invitations invitations;
 
     @Autowired
-    OutboundQueue outbound;
+    Outbox outbox;
 
     private final Flow flow = Flows.load(Path.of("conversation-flows", SURVEY + ".yaml"));
 
     private TelegramRespondent respondent() {
-        return new TelegramRespondent(telegram, outbound, chats.getAndIncrement());
+        return new TelegramRespondent(telegram, outbox, chats.getAndIncrement());
     }
 
     private MongoCollection<Document> responses() {
