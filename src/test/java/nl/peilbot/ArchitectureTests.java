@@ -164,10 +164,12 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
                                 + "annotations, the flow module, the aggregation module's public types, the results "
-                                + "module, ResponseCompleted or PageTexts",
+                                + "module, the outbox's public types, ResponseCompleted or PageTexts",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
+                                .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                                || (type.getPackageName().equals("nl.peilbot.outbox") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || startsWithAny(type.getPackageName(), "java", "javax.crypto", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
@@ -187,6 +189,18 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.aggregation").and().arePublic().and().areTopLevelClasses()
                 .should().haveSimpleName("Results").orShould().beRecords().orShould().beEnums()
                 .orShould().beAssignableTo(RuntimeException.class)
+                .check(classes);
+    }
+
+    /** The outbox and the leases are infrastructure: they know the database and Spring, no feature module. */
+    @Test
+    void outboxAndLeasesUseOnlyLibraries() {
+        classes().that().resideInAnyPackage("nl.peilbot.outbox..", "nl.peilbot.lease..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "in the JDK, org.bson, com.mongodb, Spring, SLF4J, jakarta.annotation or their own module",
+                        (JavaClass type) -> startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
+                                "org.springframework", "org.slf4j", "jakarta.annotation", "nl.peilbot.outbox",
+                                "nl.peilbot.lease")))
                 .check(classes);
     }
 

@@ -24,8 +24,8 @@ import com.mongodb.client.MongoDatabase;
  * A real FerretDB (SQLite backend) for tests: started once per JVM on a free loopback port with a throw-away
  * data folder, stopped and deleted at JVM exit.
  *
- * <p>The binary is {@code -Dpeilbot.ferretdb.binary} (default {@code .local/bin/ferretdb}); when it is missing,
- * {@code scripts/install-ferretdb} builds it first. Spring Boot tests use it through
+ * <p>The binary is {@code -Dpeilbot.ferretdb.binary}, or by default {@code .local/bin/ferretdb}, which
+ * {@code scripts/install-ferretdb} first checks and (re)builds with the project's patch when needed. Spring Boot tests use it through
  * {@code @DynamicPropertySource}: {@code registry.add("spring.mongodb.uri", () -> FerretDb.uri(name))}.
  */
 public final class FerretDb {
@@ -77,9 +77,11 @@ public final class FerretDb {
     }
 
     private static Path binary() {
-        String configured = System.getProperty(BINARY_PROPERTY, DEFAULT_BINARY);
-        Path binary = Path.of(configured).toAbsolutePath();
-        if (!Files.isExecutable(binary)) {
+        String configured = System.getProperty(BINARY_PROPERTY);
+        Path binary = Path.of(configured != null ? configured : DEFAULT_BINARY).toAbsolutePath();
+        // The default binary must be the patched build (scripts/ferretdb-1.24.2.patch); the script returns at
+        // once when it is, and rebuilds a missing, unpatched or differently patched one.
+        if (configured == null || !Files.isExecutable(binary)) {
             install();
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException("scripts/install-ferretdb ran, but " + binary + " is still missing");
