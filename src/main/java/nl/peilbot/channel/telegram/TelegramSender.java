@@ -53,6 +53,12 @@ final class TelegramSender implements OutboxHandler {
         return KIND;
     }
 
+    /** A reply should follow soon after an outage: retry after a second, then back off. */
+    @Override
+    public Duration initialBackoff() {
+        return Duration.ofSeconds(1);
+    }
+
     @Override
     public Delivery deliver(OutboxMessage message) {
         Map<String, Object> payload = message.payload();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,7 +40,6 @@ import nl.peilbot.testsupport.FerretDb;
  * The organisers' console meets the Telegram channel through the fake Bot API: a reminder reaches a bound chat
  * through the rate-limited durable outbox, and a revoked invitation or a closed wave is refused politely there too.
  */
-@Import(OutboxForTests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
         "peilbot.telegram.username=" + FakeTelegram.BOT_USERNAME,

@@ -52,7 +52,7 @@ class TelegramRestartTests {
                 "peilbot.telegram.per-chat-interval", "0s",
                 "peilbot.telegram.per-second", "1000");
         // As command-line arguments, which come before application.properties.
-        return new SpringApplicationBuilder(PeilbotApplication.class, OutboxForTests.class)
+        return new SpringApplicationBuilder(PeilbotApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,7 +40,6 @@ import nl.peilbot.testsupport.FerretDb;
  * The Telegram channel end to end in long-polling mode: the running application against a fake Bot API on
  * loopback and a real FerretDB, compared with the web channel on the same questionnaire.
  */
-@Import(OutboxForTests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
         "peilbot.telegram.username=" + FakeTelegram.BOT_USERNAME,
@@ -434,14 +432,14 @@ class TelegramWalkthroughTests {
         void shouldSendEveryReplyOnceWhenEveryUpdateComesTwice() throws Exception {
             Invited once = invite();
             TelegramRespondent single = started(once);
-            walk(single, new QuestionnaireWalker(flow), once.responseId(), 12);
+            walk(single, new QuestionnaireWalker(flow), once.responseId(), 200);
 
             Invited twice = invite();
             telegram.deliverEverythingTwice(true);
             TelegramRespondent repeated;
             try {
                 repeated = started(twice);
-                walk(repeated, new QuestionnaireWalker(flow), twice.responseId(), 12);
+                walk(repeated, new QuestionnaireWalker(flow), twice.responseId(), 200);
             } finally {
                 telegram.deliverEverythingTwice(false);
             }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,7 +28,6 @@ import nl.peilbot.outbox.Outbox;
 import nl.peilbot.testsupport.FerretDb;
 
 /** Webhook mode: only requests with Telegram's secret header are read, each update is applied once. */
-@Import(OutboxForTests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
         "peilbot.telegram.mode=webhook",
