@@ -13,10 +13,12 @@ class AccessGate {
 
     private final Invitations invitations;
     private final Waves waves;
+    private final Withdrawals withdrawals;
 
-    AccessGate(Invitations invitations, Waves waves) {
+    AccessGate(Invitations invitations, Waves waves, Withdrawals withdrawals) {
         this.invitations = invitations;
         this.waves = waves;
+        this.withdrawals = withdrawals;
     }
 
     /** The invitation a token opens now, in a wave that takes answers. */
@@ -25,7 +27,8 @@ class AccessGate {
         if (check instanceof TokenCheck.Refused refused) {
             throw switch (refused.reason()) {
                 case UNKNOWN -> new UnknownAccessException("this link is not (or no longer) valid");
-                case REVOKED -> new AccessRefusedException(AccessRefusedException.Reason.REVOKED_TOKEN);
+                case REVOKED -> new AccessRefusedException(withdrawn(token)
+                        ? AccessRefusedException.Reason.WITHDRAWN : AccessRefusedException.Reason.REVOKED_TOKEN);
                 case NOT_YET_VALID -> new AccessRefusedException(AccessRefusedException.Reason.TOKEN_NOT_YET_VALID);
                 case EXPIRED -> new AccessRefusedException(AccessRefusedException.Reason.TOKEN_EXPIRED);
             };
@@ -33,6 +36,10 @@ class AccessGate {
         Invitation invitation = ((TokenCheck.Valid) check).invitation();
         requireTakingAnswers(invitation.survey());
         return invitation;
+    }
+
+    private boolean withdrawn(String token) {
+        return invitations.find(token).map(i -> withdrawals.withdrew(i.responseId())).orElse(false);
     }
 
     /** Throws when the response's invitation was revoked, or its wave does not take answers now. */

@@ -32,7 +32,9 @@ public class AccessRefusedException extends UnknownAccessException {
         /** The wave is closed; the respondent is thanked. */
         WAVE_CLOSED,
         /** The survey takes invited respondents only. */
-        OPEN_LINK_CLOSED;
+        OPEN_LINK_CLOSED,
+        /** The respondent withdrew and had their answers deleted; the link no longer works. */
+        WITHDRAWN;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

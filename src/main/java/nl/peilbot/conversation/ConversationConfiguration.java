@@ -3,13 +3,15 @@ package nl.peilbot.conversation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import nl.peilbot.engine.BundleEngineMessages;
 import nl.peilbot.engine.ConversationEngine;
 
-/** The pure engine as a bean, with its texts from the message bundles. */
+/** The pure engine as a bean, with its texts from the message bundles; the retention task's schedule. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FlowsProperties.class)
+@EnableConfigurationProperties({FlowsProperties.class, RetentionProperties.class})
+@EnableScheduling
 class ConversationConfiguration {
 
     @Bean

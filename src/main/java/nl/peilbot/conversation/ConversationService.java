@@ -15,6 +15,7 @@ import nl.peilbot.engine.ConversationEngine;
 import nl.peilbot.engine.ConversationState;
 import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
+import nl.peilbot.engine.Stage;
 import nl.peilbot.engine.Turn;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.invitation.ChannelBindings;
@@ -42,10 +43,13 @@ class ConversationService implements Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AccessGate gate;
+    private final Withdrawals withdrawals;
 
     ConversationService(FlowCatalog flows, Invitations invitations, ChannelBindings bindings, ResponseStore responses,
-                        ConversationEngine engine, ApplicationEventPublisher events, Clock clock, AccessGate gate) {
+                        ConversationEngine engine, ApplicationEventPublisher events, Clock clock, AccessGate gate,
+                        Withdrawals withdrawals) {
         this.gate = gate;
+        this.withdrawals = withdrawals;
         this.flows = flows;
         this.invitations = invitations;
         this.bindings = bindings;
@@ -137,6 +141,10 @@ class ConversationService implements Conversations {
         Turn turn = engine.handle(flow, response.state(), input, now);
         if (!turn.accepted()) {
             return new Reply(Outcome.REJECTED, response.language(), turn.messages(), response.completed());
+        }
+        if (turn.state().stage() == Stage.WITHDRAWN) {
+            withdrawals.withdraw(response);
+            return new Reply(Outcome.APPLIED, response.language(), turn.messages(), true);
         }
         StoredResponse updated = response.afterTurn(turn.state(), clientMessageId, channel, now);
         if (!responses.replace(updated, response.version(), flow)) {

@@ -1,6 +1,7 @@
 package nl.peilbot.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -74,14 +75,29 @@ public class Waves {
         return find(survey).map(wave -> save(new Wave(wave.flow(), wave.state(), Math.max(0, target), openLink)));
     }
 
+    /** When the survey's wave was closed, while it is closed. */
+    Optional<Instant> closedSince(String survey) {
+        Document stored = waves.find(Filters.eq("_id", survey)).first();
+        if (stored == null || WaveState.fromStored(stored.getString("state")) != WaveState.CLOSED) {
+            return Optional.empty();
+        }
+        Date closedAt = stored.getDate("closedAt") != null ? stored.getDate("closedAt") : stored.getDate("changedAt");
+        return Optional.ofNullable(closedAt).map(Date::toInstant);
+    }
+
     private Wave save(Wave wave) {
+        Date now = Date.from(clock.instant());
         Document document = new Document("_id", wave.survey())
                 .append("survey", wave.survey())
                 .append("wave", wave.wave())
                 .append("state", wave.state().stored())
                 .append("target", wave.target())
                 .append("openLink", wave.openLink())
-                .append("changedAt", Date.from(clock.instant()));
+                .append("changedAt", now);
+        if (wave.state() == WaveState.CLOSED) {
+            // Closed since the first close, not since a later change of its settings: retention counts from it.
+            document.append("closedAt", closedSince(wave.survey()).map(Date::from).orElse(now));
+        }
         waves.replaceOne(Filters.eq("_id", wave.survey()), document, new ReplaceOptions().upsert(true));
         return wave;
     }

@@ -8,15 +8,19 @@ import java.util.stream.Collectors;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 
-/** Carries out the commands: start, back, skip, help, restart, language and where. */
+/** Carries out the commands: start, back, skip, help, restart, language, where, my data and delete. */
 final class CommandHandler {
 
     private final EngineMessages messages;
     private final Turns turns;
+    private final CommandRecognizer recognizer;
+    private final SummaryRenderer summaries;
 
-    CommandHandler(EngineMessages messages, Turns turns) {
+    CommandHandler(EngineMessages messages, Turns turns, CommandRecognizer recognizer, SummaryRenderer summaries) {
         this.messages = messages;
         this.turns = turns;
+        this.recognizer = recognizer;
+        this.summaries = summaries;
     }
 
     Turn handle(Flow flow, ConversationState state, CommandName name, String argument, Instant now) {
@@ -28,6 +32,8 @@ final class CommandHandler {
             case RESTART -> restart(flow, state);
             case LANGUAGE -> language(flow, state, argument);
             case WHERE -> turns.same(flow, state, new Outbound.Say(where(flow, state)));
+            case MY_DATA -> myData(flow, state);
+            case DELETE -> delete(flow, state);
         };
     }
 
@@ -56,7 +62,7 @@ final class CommandHandler {
             case CHOOSING_CHANGE -> {
                 return turns.shown(flow, Turns.withStage(state, Stage.SUMMARY, state.answers(), now), List.of());
             }
-            case CONFIRMING_RESTART -> {
+            case CONFIRMING_RESTART, CONFIRMING_DELETE -> {
                 return resume(flow, state);
             }
             default -> {
@@ -70,6 +76,10 @@ final class CommandHandler {
             return turns.rejected(flow, state, "hint.skip.not.allowed");
         }
         ParseContext context = turns.context(flow, state, now);
+        if (context.question().optional() && state.pending().wouldLoseOnSkip(state.answers().get(state.currentStep()))) {
+            return turns.rejected(flow, state, state.pending().entries().isEmpty() || !state.pending().entry().isEmpty()
+                    ? "hint.skip.would.lose" : "hint.skip.use.done");
+        }
         ParsedAnswer parsed = AnswerParser.forKind(context.question().kind()).skip(context);
         return turns.apply(flow, state, context, parsed);
     }
@@ -87,6 +97,33 @@ final class CommandHandler {
         };
     }
 
+    /** Every answer kept, readable; the state stays as it is. */
+    private Turn myData(Flow flow, ConversationState state) {
+        Outbound.Say data = new Outbound.Say(summaries.allAnswers(flow, state));
+        if (state.stage() == Stage.COMPLETED) {
+            return new Turn(state, List.of(data), true);
+        }
+        return turns.same(flow, state, data);
+    }
+
+    private Turn delete(Flow flow, ConversationState state) {
+        if (state.stage() == Stage.CONFIRMING_DELETE) {
+            return turns.shown(flow, state, List.of());
+        }
+        Stage resume = state.stage() == Stage.CONFIRMING_RESTART ? state.resumeStage() : state.stage();
+        ConversationState confirming = new ConversationState(state.flowId(), state.flowVersion(), state.language(),
+                Stage.CONFIRMING_DELETE, state.currentStep(), state.answers(), state.pending(), state.askedAt(),
+                state.returnToSummary(), resume);
+        return turns.shown(flow, confirming, List.of());
+    }
+
+    /** Deletion confirmed: nothing is left; the caller erases the response. */
+    Turn deleteConfirmed(Flow flow, ConversationState state, Instant now) {
+        ConversationState withdrawn = new ConversationState(state.flowId(), state.flowVersion(), state.language(),
+                Stage.WITHDRAWN, null, java.util.Map.of(), Pending.NONE, now, false, null);
+        return new Turn(withdrawn, turns.current(flow, withdrawn), true);
+    }
+
     /** Restart confirmed: chat answers go, the invitation's profile answers and the consent stay. */
     Turn restartConfirmed(Flow flow, ConversationState state, Instant now) {
         return turns.advance(flow, state, StepNavigator.invitationAnswers(state.answers()), now, List.of(say("restart.done", state)));
@@ -97,13 +134,14 @@ final class CommandHandler {
         ConversationState resumed = new ConversationState(state.flowId(), state.flowVersion(), state.language(),
                 state.resumeStage(), state.currentStep(), state.answers(), state.pending(), state.askedAt(),
                 state.returnToSummary(), null);
-        return turns.shown(flow, resumed, List.of(say("restart.cancelled", state)));
+        String cancelled = state.stage() == Stage.CONFIRMING_DELETE ? "delete.cancelled" : "restart.cancelled";
+        return turns.shown(flow, resumed, List.of(say(cancelled, state)));
     }
 
     private Turn language(Flow flow, ConversationState state, String argument) {
         Optional<String> target = argument == null || argument.isBlank()
                 ? Optional.of(following(flow.languages(), state.language()))
-                : resolveLanguage(flow, argument);
+                : recognizer.language(argument, flow.languages());
         if (target.isEmpty()) {
             String names = flow.languages().stream().map(l -> messages.text("language.name", l)).collect(Collectors.joining(", "));
             return turns.rejected(flow, state, "hint.unknown.language", List.of(names));
@@ -117,15 +155,6 @@ final class CommandHandler {
     private static String following(List<String> languages, String current) {
         int index = languages.indexOf(current);
         return languages.get((index + 1) % languages.size());
-    }
-
-    private Optional<String> resolveLanguage(Flow flow, String argument) {
-        String typed = TextMatcher.normalise(argument);
-        return flow.languages().stream()
-                .filter(language -> typed.equals(language)
-                        || TextMatcher.isOneOf(typed, messages.words("language." + language))
-                        || typed.equals(TextMatcher.normalise(messages.text("language.name", language))))
-                .findFirst();
     }
 
     private String where(Flow flow, ConversationState state) {
@@ -144,7 +173,8 @@ final class CommandHandler {
             case SUMMARY -> messages.text("where.summary", language);
             case CHOOSING_CHANGE -> messages.text("where.change", language);
             case CONFIRMING_RESTART -> messages.text("where.restart", language);
-            case COMPLETED -> flow.closing().in(language);
+            case CONFIRMING_DELETE -> messages.text("where.delete", language);
+            case COMPLETED, WITHDRAWN -> flow.closing().in(language);
         };
     }
 

@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Recognises typed commands ("terug", "/back", "taal en") using the command words of the bundle. */
+/**
+ * Recognises typed commands ("terug", "/back", "taal en") using the command words of the bundle. A typed text is a
+ * command only when the whole of it is one: a command word, or the language word with a language after it. So
+ * "Begin met een pilot" or "Language models" are answers. After a "/" (a Telegram command) the start and language
+ * commands take any argument ("/start TOKEN", "/taal fr").
+ */
 final class CommandRecognizer {
 
     /** A recognised command with what followed its word (only for commands that take one), or null. */
@@ -14,8 +19,10 @@ final class CommandRecognizer {
     }
 
     private final Map<CommandName, List<String>> wordsByCommand = new EnumMap<>(CommandName.class);
+    private final EngineMessages messages;
 
     CommandRecognizer(EngineMessages messages) {
+        this.messages = messages;
         for (CommandName name : CommandName.values()) {
             wordsByCommand.put(name, messages.words(key(name)).stream().map(TextMatcher::normalise)
                     .filter(w -> !w.isEmpty()).toList());
@@ -26,9 +33,11 @@ final class CommandRecognizer {
         return "command." + name.name().toLowerCase(Locale.ROOT);
     }
 
-    Optional<Recognized> recognize(String text) {
+    /** The command {@code text} is, for a flow in {@code languages}. */
+    Optional<Recognized> recognize(String text, List<String> languages) {
         String typed = text.strip();
-        if (typed.startsWith("/")) {
+        boolean slashed = typed.startsWith("/");
+        if (slashed) {
             typed = withoutBotName(typed.substring(1));
         }
         if (typed.equals("?")) {
@@ -43,14 +52,27 @@ final class CommandRecognizer {
                 return Optional.of(new Recognized(entry.getKey(), null));
             }
         }
-        for (CommandName name : List.of(CommandName.LANGUAGE, CommandName.START)) {
+        for (CommandName name : slashed ? List.of(CommandName.LANGUAGE, CommandName.START) : List.of(CommandName.LANGUAGE)) {
             for (String word : wordsByCommand.get(name)) {
                 if (normalised.startsWith(word + " ")) {
-                    return Optional.of(new Recognized(name, normalised.substring(word.length() + 1).strip()));
+                    String argument = normalised.substring(word.length() + 1).strip();
+                    if (slashed || language(argument, languages).isPresent()) {
+                        return Optional.of(new Recognized(name, argument));
+                    }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The language of {@code languages} that {@code argument} names: its code, a word for it or its name. */
+    Optional<String> language(String argument, List<String> languages) {
+        String typed = TextMatcher.normalise(argument);
+        return languages.stream()
+                .filter(language -> typed.equals(language)
+                        || TextMatcher.isOneOf(typed, messages.words("language." + language))
+                        || typed.equals(TextMatcher.normalise(messages.text("language.name", language))))
+                .findFirst();
     }
 
     /** Telegram sends "/back@SomeBot" in groups. */

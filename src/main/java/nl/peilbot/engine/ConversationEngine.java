@@ -29,7 +29,7 @@ public final class ConversationEngine {
         this.prompts = new PromptRenderer(messages, formatter, summaries);
         this.recognizer = new CommandRecognizer(messages);
         this.turns = new Turns(messages, prompts, words);
-        this.commands = new CommandHandler(messages, turns);
+        this.commands = new CommandHandler(messages, turns, recognizer, summaries);
         this.replies = new ReplyHandler(prompts, turns, commands, words);
         this.transcripts = new TranscriptBuilder(formatter);
     }
@@ -43,7 +43,7 @@ public final class ConversationEngine {
         Map<String, Answer> answers = new LinkedHashMap<>();
         Map<String, String> given = profile == null ? Map.of() : profile;
         for (Question field : flow.profile()) {
-            String value = given.get(field.id());
+            String value = InboundText.clean(given.get(field.id()));
             if (value == null || value.isBlank()) {
                 continue;
             }
@@ -73,11 +73,21 @@ public final class ConversationEngine {
 
     /** Applies one inbound event. Input that cannot be used leaves the state as it was and re-asks with a hint. */
     public Turn handle(Flow flow, ConversationState state, Inbound input, Instant now) {
-        if (state.stage() == Stage.COMPLETED) {
-            return new Turn(state, List.of(prompts.closing(flow, state)), false);
+        if (state.stage() == Stage.WITHDRAWN) {
+            return new Turn(state, prompts.current(flow, state), false);
         }
         if (input instanceof Inbound.Command command) {
-            return commands.handle(flow, state, command.name(), command.argument(), now);
+            return completedAndNoRight(state, command.name())
+                    ? new Turn(state, List.of(prompts.closing(flow, state)), false)
+                    : commands.handle(flow, state, command.name(), command.argument(), now);
+        }
+        if (state.stage() == Stage.COMPLETED) {
+            Optional<CommandRecognizer.Recognized> right = input instanceof Inbound.Text typed && typed.text() != null
+                    ? recognizer.recognize(InboundText.clean(typed.text()), flow.languages())
+                    .filter(c -> !completedAndNoRight(state, c.name()))
+                    : Optional.empty();
+            return right.map(c -> commands.handle(flow, state, c.name(), c.argument(), now))
+                    .orElseGet(() -> new Turn(state, List.of(prompts.closing(flow, state)), false));
         }
         if (input instanceof Inbound.Choice choice) {
             if (choice.code() == null) {
@@ -85,15 +95,20 @@ public final class ConversationEngine {
             }
             return replies.choice(flow, state, choice.code(), now);
         }
-        String text = input instanceof Inbound.Text typed && typed.text() != null ? typed.text() : "";
+        String text = input instanceof Inbound.Text typed && typed.text() != null ? InboundText.clean(typed.text()) : "";
         if (text.isBlank()) {
             return turns.rejected(flow, state, "hint.empty");
         }
-        Optional<CommandRecognizer.Recognized> command = recognizer.recognize(text);
+        Optional<CommandRecognizer.Recognized> command = recognizer.recognize(text, flow.languages());
         if (command.isPresent()) {
             return commands.handle(flow, state, command.get().name(), command.get().argument(), now);
         }
         return replies.text(flow, state, text, now);
+    }
+
+    /** After submitting only the respondent's rights are commands: seeing and deleting the answers. */
+    private static boolean completedAndNoRight(ConversationState state, CommandName name) {
+        return state.stage() == Stage.COMPLETED && name != CommandName.MY_DATA && name != CommandName.DELETE;
     }
 
     /** The messages that show the current step again, for a resume or a conflicting second tab. */

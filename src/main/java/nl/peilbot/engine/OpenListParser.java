@@ -9,8 +9,10 @@ import java.util.Optional;
 import nl.peilbot.flow.Field;
 
 /**
- * Entries of several fields, asked field by field; one text may fill several fields split at ':'
- * ("Radiologie: beeldherkenning"). Ends at {@code maxItems} entries or with {@code #done} after a complete entry.
+ * Entries of several fields, asked field by field; one text may fill a name field and the next at once, split at its
+ * first colon ("Radiologie: beeldherkenning") when {@link EntryText} finds that colon a separator. A text that is no
+ * name where a name is asked is kept as the description, and the name is asked for. Ends at {@code maxItems}
+ * entries or with {@code #done} after a complete entry.
  */
 final class OpenListParser implements AnswerParser {
 
@@ -24,25 +26,48 @@ final class OpenListParser implements AnswerParser {
         if (problem.isPresent()) {
             return problem.get();
         }
+        List<Field> fields = context.question().fields();
         List<Field> open = openFields(context);
-        String[] values = open.size() > 1 ? text.split(":", open.size()) : new String[] {text};
         Map<String, String> entry = new HashMap<>(pending.entry());
-        for (int i = 0; i < values.length && i < open.size(); i++) {
-            String value = values[i].strip();
-            if (value.isEmpty()) {
-                if (i == 0) {
-                    return new ParsedAnswer.Rejected("hint.empty");
+        String noteKey = null;
+        List<Object> noteArguments = List.of();
+        String rest = text.strip();
+        for (int i = 0; i < open.size() && !rest.isEmpty(); i++) {
+            Field field = open.get(i);
+            boolean last = i == open.size() - 1;
+            String value = rest;
+            rest = "";
+            if (!last) {
+                int colon = EntryText.separator(value);
+                if (colon >= 0) {
+                    rest = value.substring(colon + 1).strip();
+                    value = value.substring(0, colon).strip();
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                } else if (!EntryText.plausibleName(value)) {
+                    // Not a name but a description: keep it as the last field and ask for the name.
+                    Field described = open.get(open.size() - 1);
+                    entry.put(described.id(), value);
+                    noteKey = "list.noted";
+                    noteArguments = List.of(described.label().in(context.language()), field.label().in(context.language()));
+                    break;
                 }
-                break;
+            } else if (EntryText.isName(fields, field) && !EntryText.plausibleName(value)) {
+                return new ParsedAnswer.Rejected("hint.list.name", List.of(field.label().in(context.language())));
             }
             Optional<ParsedAnswer.Rejected> tooLong = FreeText.problem(value);
             if (tooLong.isPresent()) {
                 return tooLong.get();
             }
-            entry.put(open.get(i).id(), value);
+            entry.put(field.id(), value);
+        }
+        if (entry.equals(pending.entry())) {
+            return new ParsedAnswer.Rejected("hint.empty");
         }
         if (entry.size() < context.question().fields().size()) {
-            return new ParsedAnswer.Partial(new Pending(List.of(), false, pending.entries(), entry, Map.of()));
+            return new ParsedAnswer.Partial(new Pending(List.of(), false, pending.entries(), entry, Map.of()), noteKey,
+                    noteArguments);
         }
         List<Map<String, String>> entries = new ArrayList<>(pending.entries());
         entries.add(entry);

@@ -9,8 +9,19 @@ sealed interface ParsedAnswer {
     record Accepted(Answer answer) implements ParsedAnswer {
     }
 
-    /** Usable, but the question needs more (another option, the "namelijk" text, the next field or part). */
-    record Partial(Pending pending) implements ParsedAnswer {
+    /**
+     * Usable, but the question needs more (another option, the "namelijk" text, the next field or part);
+     * {@code noteKey}, when not null, names a bundle text said before the next prompt.
+     */
+    record Partial(Pending pending, String noteKey, List<Object> noteArguments) implements ParsedAnswer {
+
+        public Partial {
+            noteArguments = List.copyOf(noteArguments);
+        }
+
+        public Partial(Pending pending) {
+            this(pending, null, List.of());
+        }
     }
 
     /** Skipped, as the question allows. */

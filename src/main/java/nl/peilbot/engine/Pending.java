@@ -28,4 +28,14 @@ public record Pending(
         entry = entry == null ? Map.of() : Map.copyOf(entry);
         parts = parts == null ? Map.of() : Map.copyOf(parts);
     }
+
+    /**
+     * Whether skipping now would throw away something the respondent gave for this question: list entries, a
+     * half-filled entry, parts, or options pressed beyond those of the {@code stored} answer (null when none).
+     */
+    boolean wouldLoseOnSkip(Answer stored) {
+        List<String> storedCodes = stored == null ? List.of() : stored.codes();
+        return !entries.isEmpty() || !entry.isEmpty() || !parts.isEmpty() || awaitingOther
+                || !storedCodes.containsAll(selected);
+    }
 }

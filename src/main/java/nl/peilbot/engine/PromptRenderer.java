@@ -20,6 +20,7 @@ final class PromptRenderer {
     static final String SUMMARY = "#summary";
     static final String CHANGE = "#change";
     static final String RESTART = "#restart";
+    static final String DELETE = "#delete";
     static final String YES = "#yes";
     static final String NO = "#no";
     static final String START = "#start";
@@ -48,6 +49,10 @@ final class PromptRenderer {
                 out.add(closing(flow, state));
                 return out;
             }
+            case WITHDRAWN -> {
+                out.add(new Outbound.Say(messages.text("delete.done", language)));
+                return out;
+            }
             default -> {
             }
         }
@@ -74,7 +79,9 @@ final class PromptRenderer {
                     summaries.changeButtons(flow, state));
             case CONFIRMING_RESTART -> engineAsk(RESTART, messages.text("restart.ask", language),
                     List.of(button(YES, "button.yes", language), button(NO, "button.no", language)));
-            case COMPLETED -> null;
+            case CONFIRMING_DELETE -> engineAsk(DELETE, messages.text("delete.ask", language),
+                    List.of(button(YES, "button.delete.yes", language), button(NO, "button.no", language)));
+            case COMPLETED, WITHDRAWN -> null;
         };
     }
 
@@ -130,7 +137,7 @@ final class PromptRenderer {
         } else {
             text = introduction(question, state);
         }
-        if (question.optional()) {
+        if (question.optional() && !pending.wouldLoseOnSkip(state.answers().get(question.id()))) {
             buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
         }
         List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();

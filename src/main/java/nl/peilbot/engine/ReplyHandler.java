@@ -62,6 +62,9 @@ final class ReplyHandler {
             case CONFIRMING_RESTART -> code.equals(PromptRenderer.YES)
                     ? commands.restartConfirmed(flow, state, now)
                     : commands.resume(flow, state);
+            case CONFIRMING_DELETE -> code.equals(PromptRenderer.YES)
+                    ? commands.deleteConfirmed(flow, state, now)
+                    : commands.resume(flow, state);
             default -> turns.rejected(flow, state, "hint.not.offered");
         };
     }
@@ -98,7 +101,7 @@ final class ReplyHandler {
 
     private static String stageHint(Stage stage) {
         return switch (stage) {
-            case CONSENT, CONFIRMING_RESTART -> "hint.yes.no";
+            case CONSENT, CONFIRMING_RESTART, CONFIRMING_DELETE -> "hint.yes.no";
             case DECLINED -> "hint.declined";
             case SUMMARY -> "hint.summary";
             case CHOOSING_CHANGE -> "hint.change";

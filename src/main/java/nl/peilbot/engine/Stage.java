@@ -15,5 +15,12 @@ public enum Stage {
     /** "Restart" was asked for; waiting for yes / no. */
     CONFIRMING_RESTART,
     /** Submitted. */
-    COMPLETED
+    COMPLETED,
+    /** "Delete my answers" was asked for; waiting for yes / no, then back to {@link ConversationState#resumeStage()}. */
+    CONFIRMING_DELETE,
+    /**
+     * The respondent confirmed the deletion: no answers are left, and the caller erases the response. Never stored;
+     * a conversation in this stage ends.
+     */
+    WITHDRAWN
 }

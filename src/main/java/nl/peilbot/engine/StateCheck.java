@@ -34,11 +34,16 @@ public final class StateCheck {
             return problems;
         }
         checkAnswers(flow, state, problems);
-        boolean onQuestion = state.stage() == Stage.ASKING
-                || (state.stage() == Stage.CONFIRMING_RESTART && state.resumeStage() == Stage.ASKING);
+        boolean confirming = state.stage() == Stage.CONFIRMING_RESTART || state.stage() == Stage.CONFIRMING_DELETE;
+        boolean onQuestion = state.stage() == Stage.ASKING || (confirming && state.resumeStage() == Stage.ASKING);
         if (state.stage() == Stage.CONFIRMING_RESTART) {
             if (state.resumeStage() == null || !Set.of(Stage.ASKING, Stage.SUMMARY, Stage.CHOOSING_CHANGE).contains(state.resumeStage())) {
                 problems.add("confirming a restart needs a stage to resume, not " + state.resumeStage());
+            }
+        } else if (state.stage() == Stage.CONFIRMING_DELETE) {
+            if (state.resumeStage() == null || Set.of(Stage.CONFIRMING_RESTART, Stage.CONFIRMING_DELETE, Stage.WITHDRAWN)
+                    .contains(state.resumeStage())) {
+                problems.add("confirming a deletion needs a stage to resume, not " + state.resumeStage());
             }
         } else if (state.resumeStage() != null) {
             problems.add("resume stage " + state.resumeStage() + " outside a restart confirmation");
@@ -58,10 +63,13 @@ public final class StateCheck {
         }
         Set<Stage> allAnswered = java.util.EnumSet.of(Stage.SUMMARY, Stage.CHOOSING_CHANGE, Stage.COMPLETED);
         boolean summaryNext = allAnswered.contains(state.stage())
-                || (state.stage() == Stage.CONFIRMING_RESTART && allAnswered.contains(state.resumeStage()));
+                || (confirming && allAnswered.contains(state.resumeStage()));
         if (summaryNext) {
             StepNavigator.next(flow, state.answers())
                     .ifPresent(q -> problems.add("stage " + state.stage() + " while '" + q.id() + "' is unanswered"));
+        }
+        if (state.stage() == Stage.WITHDRAWN && !state.answers().isEmpty()) {
+            problems.add("answers left after a withdrawal");
         }
         if (state.stage() == Stage.CONSENT || state.stage() == Stage.DECLINED) {
             state.answers().values().stream().filter(a -> !StepNavigator.fromInvitation(a))

@@ -40,6 +40,39 @@ final class SummaryRenderer {
         return text.toString();
     }
 
+    /** Every answer kept, for the respondent who asks for their data: the summary's lines and what is gathered now. */
+    String allAnswers(Flow flow, ConversationState state) {
+        String language = state.language();
+        boolean gathering = state.currentStep() != null && !state.pending().equals(Pending.NONE);
+        if (state.answers().isEmpty() && !gathering) {
+            return messages.text("mydata.none", language);
+        }
+        StringBuilder text = new StringBuilder(summary(flow, state).replaceFirst(
+                java.util.regex.Pattern.quote(messages.text("summary.heading", language)),
+                java.util.regex.Matcher.quoteReplacement(messages.text("mydata.heading", language))));
+        if (gathering) {
+            flow.step(state.currentStep()).ifPresent(step -> text.append('\n').append(messages.text("mydata.pending",
+                    language, step.text().in(language), String.join("; ", gathered(step, state.pending(), language)))));
+        }
+        return text.append("\n\n").append(messages.text("mydata.rights", language)).toString();
+    }
+
+    /** What was gathered for {@code step} so far, each entry and part in the order of the question's fields. */
+    private static List<String> gathered(Question step, Pending pending, String language) {
+        List<String> given = new ArrayList<>(pending.selected().stream()
+                .map(code -> step.option(code).map(o -> o.label().in(language)).orElse(code)).toList());
+        List<java.util.Map<String, String>> entries = new ArrayList<>(pending.entries());
+        entries.add(pending.entry());
+        entries.add(pending.parts());
+        for (java.util.Map<String, String> entry : entries) {
+            List<String> values = step.fields().stream().map(f -> entry.get(f.id())).filter(java.util.Objects::nonNull).toList();
+            if (!values.isEmpty()) {
+                given.add(String.join(": ", values));
+            }
+        }
+        return given;
+    }
+
     /** One button per answer given in the chat: code = question id, number = its position in the summary. */
     List<Button> changeButtons(Flow flow, ConversationState state) {
         List<Button> buttons = new ArrayList<>();

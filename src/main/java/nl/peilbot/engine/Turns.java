@@ -24,6 +24,11 @@ final class Turns {
         this.words = words;
     }
 
+    /** The messages of the current step, without a hint (the end of a withdrawn conversation). */
+    List<Outbound> current(Flow flow, ConversationState state) {
+        return prompts.current(flow, state);
+    }
+
     /** Input that cannot be used: the state as it was, a hint, and the same prompt again. */
     Turn rejected(Flow flow, ConversationState state, String hintKey, List<Object> arguments) {
         if (state.stage() == Stage.COMPLETED) {
@@ -50,10 +55,15 @@ final class Turns {
     }
 
     /** Stays at the current question with more gathered for it. */
-    Turn gathered(Flow flow, ConversationState state, Pending pending) {
+    Turn gathered(Flow flow, ConversationState state, ParsedAnswer.Partial partial) {
         ConversationState next = new ConversationState(state.flowId(), state.flowVersion(), state.language(), state.stage(),
-                state.currentStep(), state.answers(), pending, state.askedAt(), state.returnToSummary(), state.resumeStage());
-        return new Turn(next, List.of(prompts.ask(flow, next)), true);
+                state.currentStep(), state.answers(), partial.pending(), state.askedAt(), state.returnToSummary(),
+                state.resumeStage());
+        if (partial.noteKey() == null) {
+            return new Turn(next, List.of(prompts.ask(flow, next)), true);
+        }
+        String note = messages.text(partial.noteKey(), state.language(), partial.noteArguments().toArray());
+        return new Turn(next, List.of(new Outbound.Say(note), prompts.ask(flow, next)), true);
     }
 
     /** Stores {@code answer} (dropping answers that no longer apply) and moves on to the next step or the summary. */
@@ -108,7 +118,7 @@ final class Turns {
             return rejected(flow, state, rejected.hintKey(), rejected.arguments());
         }
         if (parsed instanceof ParsedAnswer.Partial partial) {
-            return gathered(flow, state, partial.pending());
+            return gathered(flow, state, partial);
         }
         if (parsed instanceof ParsedAnswer.Accepted accepted) {
             return answered(flow, state, accepted.answer(), context.now());

@@ -13,6 +13,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import jakarta.annotation.PostConstruct;
+
 /**
  * Which chat user of a channel (a Telegram chat) answers which invitation, in the {@code channelBindings}
  * collection. An invitation is bound to one user for good; a user's chat follows the invitation it last opened.
@@ -57,6 +59,7 @@ public class ChannelBindings {
             // The user opened another invitation: only this user's own updates, handled one at a time, get here.
             bindings.replaceOne(Filters.eq("_id", chat.get("_id")), chat);
         }
+        point(channel, invitation.responseId(), chat.getString("_id"));
         return true;
     }
 
@@ -71,9 +74,60 @@ public class ChannelBindings {
      * and has not moved on to another invitation. Bindings made before user ids were kept give none.
      */
     public Optional<String> userOf(String channel, String responseId) {
-        return Optional.ofNullable(bindings.find(Filters.and(Filters.eq("responseId", responseId),
-                        Filters.eq("channel", channel))).first())
-                .map(binding -> binding.getString("userId"));
+        // Two reads by _id: a filter on responseId would scan the collection on FerretDB's SQLite backend.
+        return Optional.ofNullable(bindings.find(Filters.eq("_id", responseKey(channel, responseId))).first())
+                .map(pointer -> bindings.find(Filters.eq("_id", pointer.getString("chat"))).first())
+                .filter(chat -> responseId.equals(chat.getString("responseId")))
+                .map(chat -> chat.getString("userId"));
+    }
+
+    /**
+     * Gives every chat binding made before responses pointed to their chat its pointer; reads every binding once,
+     * at start-up, so that {@link #userOf} never has to.
+     */
+    @PostConstruct
+    void pointResponsesToTheirChats() {
+        bindings.find(Filters.exists("responseId")).forEach(chat -> {
+            try {
+                bindings.insertOne(pointer(chat.getString("channel"), chat.getString("responseId"), chat.getString("_id")));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /** The response's pointer to the chat that opened it last; a pointer to a chat that moved on is ignored. */
+    private void point(String channel, String responseId, String chatKey) {
+        Document pointer = pointer(channel, responseId, chatKey);
+        if (!insert(pointer)) {
+            bindings.replaceOne(Filters.eq("_id", pointer.get("_id")), pointer);
+        }
+    }
+
+    private Document pointer(String channel, String responseId, String chatKey) {
+        return new Document("_id", responseKey(channel, responseId)).append("chat", chatKey)
+                .append("createdAt", Date.from(clock.instant()));
+    }
+
+    /**
+     * Forgets which chats answer this response (its respondent withdrew): the chat documents, with the chat ids
+     * in plain, go. Rare, so it may filter by {@code responseId}; the invitation's claim keeps only a hash.
+     */
+    public void unbind(String responseId) {
+        bindings.deleteMany(Filters.eq("responseId", responseId));
+    }
+
+    /**
+     * Removes the chat ids kept in plain for reminders from the chats that answer these responses (retention);
+     * the chats' hashed keys stay, so nothing else changes. Safe to repeat.
+     */
+    public void forgetUsers(java.util.List<String> responseIds) {
+        if (!responseIds.isEmpty()) {
+            bindings.updateMany(Filters.and(Filters.in("responseId", responseIds), Filters.exists("userId")),
+                    com.mongodb.client.model.Updates.unset("userId"));
+        }
     }
 
     private boolean insert(Document document) {
@@ -90,6 +144,10 @@ public class ChannelBindings {
 
     private static String invitationKey(String channel, String invitationId) {
         return channel + ":invitation:" + invitationId;
+    }
+
+    private static String responseKey(String channel, String responseId) {
+        return channel + ":response:" + responseId;
     }
 
     private static String chatKey(String channel, String userId) {

@@ -209,6 +209,38 @@ public class Invitations {
         return Optional.of(new IssuedInvitation(responseId, token, draft));
     }
 
+    /**
+     * Hands the survey's invitations that still hold an invitee's name, e-mail or Telegram handle to {@code chunk},
+     * {@code size} at a time, in one pass (a daily retention task, so it may filter by survey).
+     *
+     * @return how many were handed over
+     */
+    public int withInvitee(String survey, int size, java.util.function.Consumer<List<Invitation>> chunk) {
+        int count = 0;
+        List<Invitation> batch = new ArrayList<>();
+        try (var cursor = invitations.find(Filters.and(Filters.eq("survey", survey), Filters.exists("invitee")))
+                .batchSize(size).map(Invitations::invitation).cursor()) {
+            while (cursor.hasNext()) {
+                batch.add(cursor.next());
+                if (batch.size() == size || !cursor.hasNext()) {
+                    chunk.accept(List.copyOf(batch));
+                    count += batch.size();
+                    batch.clear();
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Removes the invitee (name, e-mail, Telegram handle) from these invitations, by {@code _id}; safe to repeat. */
+    public void forgetInvitees(List<Invitation> forgotten) {
+        Date now = Date.from(clock.instant());
+        for (Invitation invitation : forgotten) {
+            invitations.updateOne(Filters.eq("_id", invitation.id()),
+                    Updates.combine(Updates.unset("invitee"), Updates.set("inviteeRemovedAt", now)));
+        }
+    }
+
     /** Whether the organisers revoked the invitation with this reference (a chat resuming without a token asks). */
     public boolean revoked(String responseId) {
         return revocations.find(Filters.eq("_id", responseId)).first() != null;

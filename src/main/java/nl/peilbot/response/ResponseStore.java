@@ -99,4 +99,15 @@ public class ResponseStore {
             lock.unlock();
         }
     }
+
+    /** Deletes the response for good (its respondent withdrew); deleting one that is gone already does nothing. */
+    public void delete(String id) {
+        Lock lock = replaceLocks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            responses.deleteOne(ResponseFilters.byId(id));
+        } finally {
+            lock.unlock();
+        }
+    }
 }

@@ -22,6 +22,7 @@ final class Chat {
     static final ConversationEngine ENGINE = new ConversationEngine(MESSAGES);
     static final Flow SMALL = flow("small.yaml");
     static final Flow HOSPITALS = flow("hospitals-2020.yaml");
+    static final Flow LISTS = flow("lists.yaml");
 
     final Flow flow;
     ConversationState state;

@@ -21,18 +21,19 @@ class CommandRecognizerTests {
             "waar, WHERE", "waar ben ik?, WHERE", "Where am I?, WHERE", "/where, WHERE"})
     void shouldRecogniseCommandWordsInBothLanguages(String typed, String expected) {
         CommandName name = expected.equals("BEGIN_IS_START") ? CommandName.START : CommandName.valueOf(expected);
-        assertThat(recognizer.recognize(typed)).contains(new CommandRecognizer.Recognized(name, null));
+        assertThat(recognizer.recognize(typed, java.util.List.of("nl", "en"))).contains(new CommandRecognizer.Recognized(name, null));
     }
 
     @ParameterizedTest
     @CsvSource({"taal en, en", "/taal EN, en", "language dutch, dutch", "/start abc123, abc123"})
     void shouldPassArgumentOfLanguageAndStart(String typed, String argument) {
-        assertThat(recognizer.recognize(typed)).hasValueSatisfying(r -> assertThat(r.argument()).isEqualTo(argument));
+        assertThat(recognizer.recognize(typed, java.util.List.of("nl", "en"))).hasValueSatisfying(r -> assertThat(r.argument()).isEqualTo(argument));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/foo", "terug naar vraag 3", "help mij", "terugg", "ja", "klaar", "", "/"})
+    @ValueSource(strings = {"/foo", "terug naar vraag 3", "help mij", "terugg", "ja", "klaar", "", "/",
+            "taal fr", "start abc123", "Begin met een pilot", "Language models", "Lang leve AI", "Taal- en spraaktechnologie"})
     void shouldNotTreatOtherTextAsCommand(String typed) {
-        assertThat(recognizer.recognize(typed)).isEmpty();
+        assertThat(recognizer.recognize(typed, java.util.List.of("nl", "en"))).isEmpty();
     }
 }

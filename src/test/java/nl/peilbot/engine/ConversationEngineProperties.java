@@ -24,7 +24,8 @@ import nl.peilbot.flow.QuestionKind;
 class ConversationEngineProperties {
 
     private static final ConversationEngine ENGINE = Chat.ENGINE;
-    private static final List<Flow> FLOWS = List.of(Chat.SMALL, Chat.HOSPITALS);
+    private static final List<Flow> FLOWS = List.of(Chat.SMALL, Chat.HOSPITALS, Chat.LISTS);
+    private static final CommandRecognizer COMMANDS = new CommandRecognizer(Chat.MESSAGES);
 
     @Property(tries = 200)
     void shouldKeepStatesConsistentWhateverIsSent(@ForAll("flows") Flow flow, @ForAll("profiles") Map<String, String> profile,
@@ -48,6 +49,10 @@ class ConversationEngineProperties {
             now = now.plusSeconds(3);
             state = checkedTurn(flow, state, move.input(flow, state), now);
         }
+        if (state.stage() == Stage.WITHDRAWN) {
+            assertThat(state.answers()).isEmpty();
+            return;
+        }
         for (int turn = 0; turn < 300 && state.stage() != Stage.COMPLETED; turn++) {
             now = now.plusSeconds(3);
             Inbound reply = validReply(flow, state);
@@ -66,10 +71,11 @@ class ConversationEngineProperties {
         Turn turn = ENGINE.handle(flow, state, input, now);
         assertThat(ENGINE.handle(flow, state, input, now)).as("same input, same turn").isEqualTo(turn);
         assertThat(StateCheck.problems(flow, turn.state())).as("after %s from %s", input, state).isEmpty();
+        assertNothingGivenLost(flow, state, input, turn.state());
         List<Outbound> messages = turn.messages();
         assertThat(messages).isNotEmpty();
-        if (turn.state().stage() == Stage.COMPLETED) {
-            assertThat(messages).hasSize(1).first().isInstanceOf(Outbound.Say.class);
+        if (turn.state().stage() == Stage.COMPLETED || turn.state().stage() == Stage.WITHDRAWN) {
+            assertThat(messages).allMatch(Outbound.Say.class::isInstance);
         } else {
             assertThat(messages.get(messages.size() - 1)).isInstanceOf(Outbound.Ask.class);
             assertThat(messages.stream().filter(m -> m instanceof Outbound.Ask)).hasSize(1);
@@ -82,11 +88,62 @@ class ConversationEngineProperties {
         return turn.state();
     }
 
+    /**
+     * No applied answer disappears except by back, change or restart: what was typed for the current question
+     * (list entries, a half-filled entry, parts) is still gathered or stored afterwards, and every other stored
+     * answer stays unless a changed answer made its question no longer apply or a restart was confirmed.
+     */
+    private static void assertNothingGivenLost(Flow flow, ConversationState before, Inbound input, ConversationState after) {
+        if (isBack(flow, before, input) || before.stage() == Stage.CONFIRMING_RESTART && after.stage() != Stage.CONFIRMING_RESTART
+                || after.stage() == Stage.WITHDRAWN && before.stage() == Stage.CONFIRMING_DELETE) {
+            return;
+        }
+        String step = before.stage() == Stage.ASKING ? before.currentStep() : null;
+        if (step != null) {
+            List<String> given = typed(before.pending(), null);
+            List<String> kept = new ArrayList<>(step.equals(after.currentStep()) ? typed(after.pending(), null) : List.of());
+            kept.addAll(typed(Pending.NONE, after.answers().get(step)));
+            assertThat(kept).as("what was given for %s before %s, from %s to %s", step, input, before, after)
+                    .containsAll(given);
+        }
+        for (Map.Entry<String, Answer> stored : before.answers().entrySet()) {
+            String id = stored.getKey();
+            boolean stillApplies = StepNavigator.isStep(flow, after.answers(), id);
+            if (!id.equals(step) && stillApplies) {
+                assertThat(after.answers().get(id)).as("answer %s after %s in %s", id, input, before).isEqualTo(stored.getValue());
+            }
+        }
+    }
+
+    /** The texts typed into list entries and parts, gathered or stored. */
+    private static List<String> typed(Pending pending, Answer answer) {
+        List<String> texts = new ArrayList<>();
+        pending.entries().forEach(entry -> texts.addAll(entry.values()));
+        texts.addAll(pending.entry().values());
+        texts.addAll(pending.parts().values());
+        if (answer != null) {
+            answer.entries().forEach(entry -> texts.addAll(entry.values()));
+            texts.addAll(answer.parts().values());
+        }
+        return texts;
+    }
+
+    private static boolean isBack(Flow flow, ConversationState state, Inbound input) {
+        if (input instanceof Inbound.Command command) {
+            return command.name() == CommandName.BACK;
+        }
+        if (input instanceof Inbound.Text text && text.text() != null) {
+            return COMMANDS.recognize(text.text(), flow.languages()).map(r -> r.name() == CommandName.BACK).orElse(false);
+        }
+        return false;
+    }
+
     /** One input of a generated sequence: a given one, or (when null) a valid reply to whatever is asked then. */
     record Move(Inbound given) {
 
         Inbound input(Flow flow, ConversationState state) {
-            return given != null ? given : state.stage() == Stage.COMPLETED ? new Inbound.Text("ja") : validReply(flow, state);
+            return given != null ? given
+                    : state.stage() == Stage.COMPLETED || state.stage() == Stage.WITHDRAWN ? new Inbound.Text("ja") : validReply(flow, state);
         }
     }
 
@@ -101,7 +158,7 @@ class ConversationEngineProperties {
         return switch (ask.stepId()) {
             case "#consent" -> new Inbound.Choice("#yes");
             case "#declined" -> new Inbound.Choice("#start");
-            case "#restart" -> new Inbound.Choice("#no");
+            case "#restart", "#delete" -> new Inbound.Choice("#no");
             case "#summary" -> new Inbound.Choice("#submit");
             case "#change" -> new Inbound.Choice(ask.buttons().get(0).code());
             default -> {
@@ -152,7 +209,7 @@ class ConversationEngineProperties {
         }
         List<String> words = new ArrayList<>(List.of("klaar", "done", "ja", "nee", "yes", "no", "insturen", "wijzigen",
                 "1, 3 en 4", "1,2 and 5", "2 3", "1 en 99", "Radiologie: beeldherkenning", ":", "taal en", "taal fr",
-                "/taal nl", "/foo", "  ", "", "x".repeat(2001), "terug naar af"));
+                "/taal nl", "/foo", "mijn gegevens", "verwijder", "Verwijderen van wachtlijsten", "  ", "", "x".repeat(2001), "terug naar af"));
         for (CommandName name : CommandName.values()) {
             words.addAll(Chat.MESSAGES.words(CommandRecognizer.key(name)));
         }

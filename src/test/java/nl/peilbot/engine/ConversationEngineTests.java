@@ -540,7 +540,7 @@ class ConversationEngineTests {
         @Test
         void shouldRejectUnknownLanguage() {
             Chat chat = Chat.small();
-            chat.text("taal fr");
+            chat.text("/taal fr");
             assertThat(chat.last.accepted()).isFalse();
             assertThat(chat.says()).isEqualTo(chat.msg("hint.unknown.language", "Nederlands, English"));
         }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 
 import nl.peilbot.testsupport.FerretDb;
 
@@ -64,6 +65,33 @@ class ChannelBindingsTests {
         bindings.bind("telegram", "2001", second);
         assertThat(bindings.responseOf("telegram", "2001")).contains(second.responseId());
         assertThat(bindings.bind("telegram", "2002", first)).as("the first stays bound to its user").isFalse();
+    }
+
+    @Test
+    void shouldRemindOnlyTheChatThatStillAnswersTheResponse() {
+        Invitation first = invitation();
+        Invitation second = invitation();
+        bindings.bind("telegram", "3001", first);
+        assertThat(bindings.userOf("telegram", first.responseId())).contains("3001");
+
+        bindings.bind("telegram", "3001", second);
+
+        assertThat(bindings.userOf("telegram", first.responseId())).as("the chat moved on").isEmpty();
+        assertThat(bindings.userOf("telegram", second.responseId())).contains("3001");
+        bindings.bind("telegram", "3001", first);
+        assertThat(bindings.userOf("telegram", first.responseId())).as("and came back").contains("3001");
+    }
+
+    @Test
+    void shouldFindTheChatOfABindingMadeBeforeResponsesPointedToTheirChat() {
+        Invitation invitation = invitation();
+        bindings.bind("telegram", "4001", invitation);
+        raw.deleteOne(Filters.eq("_id", "telegram:response:" + invitation.responseId()));
+        assertThat(bindings.userOf("telegram", invitation.responseId())).isEmpty();
+
+        bindings.pointResponsesToTheirChats();
+
+        assertThat(bindings.userOf("telegram", invitation.responseId())).contains("4001");
     }
 
     /** The chat id is needed in plain for reminders, and kept in the chat's own binding only, never as a key. */

@@ -77,11 +77,10 @@ public final class FerretDb {
     }
 
     private static Path binary() {
-        String configured = System.getProperty(BINARY_PROPERTY);
-        Path binary = Path.of(configured != null ? configured : DEFAULT_BINARY).toAbsolutePath();
+        Path binary = Path.of(System.getProperty(BINARY_PROPERTY, DEFAULT_BINARY)).toAbsolutePath();
         // The default binary must be the patched build (scripts/ferretdb-1.24.2.patch); the script returns at
         // once when it is, and rebuilds a missing, unpatched or differently patched one.
-        if (configured == null || !Files.isExecutable(binary)) {
+        if (binary.equals(Path.of(DEFAULT_BINARY).toAbsolutePath()) || !Files.isExecutable(binary)) {
             install();
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException("scripts/install-ferretdb ran, but " + binary + " is still missing");

@@ -26,7 +26,9 @@ import com.mongodb.client.model.ReplaceOptions;
  * <p>FerretDB runs an update, replace, delete or findAndModify as a query with the command's filter followed by
  * a write {@code WHERE <_id expression> = ?}; the query is the same as a find with that filter, so explaining the
  * find shows the plan of both steps. Add a collection's per-request filters to {@link #HOT_PATH} when it gets
- * some; the filter must have the exact form the app's code builds.
+ * some (the turn log and the outbox too); the filter must have the exact form the app's code builds. Only a string
+ * or ObjectId {@code _id} is served by the index on FerretDB: a document as {@code _id} (say
+ * {@code {response, version}}) scans.
  */
 class HotPathPlansTests {
 
@@ -51,7 +53,13 @@ class HotPathPlansTests {
             new HotPathQuery("outboxClaims", "OutboxStore.claim and release, every try",
                     Filters.eq("_id", "webhook:R-0123456789ab:3#0")),
             new HotPathQuery("outboxDone", "OutboxStore.done, every enqueue and try", Filters.eq("_id", "telegram:1234:1")),
-            new HotPathQuery("leases", "MongoLeases: delete of the previous slot", Filters.eq("_id", "turn-repair@29436721")));
+            new HotPathQuery("leases", "MongoLeases: delete of the previous slot", Filters.eq("_id", "turn-repair@29436721")),
+            new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
+                    Filters.eq("_id", "3c".repeat(32))),
+            new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
+            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))),
+            new HotPathQuery("telegramChats", "ChatLedger: a chat's delivery progress and live keyboard, every Telegram send; its held paste, every update",
+                    Filters.eq("_id", "delivery:" + "5e".repeat(32))));
 
     private static MongoDatabase database;
 

@@ -14,7 +14,9 @@ enum BotCommands {
     HELP("help", "help", CommandName.HELP),
     LANGUAGE("taal", "language", CommandName.LANGUAGE),
     STATUS("status", "status", CommandName.WHERE),
-    RESTART("opnieuw", "restart", CommandName.RESTART);
+    RESTART("opnieuw", "restart", CommandName.RESTART),
+    MY_DATA("mijngegevens", "mydata", CommandName.MY_DATA),
+    DELETE("verwijder", "delete", CommandName.DELETE);
 
     private final String dutch;
     private final String english;

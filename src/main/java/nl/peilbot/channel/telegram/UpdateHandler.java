@@ -208,6 +208,9 @@ final class UpdateHandler {
                 }
                 session = resumed.orElseGet(() -> conversations.open(new Access(null, openSurvey), CHANNEL, chat));
             }
+        } catch (AccessRefusedException e) {
+            // Revoked, withdrawn, outside its window: handle() tells the respondent why.
+            throw e;
         } catch (UnknownAccessException e) {
             replies.say(start.payload() != null ? ChatTexts.UNKNOWN_TOKEN : ChatTexts.NO_INVITATION, start.language());
             return;

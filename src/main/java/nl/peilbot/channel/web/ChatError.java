@@ -20,6 +20,7 @@ enum ChatError {
     WAVE_PAUSED,
     WAVE_CLOSED,
     OPEN_LINK_CLOSED,
+    WITHDRAWN,
     INTERNAL_ERROR;
 
     /** The error telling the respondent why the conversation refused; the codes are the same. */

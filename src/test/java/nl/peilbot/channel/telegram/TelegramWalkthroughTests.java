@@ -190,11 +190,36 @@ class TelegramWalkthroughTests {
                 .filter(b -> b.has("language_code") && b.get("language_code").asString().equals("en")).findFirst()
                 .orElseThrow();
         assertThat(dutch.get("commands").valueStream().map(c -> c.get("command").asString()))
-                .containsExactly("start", "terug", "overslaan", "help", "taal", "status", "opnieuw");
+                .containsExactly("start", "terug", "overslaan", "help", "taal", "status", "opnieuw", "mijngegevens", "verwijder");
         assertThat(english.get("commands").valueStream().map(c -> c.get("command").asString()))
-                .containsExactly("start", "back", "skip", "help", "language", "status", "restart");
+                .containsExactly("start", "back", "skip", "help", "language", "status", "restart", "mydata", "delete");
         assertThat(dutch.get("commands").get(1).get("description").asString()).isEqualTo("Terug naar de vorige vraag");
         assertThat(telegram.calls("deleteWebhook")).as("long polling needs the webhook removed").isNotEmpty();
+    }
+
+    @Test
+    void shouldShowTheAnswersAndDeleteThemAfterAYesInTelegram() throws Exception {
+        Invited invited = invite();
+        TelegramRespondent respondent = respondent();
+        respondent.send("/start " + invited.token());
+        respondent.press("#yes");
+
+        respondent.send("/mijngegevens");
+        assertThat(String.join("\n", respondent.texts())).contains("Dit zijn alle antwoorden", "Ziekenhuis Testdam");
+        respondent.send("mijn gegevens");
+        assertThat(stored(invited.responseId())).isNotNull();
+
+        respondent.send("/verwijder");
+        assertThat(stored(invited.responseId())).as("nothing is deleted before the yes").isNotNull();
+        respondent.press("#yes");
+
+        assertThat(stored(invited.responseId())).isNull();
+        assertThat(respondent.lastText()).contains("verwijderd");
+        assertThat(mongo.getDatabase(DATABASE).getCollection("channelBindings")
+                .countDocuments(Filters.eq("responseId", invited.responseId()))).isZero();
+        respondent.send("/start " + invited.token());
+        assertThat(respondent.lastText()).contains("ingetrokken");
+        assertThat(stored(invited.responseId())).as("the link does not begin a new response").isNull();
     }
 
     @Nested

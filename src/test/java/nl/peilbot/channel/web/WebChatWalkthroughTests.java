@@ -194,6 +194,37 @@ class WebChatWalkthroughTests {
     }
 
     @Test
+    void shouldShowTheAnswersAndWithdrawWithCommandFrames() throws Exception {
+        Invitations.Invitation invitation = invitations().create();
+        try (ChatClient chat = connect()) {
+            hello(chat, invitation.token());
+            chat.message("choice", "code", "#yes");
+            JsonNode question = last(chat.turn(), "ask");
+            chat.message("choice", "code", question.get("buttons").get(0).get("code").stringValue());
+            chat.turn();
+
+            chat.message("command", "command", "my_data");
+            List<JsonNode> data = chat.turn();
+            assertThat(data).anySatisfy(frame -> assertThat(frame.path("text").stringValue(""))
+                    .startsWith("Dit zijn alle antwoorden").contains(question.get("buttons").get(0).get("label").stringValue()));
+
+            chat.message("command", "command", "delete");
+            assertThat(last(chat.turn(), "ask").get("step").stringValue()).isEqualTo("#delete");
+            assertThat(stored(invitation.responseId())).isNotNull();
+            chat.message("choice", "code", "#yes");
+            List<JsonNode> done = chat.turn();
+            assertThat(done.get(0).get("outcome").stringValue()).isEqualTo("applied");
+            assertThat(last(done, "say").get("text").stringValue()).contains("verwijderd");
+        }
+        assertThat(stored(invitation.responseId())).isNull();
+        try (ChatClient chat = connect()) {
+            List<JsonNode> refused = hello(chat, invitation.token());
+            assertThat(types(refused)).containsExactly("error");
+            assertThat(refused.get(0).get("code").stringValue()).isEqualTo("withdrawn");
+        }
+    }
+
+    @Test
     void shouldRefuseTheOrganiserApiWithoutPassword() throws Exception {
         Map<String, Object> body = Map.of("survey", Invitations.SURVEY, "profile", Invitations.PROFILE);
         assertThat(invitations().post(null, body).statusCode()).isEqualTo(401);

@@ -1,0 +1,9 @@
+package nl.peilbot.response;
+
+/**
+ * Published after a respondent withdrew: their response document is deleted and must leave every aggregate and
+ * export. Published again for the same response when a withdrawal interrupted by a crash is completed at
+ * start-up, so a listener must be idempotent.
+ */
+public record ResponseWithdrawn(String responseId, String surveyId, String wave) {
+}
