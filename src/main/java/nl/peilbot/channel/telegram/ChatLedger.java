@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -22,6 +24,8 @@ import com.mongodb.client.model.ReplaceOptions;
  * ({@code paste:<chat hash>}). Two documents, because different threads write them: each document has one writer
  * per chat at a time (the outbox delivers a chat's messages one by one; updates of a chat are handled one by one).
  */
+@Component
+@Conditional(TelegramConditions.Enabled.class)
 final class ChatLedger {
 
     static final String COLLECTION = "telegramChats";

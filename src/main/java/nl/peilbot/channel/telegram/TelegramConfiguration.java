@@ -14,8 +14,6 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import com.mongodb.client.MongoDatabase;
-
 import okhttp3.OkHttpClient;
 
 import nl.peilbot.conversation.Conversations;
@@ -40,21 +38,16 @@ class TelegramConfiguration {
         return new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl()));
     }
 
-    @Bean
-    ChatLedger telegramLedger(MongoDatabase mongoDatabase, Clock clock) {
-        return new ChatLedger(mongoDatabase, clock);
-    }
-
     /** Sends the outbox's Telegram messages through a client of its own, with the short send time-out. */
     @Bean
-    TelegramSender telegramSender(TelegramProperties properties, ChatLedger telegramLedger) {
+    TelegramSender telegramSender(TelegramProperties properties, ChatLedger ledger) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(properties.sendTimeout())
                 .readTimeout(properties.sendTimeout())
                 .callTimeout(properties.sendTimeout())
                 .build();
         return new TelegramSender(new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl())),
-                new SendPacer(properties.perChatInterval(), properties.perSecond()), telegramLedger);
+                new SendPacer(properties.perChatInterval(), properties.perSecond()), ledger);
     }
 
     @Bean
@@ -63,9 +56,9 @@ class TelegramConfiguration {
     }
 
     @Bean
-    UpdateHandler telegramUpdates(Conversations conversations, Outbox outbox, ChatLedger telegramLedger,
+    UpdateHandler telegramUpdates(Conversations conversations, Outbox outbox, ChatLedger ledger,
                                   ChatTexts telegramTexts, Clock clock, TelegramProperties properties) {
-        return new UpdateHandler(conversations, outbox, telegramLedger,
+        return new UpdateHandler(conversations, outbox, ledger,
                 new MessageRenderer(new TextSplitter(TextSplitter.TELEGRAM_LIMIT)), telegramTexts, clock,
                 properties.openSurvey());
     }

@@ -77,7 +77,8 @@ class TelegramRestartTests {
         int sticker = telegram.sticker(CHAT);
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.confirmed(sticker));
         long queued = pending(first);
-        assertThat(queued).as("the replies to the press and to a sticker wait in the outbox").isEqualTo(2);
+        // The press's callback answer (unaffected by the 502s) may still be on its way too.
+        assertThat(queued).as("the replies to the press and to a sticker wait in the outbox").isBetween(2L, 3L);
         assertThat(respondent.texts()).hasSize(before);
         running.close();
 
