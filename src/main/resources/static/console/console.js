@@ -54,8 +54,10 @@
   function csvRow(fields) {
     return fields.map((value) => {
       let v = value === null || value === undefined ? '' : String(value);
-      if (/^[=+\-@]/.test(v)) v = "'" + v;
-      return /[",;\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+      // The same guard as the server's SpreadsheetCsv: a formula start, also after blanks or control characters.
+      if (/^[\s\u0000-\u001f]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(v)) v = "'" + v;
+      v = v.replace(/\r\n|[\r\n]/g, ' ');
+      return /[",;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
     }).join(',') + '\r\n';
   }
 

@@ -55,6 +55,14 @@ public class ResponseStore {
                 Filters.eq("status", ResponseStatus.IN_PROGRESS.stored())), Updates.set("partial", true)).getModifiedCount();
     }
 
+    /**
+     * How many responses have this status, over all surveys: for metrics, read every scrape interval at most. A
+     * filter on {@code status} scans the collection on FerretDB's SQLite backend, so never call it per turn.
+     */
+    public long count(ResponseStatus status) {
+        return responses.countDocuments(Filters.eq("status", status.stored()));
+    }
+
     public Optional<StoredResponse> find(String id) {
         return Optional.ofNullable(responses.find(ResponseFilters.byId(id)).first()).map(ResponseDocuments::fromDocument);
     }
