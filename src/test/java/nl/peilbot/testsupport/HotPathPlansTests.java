@@ -66,7 +66,9 @@ class HotPathPlansTests {
             new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
                     Filters.eq("_id", "3c".repeat(32))),
             new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
-            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))));
+            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))),
+            new HotPathQuery("telegramChats", "ChatLedger: a chat's delivery progress and live keyboard, every Telegram send; its held paste, every update",
+                    Filters.eq("_id", "delivery:" + "5e".repeat(32))));
 
     private static MongoDatabase database;
 
