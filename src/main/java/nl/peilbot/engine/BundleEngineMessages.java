@@ -81,18 +81,23 @@ public final class BundleEngineMessages implements EngineMessages {
      * with a clone of the parsed prototype, which costs far less than parsing the pattern again. A pattern without
      * arguments or quotes is its own text.
      */
-    private record Text(String literal, MessageFormat format, NumberFormat numbers, boolean[] plainNumberArgument) {
+    private record Text(String literal, MessageFormat format, NumberFormat numbers, boolean asciiBelowThousand,
+                        boolean[] plainNumberArgument) {
 
         static Text of(String pattern, Locale locale) {
             if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
-                return new Text(pattern, null, null, null);
+                return new Text(pattern, null, null, false, null);
             }
             MessageFormat format = new MessageFormat(pattern, locale);
             boolean[] plain = new boolean[format.getFormatsByArgumentIndex().length];
             for (int i = 0; i < plain.length; i++) {
                 plain[i] = pattern.contains("{" + i + "}") && !pattern.contains("{" + i + ",");
             }
-            return new Text(null, format, NumberFormat.getInstance(locale), plain);
+            NumberFormat numbers = NumberFormat.getInstance(locale);
+            // Then every whole number from 0 to 999 is formatted as its plain decimal digits (no sign, prefix,
+            // suffix or grouping), as in progress lines ("vraag 5 van 14").
+            boolean ascii = numbers.format(987).equals("987") && numbers.format(0).equals("0");
+            return new Text(null, format, numbers, ascii, plain);
         }
 
         /**
@@ -108,10 +113,17 @@ public final class BundleEngineMessages implements EngineMessages {
             for (int i = 0; i < given.length && i < plainNumberArgument.length; i++) {
                 if (plainNumberArgument[i] && given[i] instanceof Number number) {
                     given = given == arguments ? arguments.clone() : given;
-                    given[i] = ((NumberFormat) numbers.clone()).format(number);
+                    given[i] = asciiBelowThousand && isSmallWhole(number)
+                            ? Long.toString(number.longValue())
+                            : ((NumberFormat) numbers.clone()).format(number);
                 }
             }
             return ((MessageFormat) format.clone()).format(given);
+        }
+
+        private static boolean isSmallWhole(Number number) {
+            return (number instanceof Integer || number instanceof Long || number instanceof Short)
+                    && number.longValue() >= 0 && number.longValue() < 1000;
         }
     }
 
