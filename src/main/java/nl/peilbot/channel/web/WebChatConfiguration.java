@@ -22,8 +22,14 @@ import nl.peilbot.conversation.Conversations;
 @EnableConfigurationProperties(ChatRateLimit.class)
 class WebChatConfiguration implements WebSocketConfigurer {
 
-    /** Larger than the protocol's limit so that oversized frames reach the handler and get an error frame. */
-    static final int CONTAINER_BUFFER_BYTES = 64 * 1024;
+    /**
+     * Larger than the protocol's limit (4 KB, at most 4,096 characters) so that oversized frames reach the handler
+     * and get an error frame; no larger, because the container allocates it up front for every open connection.
+     */
+    static final int TEXT_BUFFER_CHARS = 16 * 1024;
+
+    /** The chat has no binary frames; the container still allocates this buffer for every open connection. */
+    static final int BINARY_BUFFER_BYTES = 1024;
 
     private final ChatSocketHandler chats;
     private final String[] allowedOrigins;
@@ -48,8 +54,8 @@ class WebChatConfiguration implements WebSocketConfigurer {
     @Bean
     static ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
-        container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(30L * 60 * 1000);
         return container;
     }

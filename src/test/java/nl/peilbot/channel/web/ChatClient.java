@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChatClient implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 15;
+    /** The server's frames have no size limit (a resumed transcript can be long); a browser has none either. */
+    private static final int RECEIVE_BUFFER_CHARS = 256 * 1024;
 
     private final JsonMapper json;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
@@ -38,7 +40,7 @@ public final class ChatClient implements AutoCloseable {
     private ChatClient(JsonMapper json, int port) throws Exception {
         this.json = json;
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        container.setDefaultMaxTextMessageBufferSize(WebChatConfiguration.CONTAINER_BUFFER_BYTES);
+        container.setDefaultMaxTextMessageBufferSize(RECEIVE_BUFFER_CHARS);
         this.session = new StandardWebSocketClient(container).execute(new TextWebSocketHandler() {
             @Override
             protected void handleTextMessage(WebSocketSession socket, TextMessage message) {

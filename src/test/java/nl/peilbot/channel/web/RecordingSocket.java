@@ -86,7 +86,7 @@ final class RecordingSocket implements WebSocketSession {
 
     @Override
     public int getTextMessageSizeLimit() {
-        return WebChatConfiguration.CONTAINER_BUFFER_BYTES;
+        return WebChatConfiguration.TEXT_BUFFER_CHARS;
     }
 
     @Override
@@ -95,7 +95,7 @@ final class RecordingSocket implements WebSocketSession {
 
     @Override
     public int getBinaryMessageSizeLimit() {
-        return WebChatConfiguration.CONTAINER_BUFFER_BYTES;
+        return WebChatConfiguration.BINARY_BUFFER_BYTES;
     }
 
     @Override
