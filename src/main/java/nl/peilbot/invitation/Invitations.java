@@ -49,6 +49,7 @@ public class Invitations {
 
     private final MongoCollection<Document> invitations;
     private final MongoCollection<Document> revocations;
+    private final InvitationPointers pointers;
     private final Surveys surveys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -56,6 +57,7 @@ public class Invitations {
     Invitations(MongoDatabase database, Surveys surveys, Clock clock) {
         this.invitations = database.getCollection(COLLECTION);
         this.revocations = database.getCollection(REVOCATIONS);
+        this.pointers = new InvitationPointers(database);
         this.surveys = surveys;
         this.clock = clock;
     }
@@ -65,6 +67,7 @@ public class Invitations {
         invitations.createIndex(Indexes.ascending("survey"));
         invitations.createIndex(Indexes.ascending("responseId"));
         invitations.deleteMany(Filters.exists("importing"));
+        pointers.backfill(invitations);
     }
 
     /**
@@ -94,6 +97,7 @@ public class Invitations {
         String batch = UUID.randomUUID().toString();
         List<IssuedInvitation> issued = new ArrayList<>();
         List<Document> documents = new ArrayList<>();
+        Map<String, String> firstPointers = new LinkedHashMap<>();
         for (InvitationDraft draft : checked) {
             String token = newToken();
             String id = Hashes.sha256Hex(token);
@@ -101,15 +105,19 @@ public class Invitations {
             documents.add(document(id, flow.id(), flow.wave(), Invitation.Kind.INVITED, responseId, draft)
                     .append("importing", batch));
             issued.add(new IssuedInvitation(responseId, token, draft));
+            firstPointers.put(responseId, id);
         }
         if (documents.isEmpty()) {
             return List.of();
         }
         try {
             invitations.insertMany(documents);
+            // The pointers lead to documents still marked, which no lookup accepts until the mark is gone.
+            pointers.first(firstPointers, Date.from(clock.instant()));
             invitations.updateMany(Filters.eq("importing", batch), Updates.unset("importing"));
         } catch (RuntimeException e) {
             invitations.deleteMany(Filters.eq("importing", batch));
+            pointers.forget(firstPointers.keySet());
             throw e;
         }
         return issued;
@@ -120,8 +128,10 @@ public class Invitations {
         Flow flow = flow(survey);
         String token = newToken();
         String id = Hashes.sha256Hex(token);
-        invitations.insertOne(document(id, flow.id(), flow.wave(), Invitation.Kind.OPEN, Invitation.responseIdFor(id),
+        String responseId = Invitation.responseIdFor(id);
+        invitations.insertOne(document(id, flow.id(), flow.wave(), Invitation.Kind.OPEN, responseId,
                 new InvitationDraft(Map.of(), null, null, null)));
+        pointers.claim(responseId, 1, id, Date.from(clock.instant()));
         return token;
     }
 
@@ -172,7 +182,7 @@ public class Invitations {
         if (currentDocument(responseId).filter(document -> document.get("revokedAt") == null).isEmpty()) {
             return false;
         }
-        // The revocation first: should the update below not happen, a retried revoke completes it.
+        // The revocation first: should the updates below not happen, a retried revoke completes them.
         try {
             revocations.insertOne(new Document("_id", responseId).append("revokedAt", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
@@ -180,18 +190,23 @@ public class Invitations {
                 throw e;
             }
         }
-        return invitations.updateMany(Filters.and(Filters.eq("responseId", responseId), current(),
-                        Filters.exists("revokedAt", false)), Updates.set("revokedAt", Date.from(clock.instant())))
-                .getModifiedCount() > 0;
+        // Every token of the chain, by _id: a re-issue cut short may have left the one before still working.
+        long revoked = 0;
+        for (String id : pointers.chain(responseId)) {
+            revoked += invitations.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("revokedAt", false)),
+                    Updates.set("revokedAt", Date.from(clock.instant()))).getModifiedCount();
+        }
+        return revoked > 0;
     }
 
     /**
      * A new token for an invitation whose link was lost; the old link stops working and the same response goes on.
      *
-     * @return empty when there is no such invitation, or it was revoked
+     * @return empty when there is no such invitation, it was revoked, or another re-issue of it came first
      */
     public Optional<IssuedInvitation> reissue(String responseId) {
-        Optional<Document> found = currentDocument(responseId).filter(document -> document.get("revokedAt") == null);
+        List<String> chain = pointers.chain(responseId);
+        Optional<Document> found = current(chain).filter(document -> document.get("revokedAt") == null);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -200,10 +215,13 @@ public class Invitations {
         InvitationDraft draft = new InvitationDraft(summary.profile(), summary.invitee(), summary.validFrom(),
                 summary.validUntil());
         String token = newToken();
-        Document replacement = document(Hashes.sha256Hex(token), old.getString("survey"), old.getString("wave"),
-                summary.kind(), responseId, draft);
-        // Insert first: a crash in between leaves two working links rather than none.
-        invitations.insertOne(replacement);
+        String id = Hashes.sha256Hex(token);
+        // The position is claimed first, by insert: of two re-issues at once only one goes on. A crash right after
+        // leaves a pointer to nothing, which lookups pass over, and the old link still working.
+        if (!pointers.claim(responseId, chain.size() + 1, id, Date.from(clock.instant()))) {
+            return Optional.empty();
+        }
+        invitations.insertOne(document(id, old.getString("survey"), old.getString("wave"), summary.kind(), responseId, draft));
         invitations.updateOne(Filters.eq("_id", old.getString("_id")),
                 Updates.combine(Updates.set("revokedAt", Date.from(clock.instant())), Updates.set("replaced", true)));
         return Optional.of(new IssuedInvitation(responseId, token, draft));
@@ -255,8 +273,18 @@ public class Invitations {
     }
 
     private Optional<Document> currentDocument(String responseId) {
-        return Optional.ofNullable(invitations.find(Filters.and(Filters.eq("responseId", responseId), current()))
-                .sort(Sorts.descending("createdAt")).first());
+        return current(pointers.chain(responseId));
+    }
+
+    /** The newest invitation of the chain that exists and is not being imported, read by {@code _id}. */
+    private Optional<Document> current(List<String> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Document document = invitations.find(Filters.eq("_id", chain.get(i))).first();
+            if (document != null) {
+                return document.get("importing") == null ? Optional.of(document) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Neither replaced by a re-issued token nor part of an unfinished import. */
