@@ -55,7 +55,9 @@ class HotPathPlansTests {
             new HotPathQuery("invitationPointers", "InvitationPointers.chain and claim: the console's summary, revoke and re-issue",
                     Filters.eq("_id", "r_0000000000000000000000a1#1")),
             new HotPathQuery("invitations", "Invitations.revoke: updateOne of each token of the response",
-                    Filters.and(Filters.eq("_id", "1f".repeat(32)), Filters.exists("revokedAt", false))));
+                    Filters.and(Filters.eq("_id", "1f".repeat(32)), Filters.exists("revokedAt", false))),
+            new HotPathQuery("reminders", "ReminderStore.sentBy and release of a claimed reminder",
+                    Filters.eq("_id", "r_0000000000000000000000a1:1")));
 
     private static MongoDatabase database;
 
