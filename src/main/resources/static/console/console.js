@@ -54,8 +54,10 @@
   function csvRow(fields) {
     return fields.map((value) => {
       let v = value === null || value === undefined ? '' : String(value);
-      if (/^[=+\-@]/.test(v)) v = "'" + v;
-      return /[",;\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+      // The same guard as the server's SpreadsheetCsv: a formula start, also after blanks or control characters.
+      if (/^[\s\u0000-\u001f]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(v)) v = "'" + v;
+      v = v.replace(/\r\n|[\r\n]/g, ' ');
+      return /[",;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
     }).join(',') + '\r\n';
   }
 
@@ -98,6 +100,29 @@
       li.append(a, ' – ' + t('state.' + wave.state));
       return li;
     }));
+  }
+
+  // --- outbox: pending and given-up messages per kind ---
+  async function showOutbox() {
+    const { ok, data } = await call('GET', '/console/api/outbox');
+    if (!ok) {
+      return;
+    }
+    const tbody = $('outbox').querySelector('tbody');
+    if (data.kinds.length === 0) {
+      const row = document.createElement('tr');
+      const td = cell(row, t('outboxEmpty'));
+      td.colSpan = 3;
+      tbody.replaceChildren(row);
+    } else {
+      fill(tbody, data.kinds, (row, kind) => {
+        cell(row, kind.kind);
+        cell(row, kind.pending, 'number');
+        cell(row, kind.givenUp, 'number' + (kind.givenUp > 0 ? ' warning' : ''));
+      });
+    }
+    $('outbox-oldest').textContent = data.oldestPendingSeconds > 0
+      ? t('outboxOldest') + ' ' + duration(data.oldestPendingSeconds) : '';
   }
 
   // --- one wave ---
@@ -286,5 +311,7 @@
     wavePage(document.body.dataset.survey);
   } else if ($('waves')) {
     showWaves();
+    showOutbox();
+    setInterval(showOutbox, 15000);
   }
 })();

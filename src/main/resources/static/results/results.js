@@ -32,7 +32,10 @@
 
   function el(name, attributes, children) {
     var node = document.createElement(name);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    Object.keys(attributes || {}).forEach(function (key) {
+      // Through the CSSOM: the Content-Security-Policy refuses style attributes.
+      if (key === 'style') { node.style.cssText = attributes[key]; } else { node.setAttribute(key, attributes[key]); }
+    });
     (children || []).forEach(function (child) {
       node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
     });

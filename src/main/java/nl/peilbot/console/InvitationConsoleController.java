@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.conversation.Wave;
 import nl.peilbot.conversation.Waves;
 import nl.peilbot.invitation.Invitation;
@@ -97,9 +98,15 @@ class InvitationConsoleController {
         if (file.getSize() > MAX_UPLOAD_BYTES) {
             return ResponseEntity.badRequest().body(new Rejected(List.of(new InvitationRows.Problem(1, "file_too_large", null))));
         }
+        List<SpreadsheetCsv.Line> lines;
+        try {
+            lines = SpreadsheetCsv.read(new String(file.getBytes(), StandardCharsets.UTF_8));
+        } catch (SpreadsheetCsv.MalformedCsvException e) {
+            return ResponseEntity.badRequest().body(new Rejected(List.of(
+                    new InvitationRows.Problem((int) e.line(), "malformed_csv", null))));
+        }
         List<InvitationRows.Problem> problems = new ArrayList<>();
-        List<InvitationRows.Row> rows = InvitationRows.fromCsv(Csv.parse(new String(file.getBytes(), StandardCharsets.UTF_8)),
-                problems).orElse(List.of());
+        List<InvitationRows.Row> rows = InvitationRows.fromCsv(lines, problems).orElse(List.of());
         return create(wave, rows, problems);
     }
 

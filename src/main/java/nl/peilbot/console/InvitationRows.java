@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.InvitationDraft;
 import nl.peilbot.invitation.InvitationSummary;
+import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.Invitee;
 
 /**
@@ -27,6 +29,9 @@ import nl.peilbot.invitation.Invitee;
 final class InvitationRows {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** The most invitations one import takes (README, docs/console.md). */
+    static final int MAX_ROWS = 10_000;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[A-Za-z]{2,}");
     private static final Pattern TELEGRAM = Pattern.compile("@?[A-Za-z][A-Za-z0-9_]{4,31}");
@@ -57,7 +62,7 @@ final class InvitationRows {
     }
 
     /** The rows of a CSV upload, header first; a header problem is reported on line 1. */
-    static Optional<List<Row>> fromCsv(List<Csv.Line> lines, List<Problem> problems) {
+    static Optional<List<Row>> fromCsv(List<SpreadsheetCsv.Line> lines, List<Problem> problems) {
         if (lines.isEmpty()) {
             problems.add(new Problem(1, "empty_file", null));
             return Optional.empty();
@@ -73,13 +78,16 @@ final class InvitationRows {
         if (!columns.contains("hospital")) {
             problems.add(new Problem(1, "missing_hospital_column", null));
         }
+        if (lines.size() - 1 > MAX_ROWS) {
+            problems.add(new Problem(1, "too_many_rows", String.valueOf(MAX_ROWS)));
+        }
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         List<Row> rows = new ArrayList<>();
-        for (Csv.Line line : lines.subList(1, lines.size())) {
+        for (SpreadsheetCsv.Line line : lines.subList(1, lines.size())) {
             if (line.fields().size() > columns.size()) {
-                problems.add(new Problem(line.number(), "too_many_fields", String.valueOf(line.fields().size())));
+                problems.add(new Problem((int) line.number(), "too_many_fields", String.valueOf(line.fields().size())));
                 continue;
             }
             Map<String, String> values = new HashMap<>();
@@ -88,7 +96,7 @@ final class InvitationRows {
                     values.put(columns.get(i), blankToNull(line.fields().get(i)));
                 }
             }
-            rows.add(new Row(line.number(), values.get("hospital"), values.get("hospitalType"), values.get("role"),
+            rows.add(new Row((int) line.number(), values.get("hospital"), values.get("hospitalType"), values.get("role"),
                     values.get("name"), values.get("email"), values.get("telegram"), values.get("validFrom"),
                     values.get("validUntil")));
         }
@@ -116,6 +124,8 @@ final class InvitationRows {
         Map<String, String> profile = new LinkedHashMap<>();
         if (row.hospital() == null) {
             problems.add(new Problem(line, "missing_hospital", null));
+        } else if (row.hospital().length() > Invitations.MAX_PROFILE_TEXT) {
+            problems.add(new Problem(line, "too_long", String.valueOf(Invitations.MAX_PROFILE_TEXT)));
         } else if (flow.isProfileField("hospital")) {
             profile.put("hospital", row.hospital());
         }

@@ -43,6 +43,8 @@ class WaveController {
     record StateChange(String state) {
     }
 
+    static final int MAX_TARGET = 100_000;
+
     record Settings(Integer target, Boolean openLink) {
     }
 
@@ -68,6 +70,9 @@ class WaveController {
     @PostMapping("/{survey}/settings")
     WaveJson configure(@PathVariable String survey, @RequestBody Settings settings) {
         Wave current = ConsoleWaves.wave(waves, survey);
+        if (settings.target() != null && (settings.target() < 0 || settings.target() > MAX_TARGET)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "target must be a whole number from 0 to " + MAX_TARGET);
+        }
         Wave wave = waves.configure(survey, settings.target() == null ? current.target() : settings.target(),
                 settings.openLink() == null ? current.openLink() : settings.openLink()).orElseThrow();
         broadcaster.changed(survey);

@@ -33,7 +33,18 @@ class InvitationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedInvitation create(@RequestBody CreateInvitation request) {
-        String token = invitations.create(request.survey(), request.profile());
+        if (request == null || request.survey() == null || request.survey().isBlank()) {
+            throw new InvalidInvitationException("survey is required");
+        }
+        // Like the console: a field sent blank is a mistake here (a script's empty column), not "unknown".
+        if (request.profile() != null) {
+            request.profile().forEach((field, value) -> {
+                if (value == null || value.isBlank()) {
+                    throw new InvalidInvitationException("profile field '" + field + "' is blank; leave it out instead");
+                }
+            });
+        }
+        String token = invitations.create(request.survey(), request.profile() == null ? Map.of() : request.profile());
         String link = "/chat/" + UriUtils.encodePathSegment(request.survey().strip(), StandardCharsets.UTF_8) + "#t=" + token;
         return new CreatedInvitation(token, link);
     }

@@ -74,7 +74,7 @@ class InvitationPointers {
             return;
         }
         Map<String, List<Document>> byResponse = new LinkedHashMap<>();
-        invitations.find(Filters.exists("importing", false))
+        invitations.find()
                 .projection(Projections.include("responseId", "createdAt")).sort(Sorts.ascending("createdAt"))
                 .forEach(invitation -> byResponse.computeIfAbsent(responseIdOf(invitation), r -> new ArrayList<>())
                         .add(invitation));

@@ -2,19 +2,25 @@ package nl.peilbot.invitation;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -23,6 +29,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
@@ -35,9 +42,12 @@ import nl.peilbot.flow.Question;
  * The invitation module's entry point: makes, checks, revokes and re-issues invitations. Tokens are returned once
  * and stored only as their SHA-256 hash.
  *
- * <p>A bulk import is all or nothing without transactions: its documents are inserted marked {@code importing}
- * (which no lookup accepts), the mark is removed from all of them in one update once every insert succeeded, and
- * a failed import deletes what it inserted. Marked documents left by a crash are deleted at start-up.
+ * <p>A bulk import is all or nothing without transactions, also through a kill -9: its documents carry the import's
+ * id ({@code importing}) and count only once the import's record exists in {@code invitationImports}, inserted
+ * (atomically, by {@code _id}) after the last of them. They are inserted {@value #IMPORT_CHUNK} at a time with a
+ * pause between, one import at a time per instance, so respondents' turns get the database in between. At start-up
+ * every import without a record is claimed as abandoned (an insert of its record, so a late commit fails) and its
+ * documents are deleted in chunks.
  */
 @Component
 public class Invitations {
@@ -45,11 +55,20 @@ public class Invitations {
     static final String COLLECTION = "invitations";
     /** One document per revoked invitation, keyed by its response id, so a chat's every turn checks it by {@code _id}. */
     static final String REVOCATIONS = "revocations";
+    /** One record per import: {@code {_id: import id, committedAt}}, or {@code abandoned: true} after a crash. */
+    static final String IMPORTS = "invitationImports";
+    static final int IMPORT_CHUNK = 200;
+    /** The longest text a profile field (a hospital's name) may have. */
+    public static final int MAX_PROFILE_TEXT = 200;
+    static final Duration IMPORT_PAUSE = Duration.ofMillis(25);
     private static final int TOKEN_BYTES = 32;
+    private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private final MongoCollection<Document> invitations;
     private final MongoCollection<Document> revocations;
     private final InvitationPointers pointers;
+    private final MongoCollection<Document> imports;
+    private final Lock oneImportAtATime = new ReentrantLock();
     private final Surveys surveys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -58,6 +77,7 @@ public class Invitations {
         this.invitations = database.getCollection(COLLECTION);
         this.revocations = database.getCollection(REVOCATIONS);
         this.pointers = new InvitationPointers(database);
+        this.imports = database.getCollection(IMPORTS);
         this.surveys = surveys;
         this.clock = clock;
     }
@@ -66,8 +86,39 @@ public class Invitations {
     void createIndexes() {
         invitations.createIndex(Indexes.ascending("survey"));
         invitations.createIndex(Indexes.ascending("responseId"));
-        invitations.deleteMany(Filters.exists("importing"));
         pointers.backfill(invitations);
+        removeAbandonedImports();
+    }
+
+    /** Deletes the documents of every import that has no record (a crash cut it short), a chunk at a time. */
+    void removeAbandonedImports() {
+        for (String batch : invitations.distinct("importing", String.class).into(new ArrayList<>())) {
+            if (claimAbandoned(batch)) {
+                List<Object> ids = invitations.find(Filters.eq("importing", batch)).projection(Projections.include("_id"))
+                        .map(document -> document.get("_id")).into(new ArrayList<>());
+                for (int from = 0; from < ids.size(); from += IMPORT_CHUNK) {
+                    invitations.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IMPORT_CHUNK))));
+                }
+                log.info("Removed {} invitations of an import that did not finish", ids.size());
+            }
+        }
+    }
+
+    /** True when this call marked the import abandoned, false when it was committed (or abandoned) before. */
+    private boolean claimAbandoned(String batch) {
+        Document record = imports.find(Filters.eq("_id", batch)).first();
+        if (record != null) {
+            return Boolean.TRUE.equals(record.getBoolean("abandoned"));
+        }
+        try {
+            imports.insertOne(new Document("_id", batch).append("abandoned", true).append("at", Date.from(clock.instant())));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return claimAbandoned(batch);
+        }
     }
 
     /**
@@ -110,17 +161,52 @@ public class Invitations {
         if (documents.isEmpty()) {
             return List.of();
         }
+        // The pointers first: a pointer to nothing (a crash before the invitation, or an import that failed) is passed
+        // over by every lookup, an invitation without its pointer could not be revoked from the console.
+        pointers.first(firstPointers, Date.from(clock.instant()));
+        if (documents.size() == 1) {
+            // A single insert is all or nothing by itself.
+            documents.get(0).remove("importing");
+            invitations.insertOne(documents.get(0));
+            return issued;
+        }
+        oneImportAtATime.lock();
         try {
-            invitations.insertMany(documents);
-            // The pointers lead to documents still marked, which no lookup accepts until the mark is gone.
-            pointers.first(firstPointers, Date.from(clock.instant()));
-            invitations.updateMany(Filters.eq("importing", batch), Updates.unset("importing"));
-        } catch (RuntimeException e) {
-            invitations.deleteMany(Filters.eq("importing", batch));
-            pointers.forget(firstPointers.keySet());
-            throw e;
+            importAll(batch, documents);
+        } finally {
+            oneImportAtATime.unlock();
         }
         return issued;
+    }
+
+    private void importAll(String batch, List<Document> documents) {
+        try {
+            for (int from = 0; from < documents.size(); from += IMPORT_CHUNK) {
+                if (from > 0) {
+                    pause();
+                }
+                invitations.insertMany(documents.subList(from, Math.min(documents.size(), from + IMPORT_CHUNK)));
+            }
+            // The commit: one atomic insert. A start-up that declared this import abandoned got there first.
+            imports.insertOne(new Document("_id", batch).append("committedAt", Date.from(clock.instant()))
+                    .append("count", documents.size()));
+        } catch (RuntimeException e) {
+            List<Object> ids = documents.stream().map(document -> document.get("_id")).toList();
+            for (int from = 0; from < ids.size(); from += IMPORT_CHUNK) {
+                invitations.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IMPORT_CHUNK))));
+            }
+            pointers.forget(documents.stream().map(document -> document.getString("responseId")).toList());
+            throw e;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(IMPORT_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        }
     }
 
     /** A new invitation for a visitor of the survey's open link, with nothing known in advance. */
@@ -129,9 +215,9 @@ public class Invitations {
         String token = newToken();
         String id = Hashes.sha256Hex(token);
         String responseId = Invitation.responseIdFor(id);
+        pointers.claim(responseId, 1, id, Date.from(clock.instant()));
         invitations.insertOne(document(id, flow.id(), flow.wave(), Invitation.Kind.OPEN, responseId,
                 new InvitationDraft(Map.of(), null, null, null)));
-        pointers.claim(responseId, 1, id, Date.from(clock.instant()));
         return token;
     }
 
@@ -164,8 +250,13 @@ public class Invitations {
 
     /** The survey's invitations as organisers see them (current tokens only), oldest first. */
     public List<InvitationSummary> list(String survey) {
-        return invitations.find(Filters.and(Filters.eq("survey", survey), current()))
-                .sort(Sorts.ascending("createdAt")).map(Invitations::summary).into(new ArrayList<>());
+        List<Document> documents = invitations.find(Filters.and(Filters.eq("survey", survey), current()))
+                .sort(Sorts.ascending("createdAt")).into(new ArrayList<>());
+        Map<String, Boolean> batches = new HashMap<>();
+        return documents.stream()
+                .filter(document -> document.getString("importing") == null
+                        || batches.computeIfAbsent(document.getString("importing"), this::committed))
+                .map(Invitations::summary).toList();
     }
 
     /** The current invitation with this reference. */
@@ -216,14 +307,19 @@ public class Invitations {
                 summary.validUntil());
         String token = newToken();
         String id = Hashes.sha256Hex(token);
-        // The position is claimed first, by insert: of two re-issues at once only one goes on. A crash right after
-        // leaves a pointer to nothing, which lookups pass over, and the old link still working.
+        invitations.insertOne(document(id, old.getString("survey"), old.getString("wave"), summary.kind(), responseId, draft));
+        // The position is claimed by insert once the new token exists, so a pointer of a re-issue always leads to a
+        // document: of two re-issues that read the same chain only one goes on, the other takes its token back; one
+        // that read the longer chain re-issues the newer token, as a second click would.
         if (!pointers.claim(responseId, chain.size() + 1, id, Date.from(clock.instant()))) {
+            invitations.deleteOne(Filters.eq("_id", id));
             return Optional.empty();
         }
-        invitations.insertOne(document(id, old.getString("survey"), old.getString("wave"), summary.kind(), responseId, draft));
-        invitations.updateOne(Filters.eq("_id", old.getString("_id")),
-                Updates.combine(Updates.set("revokedAt", Date.from(clock.instant())), Updates.set("replaced", true)));
+        // Every earlier token, by _id: a re-issue cut short before this step may have left one working.
+        for (String earlier : chain) {
+            invitations.updateOne(Filters.and(Filters.eq("_id", earlier), Filters.exists("replaced", false)),
+                    Updates.combine(Updates.set("revokedAt", Date.from(clock.instant())), Updates.set("replaced", true)));
+        }
         return Optional.of(new IssuedInvitation(responseId, token, draft));
     }
 
@@ -269,27 +365,40 @@ public class Invitations {
             return Optional.empty();
         }
         return Optional.ofNullable(invitations.find(Filters.eq("_id", Hashes.sha256Hex(token))).first())
-                .filter(document -> document.get("importing") == null);
+                .filter(this::usable);
     }
 
     private Optional<Document> currentDocument(String responseId) {
         return current(pointers.chain(responseId));
     }
 
-    /** The newest invitation of the chain that exists and is not being imported, read by {@code _id}. */
+    /** The newest invitation of the chain that exists, if it is usable (not of an unfinished import), by {@code _id}. */
     private Optional<Document> current(List<String> chain) {
         for (int i = chain.size() - 1; i >= 0; i--) {
             Document document = invitations.find(Filters.eq("_id", chain.get(i))).first();
             if (document != null) {
-                return document.get("importing") == null ? Optional.of(document) : Optional.empty();
+                return usable(document) ? Optional.of(document) : Optional.empty();
             }
         }
         return Optional.empty();
     }
 
-    /** Neither replaced by a re-issued token nor part of an unfinished import. */
+    /** Not replaced by a re-issued token (the import it came with is checked by {@link #usable}). */
     private static Bson current() {
-        return Filters.and(Filters.exists("replaced", false), Filters.exists("importing", false));
+        return Filters.exists("replaced", false);
+    }
+
+    /** Made one by one, or by an import that finished: its record exists and is not marked abandoned. */
+    private boolean usable(Document document) {
+        return committed(document.getString("importing"));
+    }
+
+    private boolean committed(String batch) {
+        if (batch == null) {
+            return true;
+        }
+        Document record = imports.find(Filters.eq("_id", batch)).first();
+        return record != null && record.get("committedAt") != null;
     }
 
     private Flow flow(String survey) {
@@ -361,6 +470,10 @@ public class Invitations {
                 continue;
             }
             value = value.strip();
+            if (value.length() > MAX_PROFILE_TEXT) {
+                throw new InvalidInvitationException("profile field '" + field.id() + "' is longer than "
+                        + MAX_PROFILE_TEXT + " characters");
+            }
             if (field.kind() != null && field.kind().isChoice() && field.option(value).isEmpty()) {
                 throw new InvalidInvitationException("'" + value + "' is not an option of profile field '" + field.id()
                         + "'; options: " + field.options().stream().map(AnswerOption::code).collect(Collectors.joining(", ")));

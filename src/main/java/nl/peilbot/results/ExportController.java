@@ -1,6 +1,7 @@
 package nl.peilbot.results;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.flow.Flow;
 
 /** Downloads: raw responses (CSV, XLSX, SPSS syntax for the CSV) and the tables (CSV or XLSX per question, XLSX of all). */
@@ -50,7 +52,7 @@ class ExportController {
                                         @ParameterObject ResponseFilter filter,
                                         @RequestParam(defaultValue = "nl") String lang) {
         Export export = export(new WaveId(survey, wave), filter.query(), lang);
-        return file(CsvWriter.write(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
+        return file(csv(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
     }
 
     @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
@@ -85,7 +87,7 @@ class ExportController {
     ResponseEntity<byte[]> tableCsv(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
                                     @RequestParam(defaultValue = "nl") String lang) {
         Sheet sheet = tableSheets(new WaveId(survey, wave), lang).of(question).get(0);
-        return file(CsvWriter.write(sheet), CSV, fileName(survey, wave, question + ".csv"));
+        return file(csv(sheet), CSV, fileName(survey, wave, question + ".csv"));
     }
 
     @Operation(summary = "One question's tables as XLSX")
@@ -94,6 +96,13 @@ class ExportController {
                                      @RequestParam(defaultValue = "nl") String lang) {
         List<Sheet> sheets = tableSheets(new WaveId(survey, wave), lang).of(question);
         return file(XlsxWriter.write(sheets), XLSX, fileName(survey, wave, question + ".xlsx"));
+    }
+
+    static byte[] csv(Sheet sheet) {
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(sheet.header());
+        rows.addAll(sheet.rows());
+        return SpreadsheetCsv.write(rows).getBytes(StandardCharsets.UTF_8);
     }
 
     private record Export(List<ResponseColumns.Column> columns, Sheet sheet) {

@@ -2,34 +2,41 @@ package nl.peilbot.results;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoDatabase;
 
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
 
 /**
  * Stable pseudonyms for responses ({@code R-} and 12 hex), so exports, the API and the webhook never show the
- * response id. An HMAC with {@code peilbot.results.pseudonym-secret} when one is configured, so nobody who knows a
- * response id can compute its pseudonym; otherwise a plain hash. Changing the secret changes every pseudonym.
+ * response id. An HMAC with a secret key ({@link PseudonymKey}: configured, or generated once and kept in the
+ * database), so nobody who knows a response id or the organisers' data can compute its pseudonym. Changing the key
+ * changes every pseudonym.
  */
 @Component
 class Pseudonyms {
 
-    private static final String FALLBACK_KEY = "peilbot-pseudonym";
-
     private final SecretKeySpec key;
     private final RawResponses responses;
 
+    @Autowired
     Pseudonyms(@Value("${peilbot.results.pseudonym-secret:${PEILBOT_PSEUDONYM_SECRET:}}") String secret,
-               RawResponses responses) {
-        String keyText = secret == null || secret.isBlank() ? FALLBACK_KEY : secret;
+               MongoDatabase database, Clock clock, RawResponses responses) {
+        this(PseudonymKey.resolve(secret, database, clock), responses);
+    }
+
+    Pseudonyms(String keyText, RawResponses responses) {
         this.key = new SecretKeySpec(keyText.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.responses = responses;
     }

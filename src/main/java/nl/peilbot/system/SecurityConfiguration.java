@@ -3,6 +3,7 @@ package nl.peilbot.system;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
@@ -18,14 +19,23 @@ import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
@@ -52,7 +62,37 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/", "/index.html", "/error", "/favicon.ico", "/login",
             "/chat/**", "/widget/**", "/ws/**", "/telegram/webhook"};
 
+    /**
+     * Everything from this origin only: no inline script or style (the pages load theirs from files), no plugins,
+     * no framing by other sites. WebSockets to this origin are covered by {@code 'self'}.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /**
+     * The actuator: health (with the database's status, no details) for anyone, so load balancers and uptime
+     * checks need no account; Prometheus metrics for accounts with the role {@code METRICS} or {@code ORGANISER}
+     * over HTTP basic; nothing else.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.METRICS, Roles.ORGANISER)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::hardened);
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -61,12 +101,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
-                .httpBasic(Customizer.withDefaults())
-                // Scripts send HTTP basic and need no token; a page of a logged-in person (the results page) calls
-                // the API with its session cookie, and then a write needs the CSRF token like any form.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
+                // Scripts send HTTP basic without a session and need no token; a request that comes with a login
+                // session (the results page) needs the CSRF token like any form, whatever other headers it has.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .headers(SecurityConfiguration::hardened);
         return http.build();
     }
 
@@ -81,12 +121,25 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasRole(Roles.ORGANISER)
                         .requestMatchers("/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
-                .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).failureHandler(loginFailure())
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The chat carries no cookie authority, and Telegram signs its webhook with a secret header instead.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook"))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(SecurityConfiguration::hardened);
         return http.build();
+    }
+
+    /**
+     * Headers of every answer. HSTS is sent on secure requests only, which behind a TLS proxy are those with
+     * {@code X-Forwarded-Proto: https} ({@code server.forward-headers-strategy}).
+     */
+    private static void hardened(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .frameOptions(frame -> frame.sameOrigin())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     /** After login: the page asked for, else the console for organisers and the results for analysts. */
@@ -100,6 +153,43 @@ class SecurityConfiguration {
                 return organiser ? "/console" : "/results";
             }
         };
+    }
+
+    /** A throttled login goes back to the form with its own notice; any other failure with the usual one. */
+    private static AuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setExceptionMappings(Map.of(
+                ThrottledAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
+        failure.setDefaultFailureUrl("/login?error");
+        return failure;
+    }
+
+    /** HTTP basic: 401 asking for credentials, or 429 with Retry-After while the login is throttled. */
+    private static AuthenticationEntryPoint basicEntryPoint() {
+        BasicAuthenticationEntryPoint ask = new BasicAuthenticationEntryPoint();
+        ask.setRealmName("Peilbot");
+        ask.afterPropertiesSet();
+        return (request, response, exception) -> {
+            if (exception instanceof ThrottledAuthenticationProvider.LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), throttled.getMessage());
+            } else {
+                ask.commence(request, response, exception);
+            }
+        };
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(ObjectProvider<Clock> clock) {
+        return new LoginThrottle(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Every login (form and HTTP basic) goes through the throttle before its password is checked. */
+    @Bean
+    AuthenticationProvider throttledLogins(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 
     @Bean

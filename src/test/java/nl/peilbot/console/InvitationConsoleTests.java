@@ -104,6 +104,33 @@ class InvitationConsoleTests extends ConsoleTestBase {
         }
 
         @Test
+        void shouldRefuseAnUnclosedQuoteNamingItsLine() throws Exception {
+            long before = invitationCount();
+
+            MockHttpServletResponse response = upload("hospital;name\nGoed;Dirk\n\"Open;Eva\nNog een;Frits\n");
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").toString()).contains("\"line\":3", "malformed_csv");
+            assertThat(invitationCount()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseMoreRowsThanOneImportTakesWithTheLimit() throws Exception {
+            long before = invitationCount();
+            StringBuilder csv = new StringBuilder("hospital\n");
+            for (int i = 0; i <= InvitationRows.MAX_ROWS; i++) {
+                csv.append("Ziekenhuis ").append(i).append('\n');
+            }
+
+            MockHttpServletResponse response = upload(csv.toString());
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").toString())
+                    .contains("too_many_rows", String.valueOf(InvitationRows.MAX_ROWS));
+            assertThat(invitationCount()).isEqualTo(before);
+        }
+
+        @Test
         void shouldRefuseAFileWithoutTheHospitalColumn() throws Exception {
             MockHttpServletResponse response = upload("naam,email\nAn,an@example.org\n");
 
@@ -138,6 +165,27 @@ class InvitationConsoleTests extends ConsoleTestBase {
 
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("unknown_role");
+        }
+
+        @Test
+        void shouldRejectAHospitalNameOfThousandsOfCharacters() throws Exception {
+            long before = invitationCount();
+            MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"hospital\": \"" + "Z".repeat(5000) + "\"}"))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("too_long");
+            assertThat(invitationCount()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseANegativeTarget() throws Exception {
+            MockHttpServletResponse response = mvc.perform(post("/console/api/waves/" + WAVE_2020 + "/settings")
+                    .with(organiser()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"target\": -5}"))
+                    .andReturn().getResponse();
+
+            assertThat(response.getStatus()).isEqualTo(400);
         }
     }
 

@@ -94,4 +94,19 @@ class InvitationControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("'ceo' is not an option of profile field 'role'; options: cio, cmio"));
     }
+
+    @Test
+    void shouldRefuseABlankOrOverlongHospitalAndAMissingSurveyWithAClearProblem() throws Exception {
+        mvc.perform(post("/api/invitations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"survey\": \"small-survey\", \"profile\": {\"hospital\": \"   \"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("profile field 'hospital' is blank; leave it out instead"));
+        mvc.perform(post("/api/invitations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"survey\": \"small-survey\", \"profile\": {\"hospital\": \"" + "Z".repeat(5000) + "\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("profile field 'hospital' is longer than 200 characters"));
+        mvc.perform(post("/api/invitations").contentType(MediaType.APPLICATION_JSON).content("{\"profile\": {}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("survey is required"));
+    }
 }

@@ -182,5 +182,46 @@ class InvitationLifecycleTests {
 
             assertThat(raw.countDocuments(Filters.eq("responseId", first.responseId()))).isZero();
         }
+
+        @Test
+        void shouldImportManyRowsInChunksAndCommitThemWithOneRecord() {
+            int rows = Invitations.IMPORT_CHUNK * 3 + 17;
+            List<IssuedInvitation> issued = invitations.createAll(FLOW.id(), drafts("Chunk", rows));
+
+            assertThat(issued).hasSize(rows);
+            assertThat(issued).allSatisfy(i -> assertThat(invitations.check(i.token())).isInstanceOf(TokenCheck.Valid.class));
+            String batch = raw.find(Filters.eq("responseId", issued.get(0).responseId())).first().getString("importing");
+            assertThat(database.getCollection(Invitations.IMPORTS).find(Filters.eq("_id", batch)).first())
+                    .containsEntry("count", rows).containsKey("committedAt");
+            assertThat(invitations.list(FLOW.id())).extracting(InvitationSummary::responseId)
+                    .containsAll(issued.stream().map(IssuedInvitation::responseId).toList());
+        }
+
+        /** What a kill -9 before the commit leaves behind: every document in, no record. */
+        @Test
+        void shouldLeaveNoUsableInvitationOfAnImportCutShortAndRemoveItInChunksAtStartUp() {
+            int rows = Invitations.IMPORT_CHUNK * 2 + 5;
+            List<IssuedInvitation> issued = invitations.createAll(FLOW.id(), drafts("Crash", rows));
+            String batch = raw.find(Filters.eq("responseId", issued.get(0).responseId())).first().getString("importing");
+            database.getCollection(Invitations.IMPORTS).deleteOne(Filters.eq("_id", batch));
+
+            assertThat(issued).allSatisfy(i -> assertThat(invitations.check(i.token()))
+                    .isEqualTo(new TokenCheck.Refused(TokenCheck.Reason.UNKNOWN)));
+            assertThat(invitations.list(FLOW.id())).extracting(InvitationSummary::responseId)
+                    .doesNotContainAnyElementsOf(issued.stream().map(IssuedInvitation::responseId).toList());
+            assertThat(invitations.summary(issued.get(0).responseId())).isEmpty();
+            assertThat(invitations.revoke(issued.get(0).responseId())).isFalse();
+
+            invitations.createIndexes();
+
+            assertThat(raw.countDocuments(Filters.eq("importing", batch))).isZero();
+            assertThat(database.getCollection(Invitations.IMPORTS).find(Filters.eq("_id", batch)).first().getBoolean("abandoned"))
+                    .as("a commit arriving late now fails").isTrue();
+        }
+    }
+
+    private static List<InvitationDraft> drafts(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new InvitationDraft(Map.of("hospital", prefix + " " + i), null, null, null)).toList();
     }
 }

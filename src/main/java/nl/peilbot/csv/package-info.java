@@ -1,0 +1,5 @@
+/**
+ * The one way Peilbot reads and writes CSV for spreadsheets (Apache Commons CSV), with the guard against formula
+ * injection in one place.
+ */
+package nl.peilbot.csv;

@@ -1,0 +1,38 @@
+package nl.peilbot.outbox;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The outbox on MongoDB: an enqueue is one insert by the message id, then the local worker is woken. */
+final class DurableOutbox implements Outbox {
+
+    private final OutboxStore store;
+    private final OutboxWorker worker;
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
+
+    DurableOutbox(OutboxStore store, OutboxWorker worker, Clock clock) {
+        this.store = store;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean enqueue(OutboxMessage message) {
+        if (!store.insert(message, clock.instant(), sequence.incrementAndGet())) {
+            return false;
+        }
+        // Sent messages leave the backlog; their tombstone, written before the removal, makes a repeat a no-op.
+        if (store.done(message.id())) {
+            store.delete(message.id());
+            return false;
+        }
+        worker.wake();
+        return true;
+    }
+
+    @Override
+    public OutboxStats stats() {
+        return store.stats(clock.instant());
+    }
+}
