@@ -34,6 +34,7 @@ import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.Invitee;
 import nl.peilbot.invitation.IssuedInvitation;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.MovableClock;
 
 /** Invitees' personal data goes once their wave has been closed long enough, on FerretDB with a fixed clock. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -52,38 +53,13 @@ class InviteeRetentionTests {
         registry.add("spring.mongodb.uri", () -> FerretDb.uri(DATABASE));
     }
 
-    /** A clock that stands still where the test puts it. */
-    static final class FixedClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>(CLOSED);
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC");
-        }
-    }
-
     @TestConfiguration
     static class Clocks {
 
         @Bean
         @Primary
-        FixedClock fixedClock() {
-            return new FixedClock();
+        MovableClock fixedClock() {
+            return new MovableClock(CLOSED);
         }
     }
 
@@ -100,7 +76,7 @@ class InviteeRetentionTests {
     private Waves waves;
 
     @Autowired
-    private FixedClock clock;
+    private MovableClock clock;
 
     @Autowired
     private MongoDatabase database;

@@ -25,6 +25,7 @@ import com.mongodb.client.model.Filters;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.MovableClock;
 
 /** Invitees, validity windows, revoking, re-issuing and all-or-nothing imports, against a real FerretDB. */
 class InvitationLifecycleTests {
@@ -36,33 +37,6 @@ class InvitationLifecycleTests {
     private static MongoCollection<Document> raw;
     private static MovableClock clock = new MovableClock(NOW);
     private static Invitations invitations;
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     static void connect() {

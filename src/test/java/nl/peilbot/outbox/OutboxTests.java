@@ -22,6 +22,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.MovableClock;
 
 /** The outbox on the real FerretDB, one instance: idempotent enqueue, lanes, back-off, give-ups, stalls. */
 class OutboxTests {

@@ -23,6 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.MovableClock;
 
 /**
  * Concurrent writers never make a response go backwards: writers, readers, the repair and the passing of time

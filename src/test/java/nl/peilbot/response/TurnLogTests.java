@@ -31,6 +31,7 @@ import com.mongodb.client.model.Filters;
 import nl.peilbot.engine.ConversationState;
 import nl.peilbot.engine.Stage;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.MovableClock;
 
 /** The turn log against the real FerretDB: crashes between commit and snapshot, slow writers, repair, clean-up. */
 class TurnLogTests {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import nl.peilbot.testsupport.MovableClock;
+import java.time.Instant;
 
 /** Growing waits per account and per address, on a clock the test moves. */
 class LoginThrottleTests {
 
-    private final SettableClock clock = new SettableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test

@@ -28,6 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import nl.peilbot.testsupport.MovableClock;
+import java.time.Instant;
 
 /** The rules themselves, on probe endpoints; {@code RouteAccessTests} checks every real route. */
 class SecurityConfigurationTests {
@@ -66,8 +68,8 @@ class SecurityConfigurationTests {
     static class Clocks {
 
         @org.springframework.context.annotation.Bean
-        SettableClock clock() {
-            return new SettableClock();
+        MovableClock clock() {
+            return new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
         }
     }
 
@@ -81,7 +83,7 @@ class SecurityConfigurationTests {
         MockMvc mvc;
 
         @Autowired
-        SettableClock clock;
+        MovableClock clock;
 
         @org.springframework.test.context.DynamicPropertySource
         static void accounts(org.springframework.test.context.DynamicPropertyRegistry registry) {

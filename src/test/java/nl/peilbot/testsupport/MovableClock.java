@@ -1,4 +1,4 @@
-package nl.peilbot.outbox;
+package nl.peilbot.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it, so back-off is tested in no real time. */
-final class MovableClock extends Clock {
+/**
+ * A UTC clock that stands still until a test moves it, so time-outs, back-off, throttling and retention are tested
+ * in no real time. Safe to move from one thread while others read it.
+ */
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override
