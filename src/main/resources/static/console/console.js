@@ -102,6 +102,29 @@
     }));
   }
 
+  // --- outbox: pending and given-up messages per kind ---
+  async function showOutbox() {
+    const { ok, data } = await call('GET', '/console/api/outbox');
+    if (!ok) {
+      return;
+    }
+    const tbody = $('outbox').querySelector('tbody');
+    if (data.kinds.length === 0) {
+      const row = document.createElement('tr');
+      const td = cell(row, t('outboxEmpty'));
+      td.colSpan = 3;
+      tbody.replaceChildren(row);
+    } else {
+      fill(tbody, data.kinds, (row, kind) => {
+        cell(row, kind.kind);
+        cell(row, kind.pending, 'number');
+        cell(row, kind.givenUp, 'number' + (kind.givenUp > 0 ? ' warning' : ''));
+      });
+    }
+    $('outbox-oldest').textContent = data.oldestPendingSeconds > 0
+      ? t('outboxOldest') + ' ' + duration(data.oldestPendingSeconds) : '';
+  }
+
   // --- one wave ---
   function wavePage(survey) {
     const base = '/console/api/waves/' + encodeURIComponent(survey);
@@ -288,5 +311,7 @@
     wavePage(document.body.dataset.survey);
   } else if ($('waves')) {
     showWaves();
+    showOutbox();
+    setInterval(showOutbox, 15000);
   }
 })();

@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseProgressed;
+import nl.peilbot.response.ResponseWithdrawn;
 
 /** Keeps the module boundaries honest: dependencies point inward, the engine and flow stay pure. */
 class ArchitectureTests {
@@ -90,6 +91,7 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.response..")
                 .and().doNotHaveFullyQualifiedName(ResponseCompleted.class.getName())
                 .and().doNotHaveFullyQualifiedName(ResponseProgressed.class.getName())
+                .and().doNotHaveFullyQualifiedName(ResponseWithdrawn.class.getName())
                 .should().onlyHaveDependentClassesThat()
                 .resideInAnyPackage("nl.peilbot.response..", "nl.peilbot.conversation..")
                 .check(classes);
@@ -137,8 +139,9 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.aggregation..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, the flow or "
-                                + "aggregation module, or ResponseCompleted",
+                                + "aggregation module, or ResponseCompleted and ResponseWithdrawn",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || type.getName().equals(ResponseWithdrawn.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
@@ -164,10 +167,12 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
                                 + "annotations, the flow module, the aggregation module's public types, the results "
-                                + "module, the CSV module, ResponseCompleted or PageTexts",
+                                + "module, the CSV module, the outbox's public types, ResponseCompleted or PageTexts",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
+                                .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                                || (type.getPackageName().equals("nl.peilbot.outbox") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || startsWithAny(type.getPackageName(), "java", "javax.crypto", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
@@ -199,6 +204,18 @@ class ArchitectureTests {
                 .check(classes);
         classes().that().resideInAPackage("nl.peilbot.csv..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.csv..", "nl.peilbot.csv..")
+                .check(classes);
+    }
+
+    /** The outbox and the leases are infrastructure: they know the database and Spring, no feature module. */
+    @Test
+    void outboxAndLeasesUseOnlyLibraries() {
+        classes().that().resideInAnyPackage("nl.peilbot.outbox..", "nl.peilbot.lease..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "in the JDK, org.bson, com.mongodb, Spring, SLF4J, jakarta.annotation or their own module",
+                        (JavaClass type) -> startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
+                                "org.springframework", "org.slf4j", "jakarta.annotation", "nl.peilbot.outbox",
+                                "nl.peilbot.lease")))
                 .check(classes);
     }
 

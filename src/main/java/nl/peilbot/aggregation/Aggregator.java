@@ -1,170 +1,111 @@
 package nl.peilbot.aggregation;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import nl.peilbot.response.ResponseCompleted;
+import nl.peilbot.response.ResponseWithdrawn;
 
 /**
- * Keeps the results documents current: folds in each completed response when it is stored, and at start-up
- * repairs whatever a crash left out (responses or codings whose version differs from the one aggregated).
- *
- * <p>Writes of one wave are serialised in this JVM as well as guarded by the document version, because
- * FerretDB's filtered replace is not atomic (see docs/storage.md).
+ * Keeps the results current: queues a delta when a response is completed, changed, withdrawn or coded (in the
+ * caller's thread, one read and one insert by {@code _id}), and folds the wave's queue right after on a task
+ * executor thread. A periodic sweep folds whatever a crashed instance queued but did not fold.
  */
 @Component
 class Aggregator {
 
     private static final Logger log = LoggerFactory.getLogger(Aggregator.class);
-    private static final int MAX_ATTEMPTS = 20;
 
-    private final ResultsStore results;
+    private final Folder folder;
+    private final DeltaQueue queue;
     private final ResponseSource responses;
-    private final CodingStore codings;
-    private final ApplicationEventPublisher events;
-    private final Map<WaveId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ResultsStore results;
+    private final TaskExecutor executor;
+    private final Set<WaveId> scheduled = ConcurrentHashMap.newKeySet();
 
-    Aggregator(ResultsStore results, ResponseSource responses, CodingStore codings, ApplicationEventPublisher events) {
-        this.results = results;
+    Aggregator(Folder folder, DeltaQueue queue, ResponseSource responses, ResultsStore results,
+               @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        this.folder = folder;
+        this.queue = queue;
         this.responses = responses;
-        this.codings = codings;
-        this.events = events;
+        this.results = results;
+        this.executor = executor;
     }
 
     @EventListener
     void on(ResponseCompleted event) {
-        aggregate(event.responseId());
+        WaveId wave = new WaveId(event.surveyId(), event.wave());
+        enqueue(event.responseId(), wave);
+        foldSoon(wave);
+    }
+
+    @EventListener
+    void on(ResponseWithdrawn event) {
+        WaveId wave = new WaveId(event.surveyId(), event.wave());
+        queue.add(event.responseId() + ":withdrawn:" + UUID.randomUUID(), wave, event.responseId());
+        foldSoon(wave);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         try {
-            reconcile();
+            for (WaveId wave : results.legacyWaves()) {
+                log.info("start-up: rebuilding the results of {} into the per-response form", wave.key());
+                folder.rebuild(wave);
+            }
+            sweep();
         } catch (RuntimeException e) {
             log.error("could not bring the results up to date at start-up", e);
         }
     }
 
-    /** Folds the response's current state into its wave's results; a response no longer completed is taken out. */
-    void aggregate(String responseId) {
-        responses.find(responseId).ifPresent(document -> {
-            WaveId wave = ResponseSource.stamp(document).wave();
-            update(wave, current -> {
-                Document latest = responses.find(responseId).orElse(null);
-                return current.replacing(responseId, contribution(latest, codings.forResponse(responseId)));
+    /** Folds every wave with queued deltas: those whose folder crashed, or lost too many races. */
+    @Scheduled(fixedDelayString = "${peilbot.aggregation.sweep-interval:PT30S}",
+            initialDelayString = "${peilbot.aggregation.sweep-interval:PT30S}")
+    void sweep() {
+        for (WaveId wave : queue.waves()) {
+            foldQuietly(wave);
+        }
+    }
+
+    /** Queues the response's stored state; false when that state was queued already. */
+    boolean enqueue(String responseId, WaveId wave) {
+        Document response = responses.find(responseId).orElse(null);
+        String state = response == null ? "gone:" + UUID.randomUUID() : String.valueOf(ResponseSource.stamp(response).version());
+        return queue.add(responseId + ":" + state, wave, responseId);
+    }
+
+    /** Queues the response for an analyst's coding of one of its answers, before the coding is stored. */
+    void enqueueCoding(String responseId, WaveId wave, String answerKey) {
+        queue.add(responseId + ":coding:" + answerKey + ":" + UUID.randomUUID(), wave, responseId);
+    }
+
+    /** Folds the wave on an executor thread, once for any number of requests made before it starts. */
+    void foldSoon(WaveId wave) {
+        if (scheduled.add(wave)) {
+            executor.execute(() -> {
+                scheduled.remove(wave);
+                foldQuietly(wave);
             });
-        });
-    }
-
-    /** Brings every wave's results to the stored responses and codings; returns the number of responses refolded. */
-    int reconcile() {
-        Map<WaveId, List<ResponseSource.Stamp>> byWave = new LinkedHashMap<>();
-        responses.stamps().forEach(s -> byWave.computeIfAbsent(s.wave(), w -> new ArrayList<>()).add(s));
-        results.waves().forEach(w -> byWave.putIfAbsent(w, List.of()));
-        int refolded = 0;
-        for (Map.Entry<WaveId, List<ResponseSource.Stamp>> wave : byWave.entrySet()) {
-            refolded += reconcile(wave.getKey(), wave.getValue());
         }
-        return refolded;
     }
 
-    /** Computes the wave's results from scratch from its completed responses and codings, and stores them. */
-    WaveResults rebuild(WaveId wave) {
-        return update(wave, current -> {
-            Map<String, Map<String, Coding>> coded = codings.forWave(wave);
-            List<Contribution> all = responses.completed(wave).stream()
-                    .map(d -> ContributionReader.read(d, coded.getOrDefault(d.getString("_id"), Map.of()))).toList();
-            return WaveResults.rebuilt(wave, current.version(), all);
-        });
-    }
-
-    /** Runs {@code action} while no results of the wave are written in this JVM, e.g. to store a coding. */
-    <T> T locked(WaveId wave, Supplier<T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(wave, w -> new ReentrantLock());
-        lock.lock();
+    private void foldQuietly(WaveId wave) {
         try {
-            return action.get();
-        } finally {
-            lock.unlock();
+            folder.fold(wave);
+        } catch (RuntimeException e) {
+            log.warn("could not fold the results of {} now; the sweep tries again: {}", wave.key(), e.toString());
         }
-    }
-
-    private int reconcile(WaveId wave, List<ResponseSource.Stamp> stamps) {
-        int[] refolded = {0};
-        update(wave, current -> {
-            Map<String, Map<String, Coding>> coded = codings.forWave(wave);
-            Map<String, Contribution> changes = new HashMap<>();
-            Map<String, ResponseSource.Stamp> completed = new HashMap<>();
-            stamps.stream().filter(ResponseSource.Stamp::completed).forEach(s -> completed.put(s.id(), s));
-            for (ResponseSource.Stamp stamp : completed.values()) {
-                Contribution applied = current.contributions().get(stamp.id());
-                Map<String, Coding> ofResponse = coded.getOrDefault(stamp.id(), Map.of());
-                if (applied == null || applied.version() != stamp.version() || !codingsApplied(applied, ofResponse)) {
-                    changes.put(stamp.id(), contribution(responses.find(stamp.id()).orElse(null), ofResponse));
-                }
-            }
-            current.contributions().keySet().stream().filter(id -> !completed.containsKey(id))
-                    .forEach(id -> changes.put(id, null));
-            refolded[0] = changes.size();
-            return current.replacing(changes);
-        });
-        if (refolded[0] > 0) {
-            log.info("start-up: refolded {} responses into the results of {}", refolded[0], wave.key());
-        }
-        return refolded[0];
-    }
-
-    private static boolean codingsApplied(Contribution applied, Map<String, Coding> codings) {
-        for (Map.Entry<String, Contribution.OpenText> text : applied.texts().entrySet()) {
-            Coding coding = codings.get(text.getKey());
-            if (text.getValue().codingVersion() != (coding == null ? 0 : coding.version())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Contribution contribution(Document response, Map<String, Coding> codings) {
-        if (response == null || !ResponseSource.stamp(response).completed()) {
-            return null;
-        }
-        return ContributionReader.read(response, codings);
-    }
-
-    private WaveResults update(WaveId wave, UnaryOperator<WaveResults> change) {
-        WaveResults[] before = new WaveResults[1];
-        WaveResults after = locked(wave, () -> {
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                before[0] = results.load(wave);
-                WaveResults updated = change.apply(before[0]);
-                if (Objects.equals(updated, before[0]) && before[0].version() > 0) {
-                    return before[0];
-                }
-                if (results.save(updated, before[0].version())) {
-                    return updated.atVersion(before[0].version() + 1);
-                }
-            }
-            throw new IllegalStateException("results of " + wave.key() + " kept changing under " + MAX_ATTEMPTS + " attempts");
-        });
-        if (after.version() != before[0].version()) {
-            events.publishEvent(new ResultsChanged(wave, after.version()));
-        }
-        return after;
     }
 }

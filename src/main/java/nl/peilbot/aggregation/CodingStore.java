@@ -2,6 +2,7 @@ package nl.peilbot.aggregation;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +60,15 @@ class CodingStore {
         return coding;
     }
 
-    /** The codings of one response, by answer key. */
-    Map<String, Coding> forResponse(String responseId) {
+    /** The codings of the given answers of one response, by answer key, each read by {@code _id}. */
+    Map<String, Coding> forAnswers(String responseId, Collection<String> answerKeys) {
         Map<String, Coding> byAnswer = new TreeMap<>();
-        codings.find(Filters.eq("response", responseId)).forEach(d -> byAnswer.put(d.getString("answer"), coding(d)));
+        for (String answerKey : answerKeys) {
+            Document document = codings.find(Filters.eq("_id", responseId + "/" + answerKey)).first();
+            if (document != null) {
+                byAnswer.put(answerKey, coding(document));
+            }
+        }
         return byAnswer;
     }
 

@@ -1,8 +1,7 @@
 package nl.peilbot.aggregation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 
 /** Reads the {@code responses} documents the aggregation is computed from, with the driver, never writing them. */
 @Component
@@ -33,18 +31,10 @@ class ResponseSource {
         return Optional.ofNullable(responses.find(Filters.eq("_id", id)).first());
     }
 
-    /** The completed responses of a wave, whole. */
-    List<Document> completed(WaveId wave) {
-        return responses.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
-                Filters.eq("status", COMPLETED))).into(new ArrayList<>());
-    }
-
-    /** Id, wave, version and status of every response: what the start-up check compares with the results. */
-    List<Stamp> stamps() {
-        List<Stamp> stamps = new ArrayList<>();
-        responses.find().projection(Projections.include("survey", "wave", "version", "status"))
-                .forEach(d -> stamps.add(stamp(d)));
-        return stamps;
+    /** Hands every completed response of a wave to {@code each}, fetched {@code batch} at a time, never all at once. */
+    void forEachCompleted(WaveId wave, int batch, Consumer<Document> each) {
+        responses.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
+                Filters.eq("status", COMPLETED))).batchSize(batch).forEach(each);
     }
 
     static Stamp stamp(Document document) {

@@ -20,23 +20,28 @@ import nl.peilbot.flow.QuestionKind;
  * The aggregation module's entry point: the report's tables of a survey wave, read from the materialised results,
  * and the analysts' coding of open answers.
  *
- * <p>Tables are read from one stored document without the per-response data, so a read costs the same whatever
- * the number of responses. Labels are in the flow's default language. Unknown waves, questions or parts throw
+ * <p>Counts and percentages are read from one stored document of counters, so a read costs the same whatever the
+ * number of responses; the tables that list texts (other texts, open answers) read them from the contributions. Labels are in the flow's default language. Unknown waves, questions or parts throw
  * {@link UnknownResultException}.
  */
 @Component
 public class Results {
 
     private final ResultsStore results;
+    private final ContributionStore contributions;
     private final WaveFlows flows;
     private final Aggregator aggregator;
+    private final Folder folder;
     private final ResponseSource responses;
     private final CodingStore codings;
 
-    Results(ResultsStore results, WaveFlows flows, Aggregator aggregator, ResponseSource responses, CodingStore codings) {
+    Results(ResultsStore results, ContributionStore contributions, WaveFlows flows, Aggregator aggregator, Folder folder,
+            ResponseSource responses, CodingStore codings) {
         this.results = results;
+        this.contributions = contributions;
         this.flows = flows;
         this.aggregator = aggregator;
+        this.folder = folder;
         this.responses = responses;
         this.codings = codings;
     }
@@ -147,23 +152,32 @@ public class Results {
                 .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
         String text = answerText(response, questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
         String answerKey = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
-        aggregator.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
-        aggregator.aggregate(responseId);
+        // queued first: a crash after the coding is stored still leaves the delta for the sweep
+        aggregator.enqueueCoding(responseId, wave, answerKey);
+        folder.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
+        folder.fold(wave);
     }
 
-    /** Aggregates one stored response now, as on its completion event; for intake routes that publish no event. */
+    /**
+     * Aggregates one stored response now, as its completion event does but in the caller's thread: for intake routes
+     * that publish no event.
+     */
     public void aggregate(String responseId) {
-        aggregator.aggregate(responseId);
+        responses.find(responseId).map(ResponseSource::stamp).ifPresent(stamp -> {
+            aggregator.enqueue(responseId, stamp.wave());
+            folder.fold(stamp.wave());
+        });
     }
 
-    /** Recomputes a wave's results from its raw responses and codings. */
+    /** Recomputes a wave's results from its raw responses and codings, streaming them in batches. */
     public void rebuild(WaveId wave) {
-        aggregator.rebuild(wave);
+        folder.rebuild(wave);
     }
 
     private Tables tables(WaveId wave) {
-        Tally tally = results.tally(wave).orElseThrow(() -> new UnknownResultException("no results for " + wave.key()));
-        return new Tables(wave, flow(wave), tally);
+        Fold latest = results.tally(wave).orElseThrow(() -> new UnknownResultException("no results for " + wave.key()));
+        return new Tables(wave, flow(wave), latest.tally(),
+                () -> TextLists.of(contributions.current(wave, latest.generation())));
     }
 
     /** The flow that labels a wave's results (its file, else its latest stored version): for exports and pages. */

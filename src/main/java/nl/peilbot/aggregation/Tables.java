@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.CodingCategory;
@@ -22,13 +23,24 @@ final class Tables {
     private final WaveId wave;
     private final Flow flow;
     private final Tally tally;
+    private final Supplier<TextLists> textSource;
     private final String language;
+    private TextLists texts;
 
-    Tables(WaveId wave, Flow flow, Tally tally) {
+    /** @param texts read on the first table that lists texts, at most once */
+    Tables(WaveId wave, Flow flow, Tally tally, Supplier<TextLists> texts) {
         this.wave = wave;
         this.flow = flow;
         this.tally = tally;
+        this.textSource = texts;
         this.language = flow.defaultLanguage();
+    }
+
+    private TextLists texts() {
+        if (texts == null) {
+            texts = textSource.get();
+        }
+        return texts;
     }
 
     Overview overview() {
@@ -58,7 +70,8 @@ final class Tables {
             int count = counts.getOrDefault(code, 0);
             rows.add(new Distribution.Count(code, label(question, code), count, Percent.of(count, base)));
         }
-        List<Distribution.OtherText> others = tally.list("other/" + questionId).stream()
+        List<Distribution.OtherText> others = question.options().stream().noneMatch(AnswerOption::other) ? List.of()
+                : texts().list("other/" + questionId).stream()
                 .map(i -> new Distribution.OtherText(i.response(), i.text())).toList();
         return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
     }
@@ -98,11 +111,11 @@ final class Tables {
         Set<String> codes = new LinkedHashSet<>();
         question.coding().forEach(c -> codes.add(c.code()));
         codes.addAll(counts.keySet());
-        List<Tally.Item> answers = tally.list("open/" + key);
+        List<TextLists.Item> answers = texts().list("open/" + key);
         List<CodedTable.Category> categories = new ArrayList<>();
         for (String code : codes) {
             int count = counts.getOrDefault(code, 0);
-            List<String> texts = answers.stream().filter(i -> i.categories().contains(code)).map(Tally.Item::text).toList();
+            List<String> texts = answers.stream().filter(i -> i.categories().contains(code)).map(TextLists.Item::text).toList();
             String label = question.category(code).map(c -> c.label().in(language)).orElse(code);
             categories.add(new CodedTable.Category(code, label, count, Percent.of(count, answered), texts));
         }
@@ -226,7 +239,7 @@ final class Tables {
     /** The spelling respondents used most for a specialism, the first in sort order on a tie. */
     private String spelling(String questionId, String key) {
         Map<String, Integer> spellings = new TreeMap<>();
-        tally.list("spelling/" + questionId + "/" + key).forEach(i -> spellings.merge(i.text(), 1, Integer::sum));
+        tally.below("sp/" + questionId + "/" + key).forEach((text, count) -> spellings.put(Tally.fromFieldSafe(text), count));
         return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(key);
     }

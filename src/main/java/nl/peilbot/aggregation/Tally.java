@@ -2,15 +2,16 @@ package nl.peilbot.aggregation;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The counters and text lists of one wave, as a sum of contributions: adding a contribution and taking it out
- * again leaves the tally as it was, so the incremental path and a rebuild end in equal tallies.
+ * The counters of one wave, as a sum of contributions: adding a contribution and taking it out again leaves the
+ * tally as it was, so the incremental path and a rebuild end in equal tallies. Its size depends on the flow and the
+ * number of distinct hospitals and specialisms, never on the number of responses; the texts themselves are listed
+ * from the contributions ({@link TextLists}).
  *
  * <p>Counter keys are paths of question ids, option codes and normalised texts, none of which contain '/':
  * <ul>
@@ -21,28 +22,16 @@ import java.util.TreeMap;
  *       both codes; {@code x1/<q1>/<q2>/<c1>} and {@code x2/<q1>/<q2>/<c2>}: the margins among them</li>
  *   <li>{@code o/<key>}: open answers given; {@code oc/<key>}: of them coded; {@code o/<key>/<category>}: coded so</li>
  *   <li>{@code e/<q>}: respondents with entries; {@code en/<q>}: entries; {@code e/<q>/<specialism>}: entries of
- *       a specialism; {@code he/<hospital>/<q>/<specialism>}: of the hospital</li>
+ *       a specialism; {@code he/<hospital>/<q>/<specialism>}: of the hospital;
+ *       {@code sp/<q>/<specialism>/<spelling>}: entries typed so ({@link #fieldSafe(String) made field-safe})</li>
  * </ul>
- * Lists: {@code other/<q>} (other texts), {@code open/<key>} (open answers with categories),
- * {@code spelling/<q>/<specialism>} (the specialism as typed), each sorted by response.
  */
-record Tally(SortedMap<String, Integer> counters, SortedMap<String, List<Item>> lists) {
+record Tally(SortedMap<String, Integer> counters) {
 
-    static final Tally EMPTY = new Tally(new TreeMap<>(), new TreeMap<>());
-
-    private static final Comparator<Item> ORDER = Comparator.comparing(Item::response).thenComparing(Item::text);
+    static final Tally EMPTY = new Tally(new TreeMap<>());
 
     Tally {
         counters = new TreeMap<>(counters);
-        lists = new TreeMap<>(lists);
-    }
-
-    /** A text in a list, with the response it came from and, for open answers, its categories. */
-    record Item(String response, String text, List<String> categories) {
-
-        Item {
-            categories = categories == null ? List.of() : List.copyOf(categories);
-        }
     }
 
     static Tally of(Collection<Contribution> contributions) {
@@ -80,18 +69,24 @@ record Tally(SortedMap<String, Integer> counters, SortedMap<String, List<Item>> 
         return below;
     }
 
-    List<Item> list(String key) {
-        return lists.getOrDefault(key, List.of());
+    /** A free text as a counter key segment: '%', '/', '.', '$' and NUL percent-encoded, so it can be a field name. */
+    static String fieldSafe(String text) {
+        return text.replace("%", "%25").replace("/", "%2F").replace(".", "%2E").replace("$", "%24")
+                .replace("\u0000", "%00");
     }
 
-    private static final class Accumulator {
+    /** The text {@link #fieldSafe(String)} encoded. */
+    static String fromFieldSafe(String segment) {
+        return segment.replace("%00", "\u0000").replace("%2F", "/").replace("%2E", ".").replace("%24", "$").replace("%25", "%");
+    }
+
+    /** A running sum, for adding many contributions without copying the counters each time. */
+    static final class Accumulator {
 
         private final TreeMap<String, Integer> counters;
-        private final TreeMap<String, List<Item>> lists = new TreeMap<>();
 
         Accumulator(Tally start) {
             counters = new TreeMap<>(start.counters());
-            start.lists().forEach((key, items) -> lists.put(key, new ArrayList<>(items)));
         }
 
         void apply(Contribution c, int sign) {
@@ -106,14 +101,12 @@ record Tally(SortedMap<String, Integer> counters, SortedMap<String, List<Item>> 
                 });
             });
             pairs(c.choices(), sign);
-            c.otherTexts().forEach((q, text) -> item("other/" + q, new Item(c.response(), text, null), sign));
             c.texts().forEach((key, open) -> {
                 add("o/" + key, sign);
                 if (!open.categories().isEmpty()) {
                     add("oc/" + key, sign);
                 }
                 open.categories().forEach(category -> add("o/" + key + "/" + category, sign));
-                item("open/" + key, new Item(c.response(), open.text(), open.categories()), sign);
             });
             c.specialisms().forEach((q, entries) -> {
                 add("e/" + q, sign);
@@ -122,7 +115,7 @@ record Tally(SortedMap<String, Integer> counters, SortedMap<String, List<Item>> 
                     add("en/" + q, sign);
                     add("e/" + q + "/" + specialism, sign);
                     add("he/" + h + "/" + q + "/" + specialism, sign);
-                    item("spelling/" + q + "/" + specialism, new Item(c.response(), text, null), sign);
+                    add("sp/" + q + "/" + specialism + "/" + fieldSafe(text), sign);
                 });
             });
         }
@@ -152,23 +145,8 @@ record Tally(SortedMap<String, Integer> counters, SortedMap<String, List<Item>> 
             }
         }
 
-        private void item(String key, Item item, int sign) {
-            List<Item> items = lists.computeIfAbsent(key, k -> new ArrayList<>());
-            if (sign > 0) {
-                items.add(item);
-                items.sort(ORDER);
-            } else {
-                items.remove(item);
-            }
-            if (items.isEmpty()) {
-                lists.remove(key);
-            }
-        }
-
         Tally tally() {
-            TreeMap<String, List<Item>> frozen = new TreeMap<>();
-            lists.forEach((key, items) -> frozen.put(key, List.copyOf(items)));
-            return new Tally(counters, frozen);
+            return new Tally(counters);
         }
     }
 }

@@ -1,9 +1,11 @@
 /**
- * The report's tables computed from completed responses: kept current on every completed or changed response,
- * materialised in the {@code results} collection, and read through {@link nl.peilbot.aggregation.Results}.
+ * The report's tables computed from completed responses: kept current on every completed, changed or withdrawn
+ * response by folding queued per-response deltas into counters (O(1) per completion, exact across instances and
+ * crashes), and read through {@link nl.peilbot.aggregation.Results}.
  *
  * <p>Depends only on the MongoDB documents ({@code responses}, {@code flowVersions}, read with the driver), the
- * {@link nl.peilbot.response.ResponseCompleted} event and the flow module; never on the engine, the conversation
+ * {@link nl.peilbot.response.ResponseCompleted} and {@link nl.peilbot.response.ResponseWithdrawn} events and the
+ * flow module; never on the engine, the conversation
  * or the channels, so other intake routes can feed it. The rules are in {@code docs/aggregation.md}.
  */
 package nl.peilbot.aggregation;

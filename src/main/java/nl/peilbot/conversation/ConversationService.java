@@ -21,14 +21,13 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.invitation.ChannelBindings;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.Invitations;
-import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseProgressed;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
 /**
- * Runs each turn as load by id, engine, version-guarded replace: no locks held between turns, and a write
- * that lost the race to another tab changes nothing and shows the winner's state.
+ * Runs each turn as load by id, engine, commit of the next version: no locks held between turns, and a write
+ * that lost the race to another tab or instance changes nothing and shows the winner's state.
  */
 @Service
 class ConversationService implements Conversations {
@@ -127,6 +126,7 @@ class ConversationService implements Conversations {
 
     @Override
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
+        long readStartedNanos = System.nanoTime();
         StoredResponse response = load(responseId);
         // A paused or closed wave records nothing, whichever channel the answer comes from.
         gate.requireTakingAnswers(response.survey());
@@ -147,17 +147,14 @@ class ConversationService implements Conversations {
             return new Reply(Outcome.APPLIED, response.language(), turn.messages(), true);
         }
         StoredResponse updated = response.afterTurn(turn.state(), clientMessageId, channel, now);
-        if (!responses.replace(updated, response.version(), flow)) {
+        if (!responses.commit(updated, flow, readStartedNanos)) {
             StoredResponse winner = responses.find(responseId)
                     .orElseThrow(() -> new UnknownAccessException("unknown response"));
             Outcome outcome = winner.applied(clientMessageId) ? Outcome.DUPLICATE : Outcome.CONFLICT;
             return showCurrent(outcome, winner, flowOf(winner));
         }
+        // ResponseCompleted comes from the store, which owns its at-least-once promise (also after a crash).
         publish(new ResponseProgressed(updated.id(), updated.survey(), updated.wave()));
-        // Every stored change of a completed response, not only the submit, so aggregations follow later edits.
-        if (updated.completed()) {
-            publishCompleted(updated);
-        }
         return new Reply(Outcome.APPLIED, updated.language(), turn.messages(), updated.completed());
     }
 
@@ -202,15 +199,6 @@ class ConversationService implements Conversations {
         } catch (RuntimeException e) {
             // Live progress pages are a convenience; the turn is stored either way.
             log.error("a listener of ResponseProgressed failed for response {}", progressed.responseId(), e);
-        }
-    }
-
-    private void publishCompleted(StoredResponse response) {
-        try {
-            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
-        } catch (RuntimeException e) {
-            // The response is stored; a failing listener must not turn the respondent's submit into an error.
-            log.error("a listener of ResponseCompleted failed for response {}", response.id(), e);
         }
     }
 }

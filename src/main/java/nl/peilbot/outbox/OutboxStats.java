@@ -10,4 +10,17 @@ import java.util.Map;
  * @param oldestPendingSeconds age of the oldest pending message, 0 when none
  */
 public record OutboxStats(Map<String, Long> pending, Map<String, Long> givenUp, long oldestPendingSeconds) {
+
+    public OutboxStats {
+        pending = Map.copyOf(pending);
+        givenUp = Map.copyOf(givenUp);
+    }
+
+    public long pendingTotal() {
+        return pending.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long givenUpTotal() {
+        return givenUp.values().stream().mapToLong(Long::longValue).sum();
+    }
 }

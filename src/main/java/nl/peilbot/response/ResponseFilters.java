@@ -13,9 +13,4 @@ final class ResponseFilters {
     static Bson byId(String id) {
         return Filters.eq("_id", id);
     }
-
-    /** The response as it was at {@code version}: matches nothing once anyone else has written it. */
-    static Bson byIdAndVersion(String id, long version) {
-        return Filters.and(byId(id), Filters.eq("version", version));
-    }
 }

@@ -16,7 +16,7 @@ import nl.peilbot.engine.Stage;
  * language at the top level of the document, so they must agree with it. Times are kept to the millisecond,
  * as MongoDB stores them.
  *
- * @param version          incremented by every write; a replace only succeeds on the version it was read at
+ * @param version          incremented by every turn; a turn commits only the version after the one it read
  * @param recentMessageIds the last {@value #RECENT_MESSAGE_IDS} client message ids applied, oldest first
  * @param channels         the channels the respondent used, in the order first used
  * @param completedAt      when it was submitted, else null

@@ -1,5 +1,6 @@
 /**
  * The MongoDB documents of responses and of the flow versions they were answered with; addressed by
- * {@code _id} per turn, written with an optimistic version guard.
+ * {@code _id} per turn, each turn committed by inserting an immutable record into the {@code turns} log, which is
+ * atomic for any number of instances.
  */
 package nl.peilbot.response;

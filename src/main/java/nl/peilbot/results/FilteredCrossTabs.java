@@ -37,22 +37,22 @@ class FilteredCrossTabs {
         if (row.id().equals(column.id())) {
             throw new UnknownResultException("a cross-tab needs two different questions");
         }
-        int base = 0;
+        int[] base = {0};
         Map<String, Integer> rowTotals = new TreeMap<>();
         Map<String, Integer> columnTotals = new TreeMap<>();
         Map<String, Integer> cells = new TreeMap<>();
-        for (Document document : responses.find(wave, query, 0, 0)) {
+        responses.forEachAnswers(wave, query, document -> {
             Document answers = document.get("answers", new Document());
             Set<String> rowCodes = codes(answers, row.id());
             Set<String> columnCodes = codes(answers, column.id());
             if (rowCodes.isEmpty() || columnCodes.isEmpty()) {
-                continue;
+                return;
             }
-            base++;
+            base[0]++;
             rowCodes.forEach(r -> rowTotals.merge(r, 1, Integer::sum));
             columnCodes.forEach(c -> columnTotals.merge(c, 1, Integer::sum));
             rowCodes.forEach(r -> columnCodes.forEach(c -> cells.merge(r + "/" + c, 1, Integer::sum)));
-        }
+        });
         List<String> columnOrder = order(column, columnTotals.keySet());
         List<CrossTab.Column> columns = columnOrder.stream()
                 .map(c -> new CrossTab.Column(c, label(flow, column, c), columnTotals.getOrDefault(c, 0))).toList();
@@ -65,7 +65,7 @@ class FilteredCrossTabs {
             }).toList();
             rows.add(new CrossTab.Row(r, label(flow, row, r), total, rowCells));
         }
-        return new CrossTab(wave, row.id(), column.id(), base, columns, rows);
+        return new CrossTab(wave, row.id(), column.id(), base[0], columns, rows);
     }
 
     private static Question choiceQuestion(WaveId wave, Flow flow, String id) {

@@ -36,6 +36,11 @@ class RawResponses {
                 .sort(Sorts.ascending("_id")).skip(skip).limit(limit).into(new ArrayList<>());
     }
 
+    /** Hands every matching response's answers to {@code each}, fetched in batches, never all at once. */
+    void forEachAnswers(WaveId wave, ResponseQuery query, java.util.function.Consumer<Document> each) {
+        responses.find(query.filter(wave)).projection(Projections.include("answers")).batchSize(500).forEach(each);
+    }
+
     long count(WaveId wave, ResponseQuery query) {
         return responses.countDocuments(query.filter(wave));
     }

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 import org.bson.Document;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,12 +25,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.testsupport.FerretDb;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Random responses, completed, changed, re-opened, re-coded and aggregated more than once in any order, end in
- * exactly the results a rebuild from their final state gives; and the results survive a storage round trip.
+ * exactly the results a rebuild from their final state gives, also when two folders with their own clients fold
+ * duplicated and reordered events at once on FerretDB; and folds survive a storage round trip.
  */
 class AggregationProperties {
 
@@ -44,49 +50,107 @@ class AggregationProperties {
     void shouldEndIncrementallyWhereARebuildEnds(@ForAll("writes") List<Write> writes) {
         Map<Integer, Document> stored = new TreeMap<>();
         Map<String, Coding> codings = new HashMap<>();
-        WaveResults incremental = WaveResults.empty(WAVE);
+        Map<String, Contribution> counted = new TreeMap<>();
+        Tally incremental = Tally.EMPTY;
         for (Write write : writes) {
             Document previous = stored.get(write.index());
             long version = previous == null ? 1 : previous.getLong("version") + 1;
             Document response = response(write, version);
             stored.put(write.index(), response);
             String id = response.getString("_id");
-            String text = response.get("answers", Document.class).get("concerns", new Document()).getString("text");
-            if (text != null && !write.codedCategories().isEmpty()) {
-                codings.merge(id, new Coding(id, "concerns", text.strip(), write.codedCategories(), 1),
-                        (old, next) -> new Coding(id, "concerns", next.text(), next.categories(), old.version() + 1));
+            code(codings, write, response);
+            // an event delivered twice, or swept after a crash, folds the same state again
+            for (int delivery = 0; delivery < 2; delivery++) {
+                Contribution next = contribution(response, codings);
+                incremental = incremental.replacing(counted.get(id), next);
+                if (next == null) {
+                    counted.remove(id);
+                } else {
+                    counted.put(id, next);
+                }
             }
-            incremental = incremental.replacing(id, contribution(response, codings));
-            // an event delivered twice, or the start-up check after a crash, aggregates the same state again
-            incremental = incremental.replacing(id, contribution(response, codings));
         }
         List<Contribution> finals = new ArrayList<>();
         stored.values().stream().map(d -> contribution(d, codings)).filter(c -> c != null).forEach(finals::add);
 
-        WaveResults rebuilt = WaveResults.rebuilt(WAVE, 0, finals);
+        assertThat(incremental).isEqualTo(Tally.of(finals));
+        assertThat(counted.values()).containsExactlyInAnyOrderElementsOf(finals);
+        assertThat(incremental.counters().values()).allMatch(count -> count > 0);
+    }
 
-        assertThat(incremental.tally()).isEqualTo(rebuilt.tally());
-        assertThat(incremental.contributions()).isEqualTo(rebuilt.contributions());
-        assertThat(incremental.tally().counters().values()).allMatch(count -> count > 0);
+    /**
+     * The same writes stored in FerretDB, their completion events duplicated, shuffled and delivered to two
+     * aggregators with their own clients folding at once: the counters end where a rebuild from the responses ends.
+     */
+    @Property(tries = 12)
+    void shouldEndWhereARebuildEndsWhateverTwoFoldersAndTheEventsDo(@ForAll("writes") List<Write> writes,
+                                                                     @ForAll Random random) throws Exception {
+        String database = FerretDb.uniqueDatabase("aggregation_interleaved");
+        try (AggregatorInstance first = new AggregatorInstance(database, Runnable::run); AggregatorInstance second = new AggregatorInstance(database, Runnable::run)) {
+            List<ResponseCompleted> events = new ArrayList<>();
+            Map<Integer, Long> versions = new TreeMap<>();
+            for (Write write : writes) {
+                long version = versions.merge(write.index(), 1L, Long::sum);
+                Document response = response(write, version);
+                first.responses.replaceOne(Filters.eq("_id", response.getString("_id")), response, new ReplaceOptions().upsert(true));
+                ResponseCompleted event = new ResponseCompleted(response.getString("_id"), WAVE.survey(), WAVE.wave(), version);
+                events.add(event);
+                if (random.nextBoolean()) {
+                    deliver(random.nextBoolean() ? first : second, List.of(event));
+                }
+            }
+            List<ResponseCompleted> late = new ArrayList<>(events);
+            late.addAll(events.subList(0, events.size() / 2));
+            Collections.shuffle(late, random);
+            Thread a = new Thread(() -> deliver(first, late.subList(0, late.size() / 2)));
+            Thread b = new Thread(() -> deliver(second, late.subList(late.size() / 2, late.size())));
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            first.folder.fold(WAVE);
+            second.folder.fold(WAVE);
+
+            List<Contribution> finals = new ArrayList<>();
+            first.responses.find().forEach(d -> {
+                Contribution c = contribution(d, Map.of());
+                if (c != null) {
+                    finals.add(c);
+                }
+            });
+            Fold folded = first.results.latest(WAVE).orElse(Fold.none(WAVE));
+            assertThat(folded.tally()).isEqualTo(Tally.of(finals));
+            assertThat(first.contributions.current(WAVE, folded.generation())).containsExactlyInAnyOrderElementsOf(finals);
+            assertThat(second.queue.waves()).isEmpty();
+        }
+    }
+
+    private static void deliver(AggregatorInstance instance, List<ResponseCompleted> events) {
+        events.forEach(e -> {
+            instance.aggregator.enqueue(e.responseId(), WAVE);
+            instance.folder.fold(WAVE);
+        });
     }
 
     @Property(tries = 5)
-    void shouldReadBackTheResultsItStored(@ForAll("writes") List<Write> writes) {
-        List<Contribution> contributions = new ArrayList<>();
+    void shouldReadBackTheFoldsItStored(@ForAll("writes") List<Write> writes) {
         Map<Integer, Write> last = new TreeMap<>();
         writes.forEach(w -> last.put(w.index(), w));
-        last.values().forEach(w -> contributions.add(ContributionReader.read(response(w, 1), Map.of())));
-        WaveResults results = WaveResults.rebuilt(WAVE, 0, contributions);
+        Map<String, Fold.Change> changes = new TreeMap<>();
+        last.values().forEach(w -> {
+            Contribution c = ContributionReader.read(response(w, 1), Map.of());
+            changes.put(c.response(), new Fold.Change(1, c));
+        });
+        Tally tally = Tally.of(changes.values().stream().map(Fold.Change::contribution).toList());
         ResultsStore store = new ResultsStore(database(), JsonMapper.builder().build(), Clock.systemUTC());
+        Fold fold = Fold.none(WAVE).next(tally, changes, List.of("r:1"));
 
-        WaveResults before = store.load(WAVE);
-        assertThat(store.save(results, before.version())).isTrue();
-        WaveResults loaded = store.load(WAVE);
+        assertThat(store.latest(WAVE)).isEmpty();
+        assertThat(store.commit(fold)).isTrue();
 
-        assertThat(loaded.tally()).isEqualTo(results.tally());
-        assertThat(loaded.contributions()).isEqualTo(results.contributions());
-        assertThat(store.tally(WAVE)).contains(results.tally());
-        assertThat(store.save(results, before.version())).as("a second write at the same read version").isFalse();
+        assertThat(store.latest(WAVE)).contains(fold);
+        assertThat(store.tally(WAVE).map(Fold::tally)).contains(tally);
+        assertThat(store.commit(fold)).as("a second commit of the same number").isFalse();
     }
 
     @AfterContainer
@@ -101,6 +165,15 @@ class AggregationProperties {
             client = MongoClients.create(FerretDb.uri("unused"));
         }
         return client.getDatabase(FerretDb.uniqueDatabase("aggregation_properties"));
+    }
+
+    private static void code(Map<String, Coding> codings, Write write, Document response) {
+        String id = response.getString("_id");
+        String text = response.get("answers", Document.class).get("concerns", new Document()).getString("text");
+        if (text != null && !write.codedCategories().isEmpty()) {
+            codings.merge(id, new Coding(id, "concerns", text.strip(), write.codedCategories(), 1),
+                    (old, next) -> new Coding(id, "concerns", next.text(), next.categories(), old.version() + 1));
+        }
     }
 
     private static Contribution contribution(Document response, Map<String, Coding> codings) {

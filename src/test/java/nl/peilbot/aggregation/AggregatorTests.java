@@ -3,7 +3,10 @@ package nl.peilbot.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +38,12 @@ import nl.peilbot.invitation.Invitations;
 import nl.peilbot.response.FlowSnapshots;
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseStore;
+import nl.peilbot.response.ResponseWithdrawn;
 import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;
 import nl.peilbot.testsupport.ShortestWalk;
 
-/** The incremental path, the start-up repair and the coding, on the real 2020 flow and a real FerretDB. */
+/** The incremental path, crashes, withdrawals and the coding, on the real 2020 flow and a real FerretDB. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RecordApplicationEvents
 class AggregatorTests {
@@ -64,6 +68,18 @@ class AggregatorTests {
 
     @Autowired
     private ResultsStore store;
+
+    @Autowired
+    private ContributionStore contributions;
+
+    @Autowired
+    private DeltaQueue queue;
+
+    @Autowired
+    private Folder folder;
+
+    @Autowired
+    private com.mongodb.client.MongoDatabase database;
 
     @Autowired
     private CodingStore codings;
@@ -129,12 +145,19 @@ class AggregatorTests {
         return response;
     }
 
+    /** Publishes the completion as the conversation does, and waits for the fold it starts on another thread. */
     private void publish(StoredResponse response) {
-        publisher.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+        publisher.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.pending(WAVE, 1).isEmpty());
+        folder.fold(WAVE);
+    }
+
+    private Fold latest() {
+        return store.latest(WAVE).orElseThrow();
     }
 
     private Contribution contributionOf(String id) {
-        return store.load(WAVE).contributions().get(id);
+        return contributions.latest(latest().generation(), id).map(ContributionStore.Latest::contribution).orElse(null);
     }
 
     @Nested
@@ -144,16 +167,16 @@ class AggregatorTests {
         void shouldCountAResponseOnceWhenItIsAggregatedTwice() {
             StoredResponse response = insert(completed(newId(), "Ziekenhuis Twee Keer", choice("familiarity", "neutral")));
             publish(response);
-            WaveResults once = store.load(WAVE);
+            Fold once = latest();
 
             publish(response);
-            aggregator.aggregate(response.id());
+            results.aggregate(response.id());
+            aggregator.sweep();
 
-            WaveResults twice = store.load(WAVE);
-            assertThat(twice.version()).isEqualTo(once.version());
-            assertThat(events.stream(ResultsChanged.class)).containsExactly(new ResultsChanged(WAVE, once.version()));
+            Fold twice = latest();
+            assertThat(twice.seq()).as("nothing changed, nothing committed").isEqualTo(once.seq());
             assertThat(twice.tally()).isEqualTo(once.tally());
-            assertThat(twice.contributions().get(response.id()).version()).isEqualTo(1);
+            assertThat(contributionOf(response.id()).version()).isEqualTo(1);
         }
 
         @Test
@@ -164,7 +187,7 @@ class AggregatorTests {
             int noBefore = results.distribution(WAVE, "policy", Unit.RESPONDENTS).count("no").count();
 
             StoredResponse second = changed(first, Stage.COMPLETED, choice("policy", "no"));
-            assertThat(responses.replace(second, first.version(), FLOW)).isTrue();
+            assertThat(responses.commit(second, FLOW, System.nanoTime())).isTrue();
             publish(second);
 
             Distribution policy = results.distribution(WAVE, "policy", Unit.RESPONDENTS);
@@ -179,10 +202,13 @@ class AggregatorTests {
             publish(first);
             assertThat(contributionOf(first.id())).isNotNull();
 
-            assertThat(responses.replace(changed(first, Stage.SUMMARY), first.version(), FLOW)).isTrue();
-            aggregator.aggregate(first.id());
+            int before = results.overview(WAVE).respondents();
+
+            assertThat(responses.commit(changed(first, Stage.SUMMARY), FLOW, System.nanoTime())).isTrue();
+            results.aggregate(first.id());
 
             assertThat(contributionOf(first.id())).isNull();
+            assertThat(results.overview(WAVE).respondents()).isEqualTo(before - 1);
         }
 
         @Test
@@ -190,8 +216,8 @@ class AggregatorTests {
             publish(insert(completed(newId(), "Ziekenhuis Samen", choice("scale", "notApplied"))));
             publish(insert(completed(newId(), "ZIEKENHUIS  SAMEN", choice("scale", "experimenting"))));
 
-            WaveResults stored = store.load(WAVE);
-            Tables tables = new Tables(WAVE, FLOW, stored.tally());
+            Fold stored = latest();
+            Tables tables = new Tables(WAVE, FLOW, stored.tally(), () -> TextLists.EMPTY);
             HospitalCombinations scale = tables.combinations("scale");
             assertThat(stored.tally().count("hn/ziekenhuis samen")).isEqualTo(2);
             assertThat(stored.tally().below("hc/ziekenhuis samen/scale")).containsOnlyKeys("notApplied", "experimenting");
@@ -215,6 +241,7 @@ class AggregatorTests {
             }
 
             assertThat(reply.completed()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> contributionOf(session.responseId()) != null);
             Contribution contribution = contributionOf(session.responseId());
             assertThat(contribution.hospital()).isEqualTo("ziekenhuis chat");
             assertThat(contribution.choices()).containsEntry("familiarity", List.of("familiar"))
@@ -224,40 +251,73 @@ class AggregatorTests {
     }
 
     @Nested
-    class StartUp {
+    class Asynchronously {
 
         @Test
-        void shouldAggregateAtStartAResponseStoredJustBeforeACrash() {
+        void shouldShowACompletionInTheResultsRightAfterItsEventWithoutAnyoneFolding() {
+            int before = results.overview(WAVE).respondents();
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Meteen", choice("familiarity", "familiar")));
+
+            publisher.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> results.overview(WAVE).respondents() == before + 1);
+            assertThat(contributionOf(response.id())).isNotNull();
+        }
+    }
+
+    @Nested
+    class Crashes {
+
+        @Test
+        void shouldFoldADeltaQueuedJustBeforeACrashAtTheNextSweep() {
             StoredResponse response = insert(completed(newId(), "Ziekenhuis Crash", choice("familiarity", "familiar")));
+            int before = results.overview(WAVE).respondents();
+            // the listener queued the delta, then the instance died before its fold ran
+            assertThat(queue.add(response.id() + ":" + response.version(), WAVE, response.id())).isTrue();
             assertThat(contributionOf(response.id())).isNull();
 
-            aggregator.onStart();
+            aggregator.sweep();
 
             assertThat(contributionOf(response.id())).isNotNull();
-            assertThat(aggregator.reconcile()).as("nothing left to repair").isZero();
+            assertThat(results.overview(WAVE).respondents()).isEqualTo(before + 1);
+            assertThat(queue.pending(WAVE, 10)).isEmpty();
         }
 
         @Test
-        void shouldReaggregateAtStartAResponseChangedJustBeforeACrash() {
-            StoredResponse first = insert(completed(newId(), "Ziekenhuis Crash Twee", choice("aiChampion", "yes")));
-            publish(first);
-            assertThat(responses.replace(changed(first, Stage.COMPLETED, choice("aiChampion", "informal")), 1, FLOW)).isTrue();
+        void shouldNotCountTwiceAFoldCommittedJustBeforeACrash() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Half", choice("aiChampion", "yes")));
+            String delta = response.id() + ":" + response.version();
+            queue.add(delta, WAVE, response.id());
+            Fold before = latest();
+            Contribution contribution = ContributionReader.read(database.getCollection("responses")
+                    .find(com.mongodb.client.model.Filters.eq("_id", response.id())).first(), Map.of());
+            // committed, then the instance died: no contribution inserted, no pointer moved, the delta still queued
+            assertThat(store.commit(before.next(before.tally().replacing(null, contribution),
+                    Map.of(response.id(), new Fold.Change(1, contribution)), List.of(delta)))).isTrue();
 
-            assertThat(aggregator.reconcile()).isEqualTo(1);
+            aggregator.sweep();
+            results.aggregate(response.id());
 
-            assertThat(contributionOf(first.id()).choices()).containsEntry("aiChampion", List.of("informal"));
-            assertThat(contributionOf(first.id()).version()).isEqualTo(2);
+            Fold after = latest();
+            assertThat(after.tally().count("n")).isEqualTo(before.tally().count("n") + 1);
+            assertThat(after.tally().count("c/aiChampion/yes")).isEqualTo(before.tally().count("c/aiChampion/yes") + 1);
+            assertThat(contributionOf(response.id())).isEqualTo(contribution);
+            assertThat(queue.pending(WAVE, 10)).isEmpty();
         }
 
         @Test
-        void shouldApplyAtStartACodingStoredJustBeforeACrash() {
-            StoredResponse response = insert(completed(newId(), "Ziekenhuis Codering", text("concerns", "Hoge kosten")));
+        void shouldTakeOutAWithdrawnResponse() {
+            StoredResponse response = insert(completed(newId(), "Ziekenhuis Weg", choice("policy", "yes")));
             publish(response);
-            codings.save(WAVE, response.id(), "concerns", "Hoge kosten", List.of("funding"));
+            int respondents = results.overview(WAVE).respondents();
+            int yes = results.distribution(WAVE, "policy", Unit.RESPONDENTS).count("yes").count();
 
-            assertThat(aggregator.reconcile()).isEqualTo(1);
+            database.getCollection("responses").deleteOne(com.mongodb.client.model.Filters.eq("_id", response.id()));
+            publisher.publishEvent(new ResponseWithdrawn(response.id(), response.survey(), response.wave()));
 
-            assertThat(contributionOf(response.id()).texts().get("concerns").categories()).containsExactly("funding");
+            await().atMost(Duration.ofSeconds(30)).until(() -> results.overview(WAVE).respondents() == respondents - 1);
+            assertThat(results.distribution(WAVE, "policy", Unit.RESPONDENTS).count("yes").count()).isEqualTo(yes - 1);
+            assertThat(contributionOf(response.id())).isNull();
         }
     }
 
@@ -290,7 +350,7 @@ class AggregatorTests {
             assertThat(contributionOf(first.id()).texts().get("concerns").categories()).containsExactly("safety");
 
             StoredResponse second = changed(first, Stage.COMPLETED, text("concerns", "Te weinig kennis"));
-            assertThat(responses.replace(second, 1, FLOW)).isTrue();
+            assertThat(responses.commit(second, FLOW, System.nanoTime())).isTrue();
             publish(second);
 
             assertThat(results.coded(WAVE, "concerns", null).uncoded()).filteredOn(a -> a.responseId().equals(first.id()))

@@ -45,6 +45,7 @@ abstract class ConsoleTestBase {
     static final String WAVE_2020 = "peil-2020";
     static final String WAVE_2021 = "peil-2021";
     static final String DATABASE = FerretDb.uniqueDatabase("console");
+    static final String REFUSED_KIND = "console-refused";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -84,6 +85,22 @@ abstract class ConsoleTestBase {
         @Primary
         RecordingMessenger recordingMessenger() {
             return new RecordingMessenger();
+        }
+
+        /** An outbox handler whose receiver refuses everything, for the console's outbox panel. */
+        @Bean
+        nl.peilbot.outbox.OutboxHandler refusingHandler() {
+            return new nl.peilbot.outbox.OutboxHandler() {
+                @Override
+                public String kind() {
+                    return REFUSED_KIND;
+                }
+
+                @Override
+                public nl.peilbot.outbox.Delivery deliver(nl.peilbot.outbox.OutboxMessage message) {
+                    return nl.peilbot.outbox.Delivery.giveUp("HTTP 400");
+                }
+            };
         }
     }
 

@@ -299,7 +299,7 @@ class ConversationServiceTests {
             assertThat(response.completedAt()).isNotNull();
             assertThat(raw().find(Filters.eq("_id", id)).first()).containsEntry("status", "completed");
             assertThat(events.stream(ResponseCompleted.class))
-                    .containsExactly(new ResponseCompleted(id, "small-survey", "2024"));
+                    .containsExactly(new ResponseCompleted(id, "small-survey", "2024", response.version()));
         }
 
         private Inbound answerTo(Outbound.Ask ask) {

@@ -1,10 +1,16 @@
 package nl.peilbot.response;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+import com.mongodb.client.MongoDatabase;
 
 import nl.peilbot.engine.Answer;
 import nl.peilbot.engine.ChosenOption;
@@ -62,6 +68,26 @@ final class ResponseFixtures {
                 "invitation", T0, 0));
         return new ConversationState(FLOW.id(), FLOW.version(), "nl", Stage.CONSENT, null, answers, null, T0, false,
                 null);
+    }
+
+    static final TurnsProperties TURNS = new TurnsProperties(Duration.ofMinutes(15), Duration.ofSeconds(30));
+
+    /** A store as the application makes it, publishing to {@code events}. */
+    static ResponseStore store(MongoDatabase database, ApplicationEventPublisher events) {
+        return store(database, events, Clock.systemUTC());
+    }
+
+    static ResponseStore store(MongoDatabase database, ApplicationEventPublisher events, Clock clock) {
+        return new ResponseStore(database, events, clock, TURNS);
+    }
+
+    /** The response one turn on: language switched, {@code messageId} applied. */
+    static StoredResponse answered(StoredResponse response, String messageId) {
+        ConversationState state = response.state();
+        ConversationState next = new ConversationState(state.flowId(), state.flowVersion(),
+                state.language().equals("nl") ? "en" : "nl", state.stage(), state.currentStep(), state.answers(),
+                state.pending(), state.askedAt(), state.returnToSummary(), state.resumeStage());
+        return response.afterTurn(next, messageId, "web", T0.plusSeconds(response.version()));
     }
 
     static StoredResponse newResponse(String id) {

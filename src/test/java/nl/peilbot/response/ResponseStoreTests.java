@@ -40,7 +40,7 @@ class ResponseStoreTests {
     static void connect() {
         MongoDatabase database = FerretDb.database("response_store");
         raw = database.getCollection("responses");
-        responses = new ResponseStore(database);
+        responses = ResponseFixtures.store(database, event -> { });
         responses.createIndexes();
     }
 
@@ -242,46 +242,49 @@ class ResponseStoreTests {
         }
 
         @Test
-        void shouldReplaceAtTheExpectedVersion() {
-            StoredResponse first = ResponseFixtures.newResponse("r_replace");
+        void shouldCommitTheNextVersionAndWriteTheSnapshot() {
+            StoredResponse first = ResponseFixtures.newResponse("r_commit");
             responses.insert(first, FLOW);
             StoredResponse next = first.afterTurn(ResponseFixtures.stateWithEveryKind(), "m-1", "web", T0.plusSeconds(5));
 
-            assertThat(responses.replace(next, 1, FLOW)).isTrue();
+            assertThat(responses.commit(next, FLOW, System.nanoTime())).isTrue();
 
-            assertThat(responses.find("r_replace")).contains(next);
+            assertThat(responses.find("r_commit")).contains(next);
+            assertThat(raw.find(Filters.eq("_id", "r_commit")).first()).containsEntry("version", 2L);
         }
 
         @Test
-        void shouldNotReplaceAtAnOutdatedVersion() {
-            StoredResponse first = ResponseFixtures.newResponse("r_replace_outdated");
+        void shouldNotCommitAVersionThatWasCommittedBefore() {
+            StoredResponse first = ResponseFixtures.newResponse("r_commit_outdated");
             responses.insert(first, FLOW);
             StoredResponse second = first.afterTurn(first.state(), "m-1", "web", T0.plusSeconds(5));
-            responses.replace(second, 1, FLOW);
+            responses.commit(second, FLOW, System.nanoTime());
             StoredResponse late = first.afterTurn(ResponseFixtures.stateWithEveryKind(), "m-2", "web", T0.plusSeconds(6));
 
-            assertThat(responses.replace(late, 1, FLOW)).isFalse();
+            assertThat(responses.commit(late, FLOW, System.nanoTime())).isFalse();
 
-            assertThat(responses.find("r_replace_outdated")).contains(second);
+            assertThat(responses.find("r_commit_outdated")).contains(second);
         }
 
         @Test
-        void shouldNotReplaceAResponseThatDoesNotExist() {
+        void shouldNotCreateAResponseThatDoesNotExistByCommittingATurn() {
             StoredResponse ghost = ResponseFixtures.newResponse("r_ghost");
 
-            assertThat(responses.replace(ghost.afterTurn(ghost.state(), "m", "web", T0), 1, FLOW)).isFalse();
+            responses.commit(ghost.afterTurn(ghost.state(), "m", "web", T0), FLOW, System.nanoTime());
+
             assertThat(responses.find("r_ghost")).isEmpty();
+            assertThat(raw.countDocuments(Filters.eq("_id", "r_ghost"))).isZero();
         }
 
         @Test
-        void shouldRefuseAReplaceThatDoesNotWriteTheNextVersion() {
-            StoredResponse first = ResponseFixtures.newResponse("r_replace_same_version");
+        void shouldRefuseToCommitTheFirstVersion() {
+            StoredResponse first = ResponseFixtures.newResponse("r_commit_first_version");
 
-            assertThatThrownBy(() -> responses.replace(first, 1, FLOW)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> responses.commit(first, FLOW, System.nanoTime())).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
-        void shouldLetExactlyOneOfTwoConcurrentReplacesWin() throws Exception {
+        void shouldLetExactlyOneOfTwoConcurrentCommitsWin() throws Exception {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
                 for (int round = 0; round < 10; round++) {
@@ -293,17 +296,17 @@ class ResponseStoreTests {
                     CyclicBarrier together = new CyclicBarrier(2);
                     Callable<Boolean> a = () -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return responses.replace(byTabA, 1, FLOW);
+                        return responses.commit(byTabA, FLOW, System.nanoTime());
                     };
                     Callable<Boolean> b = () -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return responses.replace(byTabB, 1, FLOW);
+                        return responses.commit(byTabB, FLOW, System.nanoTime());
                     };
                     List<Future<Boolean>> results = threads.invokeAll(List.of(a, b));
                     boolean aWon = results.get(0).get();
                     boolean bWon = results.get(1).get();
 
-                    assertThat(aWon ^ bWon).as("exactly one replace wins in round %d: a=%s b=%s", round, aWon, bWon).isTrue();
+                    assertThat(aWon ^ bWon).as("exactly one commit wins in round %d: a=%s b=%s", round, aWon, bWon).isTrue();
                     assertThat(responses.find(id)).contains(aWon ? byTabA : byTabB);
                 }
             } finally {

@@ -41,7 +41,7 @@ final class ReportData {
         snapshots.saveIfAbsent(fixture.flow, fixture.flowYaml, ReportFixture.SUBMITTED);
         for (StoredResponse response : fixture.responses) {
             assertThat(responses.insert(response, fixture.flow)).isTrue();
-            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+            events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
         }
     }
 }

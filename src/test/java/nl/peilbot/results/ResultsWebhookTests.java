@@ -29,13 +29,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.peilbot.aggregation.ReportFixture;
+import nl.peilbot.outbox.Outbox;
 import nl.peilbot.response.FlowSnapshots;
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;
 
-/** The results webhook against a receiver on loopback that fails when told to: signature, payload, retries. */
+/**
+ * The results webhook, delivered through the outbox, against a receiver on loopback that fails when told to:
+ * signature, payload, retries, give-ups, one delivery per stored version.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"peilbot.results.webhook.secret=" + ResultsWebhookTests.SECRET,
         "peilbot.results.webhook.initial-backoff=50ms", "peilbot.results.webhook.attempts=4",
         "peilbot.results.webhook.timeout=5s"})
@@ -70,6 +74,9 @@ class ResultsWebhookTests {
                             exchange.getRequestHeaders().getFirst("X-Peilbot-Delivery"), body, System.nanoTime()));
                     sleep(receiver.delayMillis);
                     Integer status = receiver.statuses.poll();
+                    if (status != null && status == 429) {
+                        exchange.getResponseHeaders().add("Retry-After", "1");
+                    }
                     exchange.sendResponseHeaders(status == null ? 200 : status, -1);
                     exchange.close();
                 });
@@ -119,6 +126,9 @@ class ResultsWebhookTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Outbox outbox;
+
     private static ReportFixture fixture;
     private static int next;
 
@@ -134,11 +144,23 @@ class ResultsWebhookTests {
         receiver.delayMillis = 0;
     }
 
+    private long completedVersion;
+
     private StoredResponse complete() {
         StoredResponse response = fixture.responses.get(next++);
         assertThat(responses.insert(response, fixture.flow)).isTrue();
-        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave()));
+        completedVersion = response.version();
+        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
         return response;
+    }
+
+    /** Waits until nothing is pending any more: no further try can come. */
+    private void awaitSettled() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.stats().pendingTotal() == 0);
+    }
+
+    private long givenUp() {
+        return outbox.stats().givenUp().getOrDefault("webhook", 0L);
     }
 
     @Test
@@ -155,7 +177,30 @@ class ResultsWebhookTests {
         long secondWait = tries.get(2).receivedAt() - tries.get(1).receivedAt();
         assertThat(Duration.ofNanos(firstWait)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
         assertThat(Duration.ofNanos(secondWait)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> receiver.deliveries.size() == 3);
+        awaitSettled();
+        assertThat(receiver.deliveries).hasSize(3);
+        assertThat(tries.get(0).id()).startsWith("webhook:R-").endsWith(":" + completedVersion);
+    }
+
+    @Test
+    void shouldWaitForRetryAfterWhenTheReceiverIsBusy() {
+        receiver.statuses.add(429);
+
+        complete();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries.size() >= 2);
+        long wait = receiver.deliveries.get(1).receivedAt() - receiver.deliveries.get(0).receivedAt();
+        assertThat(Duration.ofNanos(wait)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldQueueOneDeliveryPerStoredVersionHoweverOftenTheEventComes() {
+        StoredResponse response = complete();
+        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
+        events.publishEvent(new ResponseCompleted(response.id(), response.survey(), response.wave(), response.version()));
+
+        awaitSettled();
+        assertThat(receiver.deliveries).hasSize(1);
     }
 
     @Test
@@ -187,21 +232,25 @@ class ResultsWebhookTests {
     @Test
     void shouldGiveUpAtOnceWhenTheReceiverRefusesThePayload() {
         receiver.statuses.add(400);
+        long givenUpBefore = givenUp();
 
         complete();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries.size() == 1);
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> receiver.deliveries.size() == 1);
+        awaitSettled();
+        assertThat(receiver.deliveries).hasSize(1);
+        assertThat(givenUp()).isEqualTo(givenUpBefore + 1);
     }
 
     @Test
     void shouldStopAfterTheConfiguredTries() {
         receiver.statuses.addAll(List.of(503, 503, 503, 503, 503));
+        long givenUpBefore = givenUp();
 
         complete();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries.size() == 4);
-        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(3)).until(() -> receiver.deliveries.size() == 4);
+        awaitSettled();
+        assertThat(receiver.deliveries).hasSize(4);
+        assertThat(givenUp()).isEqualTo(givenUpBefore + 1);
     }
 
     @Test

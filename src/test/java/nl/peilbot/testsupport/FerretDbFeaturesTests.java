@@ -24,7 +24,7 @@ import com.mongodb.client.model.Indexes;
  * Pins down the MongoDB features Peilbot relies on, as FerretDB 1.24 on SQLite provides them.
  *
  * <p>Not pinned because it does not hold: a filtered {@code replaceOne} is a read followed by a write by
- * {@code _id}, so two concurrent replaces at the same version can both match (see {@code ResponseStore}).
+ * {@code _id}, so two concurrent replaces at the same version can both match (why {@code ResponseStore} commits by insert).
  */
 class FerretDbFeaturesTests {
 

@@ -35,8 +35,10 @@ class HotPathPlansTests {
     /** The per-request queries of the app: collection, what it is for, the filter as the app's code builds it. */
     static final List<HotPathQuery> HOT_PATH = List.of(
             new HotPathQuery("responses", "ResponseStore.find, every turn", Filters.eq("_id", "r_0000000000000000000000a1")),
-            new HotPathQuery("responses", "ResponseStore.replace, the version guard of every turn",
-                    Filters.and(Filters.eq("_id", "r_0000000000000000000000a1"), Filters.eq("version", 3L))),
+            new HotPathQuery("responses", "ResponseStore snapshot write (replaceOne by _id), every turn",
+                    Filters.eq("_id", "r_0000000000000000000000a1")),
+            new HotPathQuery("turns", "ResponseStore.find probing past the snapshot, every turn; announced mark",
+                    Filters.eq("_id", "r_0000000000000000000000a1:4")),
             new HotPathQuery("invitations", "Invitations.find by token hash, opening a chat", Filters.eq("_id", "1f".repeat(32))),
             new HotPathQuery("invitations", "Invitations re-issue: updateOne of the old token", Filters.eq("_id", "1f".repeat(32))),
             new HotPathQuery("revocations", "Invitations.isRevoked, every Telegram message", Filters.eq("_id", "r_0000000000000000000000a1")),
@@ -44,10 +46,23 @@ class HotPathPlansTests {
                     Filters.eq("_id", "telegram:chat:" + "2e".repeat(32))),
             new HotPathQuery("waves", "Waves.find and the console's replace (upsert)", Filters.eq("_id", "ai-in-hospitals-2020")),
             new HotPathQuery("flowVersions", "FlowSnapshots.find, a response started under an older flow", Filters.eq("_id", "0123456789abcdef")),
-            new HotPathQuery("results", "ResultsStore find and guarded replace, every completion",
-                    Filters.and(Filters.eq("_id", "ai-in-hospitals-2020/2020"), Filters.eq("version", 3L))),
-            new HotPathQuery("codings", "CodingStore find and replace of one coding", Filters.eq("_id", "r_0000000000000000000000a1/policy")),
+            new HotPathQuery("results", "ResultsStore pointer read and replace, every fold", Filters.eq("_id", "ai-in-hospitals-2020/2020")),
+            new HotPathQuery("resultFolds", "ResultsStore latest fold check, every table read and fold",
+                    Filters.eq("_id", "ai-in-hospitals-2020/2020#3")),
+            new HotPathQuery("resultFoldBodies", "ResultsStore counters of a new latest fold, prune",
+                    Filters.eq("_id", "ai-in-hospitals-2020/2020#3/0b3c5e0e-7d1a-4c53-9a0e-2f1f0c7d9e11")),
+            new HotPathQuery("contributions", "ContributionStore chain of one response, every fold",
+                    Filters.eq("_id", "r_0000000000000000000000a1|0#1")),
+            new HotPathQuery("aggregationQueue", "DeltaQueue delete of a folded delta", Filters.eq("_id", "r_0000000000000000000000a1:3")),
+            new HotPathQuery("codings", "CodingStore find and replace of one coding, a fold's codings of a response",
+                    Filters.eq("_id", "r_0000000000000000000000a1/policy")),
             new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")),
+            new HotPathQuery("outbox", "OutboxStore: the worker's re-read, retry update and delete of one message",
+                    Filters.eq("_id", "webhook:R-0123456789ab:3")),
+            new HotPathQuery("outboxClaims", "OutboxStore.claim and release, every try",
+                    Filters.eq("_id", "webhook:R-0123456789ab:3#0")),
+            new HotPathQuery("outboxDone", "OutboxStore.done, every enqueue and try", Filters.eq("_id", "telegram:1234:1")),
+            new HotPathQuery("leases", "MongoLeases: delete of the previous slot", Filters.eq("_id", "turn-repair@29436721")),
             new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
                     Filters.eq("_id", "3c".repeat(32))),
             new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
@@ -86,7 +101,8 @@ class HotPathPlansTests {
             }
             Bson byId = Filters.eq("_id", document.get("_id"));
             Document merged = database.getCollection(query.collection()).find(byId).first();
-            merged = merged == null ? document : merged.append("version", document.getOrDefault("version", merged.get("version")));
+            merged = merged == null ? document.append("version", document.getOrDefault("version", 3L))
+                    : merged.append("version", document.getOrDefault("version", merged.get("version")));
             database.getCollection(query.collection()).replaceOne(byId, merged, new ReplaceOptions().upsert(true));
         }
     }

@@ -1,0 +1,139 @@
+package nl.peilbot.aggregation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code contributions} collection: what each response adds to its wave's counters, as a chain of immutable
+ * documents per response and generation, {@code _id} = response id + "|" + generation + "#" + position. A fold
+ * inserts the next position of a response's chain after it committed, so writing one twice (a folder redoing the
+ * inserts of a fold another folder committed) is a harmless duplicate key, and a slow folder can never overwrite a
+ * newer contribution. The last position of the chain is what the counters hold for the response.
+ */
+@Component
+class ContributionStore {
+
+    static final String COLLECTION = "contributions";
+
+    private static final int BATCH = 500;
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    /** A response's latest contribution in a generation; {@code contribution} null when it adds nothing. */
+    record Latest(long position, Contribution contribution) {
+    }
+
+    private final MongoCollection<Document> contributions;
+    private final JsonMapper json;
+
+    ContributionStore(MongoDatabase database, JsonMapper json) {
+        this.contributions = database.getCollection(COLLECTION);
+        this.json = json;
+    }
+
+    /** The response's latest contribution, found by following its chain by {@code _id}; empty when it has none. */
+    Optional<Latest> latest(String generation, String responseId) {
+        Latest latest = null;
+        for (long position = 1; ; position++) {
+            Document document = contributions.find(Filters.eq("_id", id(responseId, generation, position))).first();
+            if (document == null) {
+                return Optional.ofNullable(latest);
+            }
+            latest = new Latest(position, contribution(document));
+        }
+    }
+
+    /** Inserts the contribution at its position unless it is there already. */
+    void insert(WaveId wave, String generation, String responseId, Fold.Change change) {
+        try {
+            contributions.insertOne(document(wave, generation, responseId, change));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /** Inserts first positions of a new generation in one batch (a rebuild). */
+    void insertFirst(WaveId wave, String generation, List<Contribution> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Document> documents = batch.stream()
+                .map(c -> document(wave, generation, c.response(), new Fold.Change(1, c))).toList();
+        try {
+            contributions.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Every current contribution of a generation, streamed in batches: for the tables that list texts and the
+     * filtered views. Costs a pass over the wave's contributions, never a load of the responses.
+     */
+    List<Contribution> current(WaveId wave, String generation) {
+        Map<String, Latest> latest = new HashMap<>();
+        contributions.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
+                        Filters.eq("generation", generation)))
+                .projection(Projections.include("response", "position", "contribution")).batchSize(BATCH)
+                .forEach(d -> latest.merge(d.getString("response"),
+                        new Latest(((Number) d.get("position")).longValue(), contribution(d)),
+                        (a, b) -> a.position() >= b.position() ? a : b));
+        List<Contribution> current = new ArrayList<>();
+        latest.values().stream().map(Latest::contribution).filter(c -> c != null).forEach(current::add);
+        return current;
+    }
+
+    /** Removes a generation a rebuild replaced, in batches. */
+    void removeGeneration(WaveId wave, String generation) {
+        while (true) {
+            List<String> ids = new ArrayList<>();
+            contributions.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
+                    Filters.eq("generation", generation))).projection(Projections.include("_id")).limit(BATCH)
+                    .forEach(d -> ids.add(d.getString("_id")));
+            if (ids.isEmpty()) {
+                return;
+            }
+            contributions.deleteMany(Filters.in("_id", ids));
+        }
+    }
+
+    private Document document(WaveId wave, String generation, String responseId, Fold.Change change) {
+        return new Document("_id", id(responseId, generation, change.position()))
+                .append("survey", wave.survey()).append("wave", wave.wave()).append("generation", generation)
+                .append("response", responseId).append("position", change.position())
+                .append("contribution", change.contribution() == null ? null
+                        : Document.parse(json.writeValueAsString(change.contribution())));
+    }
+
+    private Contribution contribution(Document document) {
+        Document contribution = document.get("contribution", Document.class);
+        return contribution == null ? null : json.readValue(contribution.toJson(RELAXED), Contribution.class);
+    }
+
+    private static String id(String responseId, String generation, long position) {
+        return responseId + "|" + generation + "#" + position;
+    }
+}

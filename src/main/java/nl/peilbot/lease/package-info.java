@@ -1,0 +1,5 @@
+/**
+ * Leases for scheduled work on several instances: a job runs on one instance per time slot, decided by an insert
+ * (the one write that is atomic across connections on FerretDB as on MongoDB).
+ */
+package nl.peilbot.lease;

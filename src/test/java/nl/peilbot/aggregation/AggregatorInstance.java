@@ -1,0 +1,44 @@
+package nl.peilbot.aggregation;
+
+import java.time.Clock;
+
+import org.bson.Document;
+import org.springframework.core.task.TaskExecutor;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import nl.peilbot.testsupport.FerretDb;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The aggregation of one application instance, wired as Spring wires it, with its own client to the test FerretDB. */
+final class AggregatorInstance implements AutoCloseable {
+
+    final MongoClient client = MongoClients.create(FerretDb.uri("unused"));
+    final MongoCollection<Document> responses;
+    final ResultsStore results;
+    final ContributionStore contributions;
+    final DeltaQueue queue;
+    final Folder folder;
+    final Aggregator aggregator;
+
+    AggregatorInstance(String database, TaskExecutor executor) {
+        MongoDatabase db = client.getDatabase(database);
+        JsonMapper json = JsonMapper.builder().build();
+        Clock clock = Clock.systemUTC();
+        responses = db.getCollection(ResponseSource.COLLECTION);
+        results = new ResultsStore(db, json, clock);
+        contributions = new ContributionStore(db, json);
+        queue = new DeltaQueue(db, clock);
+        ResponseSource source = new ResponseSource(db);
+        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock), event -> { });
+        aggregator = new Aggregator(folder, queue, source, results, executor);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
