@@ -67,13 +67,28 @@ def rss_mb(pid):
 
 
 def heap_used_mb(pid):
-    """Used Java heap after a full GC would be intrusive; this is the heap in use right now, from jcmd."""
+    """The Java heap in use right now (live data and garbage not yet collected), from jcmd."""
     try:
         out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=20).stdout
     except (OSError, subprocess.TimeoutExpired):
         return float("nan")
     m = re.search(r"total (\d+)K, used (\d+)K", out)
     return int(m.group(2)) / 1024 if m else float("nan")
+
+
+def heap_after_gc_mb(pid):
+    """The live heap: used after a full GC (jcmd GC.run), which is what the connections and conversations hold."""
+    try:
+        subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return float("nan")
+    return heap_used_mb(pid)
+
+
+def memory(pid):
+    """(heap in use, heap after a full GC, RSS) in MB; the GC comes second so the first figure is undisturbed."""
+    used = heap_used_mb(pid)
+    return used, heap_after_gc_mb(pid), rss_mb(pid)
 
 
 class Database:
@@ -97,15 +112,16 @@ class Database:
 
 
 class App:
-    def __init__(self, jar, port, mongo_uri, log):
+    def __init__(self, jar, port, mongo_uri, log, java_options=()):
         self.jar, self.port, self.mongo_uri, self.log = jar, port, mongo_uri, log
+        self.java_options = list(java_options)
 
     def start(self):
         env = dict(os.environ, MONGODB_URI=self.mongo_uri, PORT=str(self.port), SERVER_ADDRESS="127.0.0.1",
                    PEILBOT_ORGANISER_PASSWORD=secrets.token_urlsafe(18),
                    PEILBOT_ANALYST_PASSWORD=secrets.token_urlsafe(18))
         env.pop("TELEGRAM_BOT_TOKEN", None)
-        self.process = subprocess.Popen(["java", "-jar", self.jar], env=env, cwd=REPO,
+        self.process = subprocess.Popen(["java", *self.java_options, "-jar", self.jar], env=env, cwd=REPO,
                                         stdout=open(self.log, "w"), stderr=subprocess.STDOUT)
         deadline = time.time() + 180
         while not listening(self.port):
@@ -333,10 +349,11 @@ async def no_database_latency(url, frames=200):
     return percentile(latencies, 50) * 1000
 
 
-async def drive(url, clients, seconds, think, warmup, ramp):
+async def drive(url, clients, seconds, think, warmup, ramp, at_window_end=None):
     """Connects the respondents (spread over `ramp` s), waits until all have their first question or a minute
-    passed, lets them answer `warmup` s unmeasured, then measures `seconds` s. Returns (stats, window, connected,
-    seconds from start to the end of the window)."""
+    passed, lets them answer `warmup` s unmeasured, then measures `seconds` s; calls `at_window_end` (in a thread)
+    while they are all still connected. Returns (stats, window, connected, seconds from start to the end of the
+    window, what `at_window_end` returned)."""
     stats = Stats()
     started = time.time()
     readies = []
@@ -356,9 +373,10 @@ async def drive(url, clients, seconds, think, warmup, ramp):
     stats.recording = False
     window = time.time() - window_start
     total = time.time() - started
+    measured = await asyncio.to_thread(at_window_end) if at_window_end else None
     stats.stopping = True
     await asyncio.gather(*tasks, return_exceptions=True)
-    return stats, window, connected, total
+    return stats, window, connected, total, measured
 
 
 # ---------------------------------------------------------------- main
@@ -374,6 +392,7 @@ def main():
     parser.add_argument("--connected-seconds", type=float, default=40)
     parser.add_argument("--db-port", type=int, default=21610)
     parser.add_argument("--app-port", type=int, default=21611)
+    parser.add_argument("--java-options", default="", help='options for the app\'s JVM, e.g. "-Xmx512m"')
     parser.add_argument("--work", default=os.path.join(REPO, ".local/bench"))
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -382,7 +401,7 @@ def main():
     rows = []
     print("stored | load | turns/s | p50 ms | p95 ms | p99 ms | errors | raw turn-ops/s | turns/s / raw "
           "| raw p50 ms | no-db frame ms | p50 - no-db ms | app CPU ms/turn | FerretDB CPU ms/turn | app heap MB "
-          "| app RSS MB", flush=True)
+          "| app heap after GC MB | app RSS MB", flush=True)
     for stored in [int(s) for s in args.stored.split(",")]:
         db = Database(args.db_port, os.path.join(args.work, f"ferretdb-{stored}")).start()
         app = None
@@ -393,7 +412,8 @@ def main():
                   flush=True)
             raw_ids = [r["_id"] for r in client.get_default_database().responses.find({}, {"_id": 1}).limit(256)]
             client.close()
-            app = App(args.jar, args.app_port, db.uri(), os.path.join(args.work, f"app-{stored}.log")).start()
+            app = App(args.jar, args.app_port, db.uri(), os.path.join(args.work, f"app-{stored}.log"),
+                      args.java_options.split()).start()
             loads = [(int(n), None) for n in args.clients.split(",") if n]
             if args.connected:
                 loads.append((args.connected, lambda: random.uniform(5, 10)))
@@ -404,12 +424,12 @@ def main():
                 no_db = asyncio.run(no_database_latency(url))
                 cpu_app, cpu_db = cpu_seconds(app.pid), cpu_seconds(db.pid)
                 ramp = 10 if think else 0
-                stats, window, connected, total = asyncio.run(drive(
-                    url, clients, args.connected_seconds if think else args.seconds, think, 2 if not think else 8, ramp))
+                stats, window, connected, total, (heap, live, rss) = asyncio.run(drive(
+                    url, clients, args.connected_seconds if think else args.seconds, think, 2 if not think else 8, ramp,
+                    lambda: memory(app.pid)))
                 # CPU is read over the whole run (connecting and warm-up included): scale it to the window.
                 used_app = (cpu_seconds(app.pid) - cpu_app) * window / total
                 used_db = (cpu_seconds(db.pid) - cpu_db) * window / total
-                heap, rss = heap_used_mb(app.pid), rss_mb(app.pid)
                 raw, raw_p50 = raw_rate(db.uri(), min(clients, 32), 5, raw_ids)
                 rate = stats.turns / window
                 p50 = percentile(stats.latencies, 50) * 1000
@@ -422,7 +442,7 @@ def main():
                        f"{percentile(stats.latencies, 99) * 1000:.1f} | {errors} | {raw:.1f} | "
                        f"{rate / raw if raw else float('nan'):.2f} | {raw_p50:.1f} | {no_db:.2f} | {p50 - no_db:.1f} | "
                        f"{used_app * 1000 / max(1, stats.turns):.2f} | {used_db * 1000 / max(1, stats.turns):.2f} | "
-                       f"{heap:.0f} | {rss:.0f}")
+                       f"{heap:.0f} | {live:.0f} | {rss:.0f}")
                 rows.append(row)
                 print(row, flush=True)
                 detail = {"completed": stats.completed, "outcomes": stats.outcomes, "errors": stats.errors,

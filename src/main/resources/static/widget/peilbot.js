@@ -262,9 +262,21 @@
       }
     }
 
-    /** Sends a frame now if connected; messages stay in the outbox until acknowledged and are re-sent after a reconnect. */
+    /**
+     * Sends a frame now if connected. It names the question it was composed for (step and ask id), so however late
+     * it arrives it is never applied to another question. Messages stay in the outbox until acknowledged and are
+     * re-sent unchanged (same id, same step and ask) after a reconnect or when the server says "try again".
+     */
     post(frame, shown) {
       frame.id = uuid();
+      if (this.completed) {
+        // No question is asked once completed; commands such as "my data" still work.
+        frame.step = '#completed';
+        frame.ask = '#completed';
+      } else if (this.ask) {
+        frame.step = this.ask.step;
+        frame.ask = this.ask.ask;
+      }
       this.outbox.push({ frame: frame, shown: shown, bubble: shown ? this.bubble('respondent', shown) : null });
       if (this.open) {
         this.socket.send(JSON.stringify(frame));
@@ -273,10 +285,21 @@
 
     resend() {
       var socket = this.socket;
+      if (!socket || !this.open) {
+        return;
+      }
+      clearTimeout(this.resendTimer);
       this.outbox.forEach(function (entry) {
         entry.resent = true;
         socket.send(JSON.stringify(entry.frame));
       });
+    }
+
+    /** Sends the outbox again on this connection after the server's retry hint (duplicate ids are applied once). */
+    resendLater(delay) {
+      var self = this;
+      clearTimeout(this.resendTimer);
+      this.resendTimer = setTimeout(function () { self.resend(); }, Math.max(500, Math.min(delay || 3000, MAX_BACKOFF_MS)));
     }
 
     /** After a reconnect the log is rebuilt from the transcript: show the answers still on their way below it. */
@@ -294,8 +317,10 @@
         if (entry.frame.id !== id) {
           return true;
         }
-        // Applied before the connection dropped: the transcript shows it already.
-        if (outcome === 'duplicate' && entry.resent && entry.bubble && entry.bubble.parentNode) {
+        // Applied before the connection dropped: the transcript shows it already. An answer to a question
+        // that was no longer asked was not stored: it disappears and is never sent for another question.
+        if (((outcome === 'duplicate' && entry.resent) || outcome === 'conflict') && entry.bubble
+            && entry.bubble.parentNode) {
           entry.bubble.parentNode.removeChild(entry.bubble);
         }
         return false;
@@ -347,7 +372,13 @@
     }
 
     onAck(frame) {
+      var known = this.outbox.some(function (entry) { return entry.frame.id === frame.id; });
       this.forget(frame.id, frame.outcome);
+      if (frame.outcome === 'conflict' && known) {
+        this.bubble('error', this.text('conflict'));
+        // The current question follows; show it even when it has the same text as the one answered.
+        this.ask = null;
+      }
       this.setLanguage(frame.language);
       if (frame.completed) {
         this.setCompleted(true);
@@ -355,6 +386,23 @@
     }
 
     onError(frame) {
+      if (frame.code === 'unavailable' || frame.code === 'rate_limited' || frame.code === 'internal_error') {
+        // Not applied, or (internal error) not known to be: keep the message and send it again with the same id.
+        this.showNotice(frame.code === 'unavailable' ? 'unavailable' : null);
+        if (!frame.id && this.socket) {
+          this.socket.close();
+          return;
+        }
+        this.retries = (this.retries || 0) + 1;
+        if (frame.code === 'internal_error' && this.retries > 5) {
+          // The same failure again and again: stop re-sending and tell the respondent.
+          this.forget(frame.id);
+          this.bubble('error', frame.message);
+          return;
+        }
+        this.resendLater((frame.retryAfterMs || 1000) * Math.min(this.retries, 8));
+        return;
+      }
       if (frame.id) {
         var refused = this.outbox.filter(function (entry) { return entry.frame.id === frame.id; })[0];
         this.forget(frame.id);
@@ -387,7 +435,11 @@
     }
 
     onAsk(ask) {
-      var same = this.ask && this.ask.step === ask.step && this.ask.text === ask.text;
+      var same = this.ask && this.ask.step === ask.step && this.ask.ask === ask.ask && this.ask.text === ask.text;
+      this.retries = 0;
+      if (this.noticeKey === 'unavailable') {
+        this.showNotice(null);
+      }
       var focusedCode = null;
       var active = this.shadowRoot.activeElement;
       if (same && active && active.dataset) {

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderInterval    a respondent is not reminded again within this time
  * @param maxReminders        nor more often than this
  * @param stuckAfter          an unfinished response counts as stuck once it has not moved for this long
+ * @param liveRefresh         open dashboards of a wave are told to fetch again at most once per this time
  */
 @ConfigurationProperties("peilbot.console")
 record ConsoleProperties(String publicUrl, String telegramBotUsername, Duration reminderInterval, Integer maxReminders,
-                         Duration stuckAfter) {
+                         Duration stuckAfter, Duration liveRefresh) {
 
     ConsoleProperties {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
@@ -23,5 +24,6 @@ record ConsoleProperties(String publicUrl, String telegramBotUsername, Duration 
         reminderInterval = reminderInterval == null ? Duration.ofDays(7) : reminderInterval;
         maxReminders = maxReminders == null ? 3 : maxReminders;
         stuckAfter = stuckAfter == null ? Duration.ofDays(3) : stuckAfter;
+        liveRefresh = liveRefresh == null || liveRefresh.isNegative() ? Duration.ofSeconds(1) : liveRefresh;
     }
 }

@@ -100,8 +100,13 @@ class Reminders {
                 Locale.forLanguageTag("nl"));
         for (Candidate candidate : candidates(wave)) {
             Instant now = clock.instant();
-            if (messenger != null && !candidate.channel().equals(EMAIL) && messenger.send(candidate.ref(), text)) {
-                store.record(wave.survey(), wave.wave(), candidate.ref(), messenger.channel(), now, by);
+            int number = candidate.remindersSent() + 1;
+            boolean byMessenger = messenger != null && !candidate.channel().equals(EMAIL);
+            if (!store.claim(wave.survey(), wave.wave(), candidate.ref(), number,
+                    byMessenger ? messenger.channel() : EMAIL, now, by)) {
+                continue;
+            }
+            if (byMessenger && messenger.send(candidate.ref(), text)) {
                 byChat++;
                 continue;
             }
@@ -110,7 +115,11 @@ class Reminders {
                 String token = issued.get().token();
                 emails.add(new EmailReminder(candidate.ref(), candidate.name(), candidate.email(), candidate.hospital(),
                         links.web(wave.survey(), token), links.telegram(token)));
-                store.record(wave.survey(), wave.wave(), candidate.ref(), EMAIL, now, by);
+                if (byMessenger) {
+                    store.sentBy(candidate.ref(), number, EMAIL);
+                }
+            } else {
+                store.release(candidate.ref(), number);
             }
         }
         return new Sent(byChat, emails);

@@ -126,15 +126,21 @@ class ConversationService implements Conversations {
 
     @Override
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
+        return handle(responseId, clientMessageId, input, channel, expectedStep, null);
+    }
+
+    @Override
+    public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep,
+                        String expectedAsk) {
         long readStartedNanos = System.nanoTime();
         StoredResponse response = load(responseId);
-        // A paused or closed wave records nothing, whichever channel the answer comes from.
-        gate.requireTakingAnswers(response.survey());
+        // A revoked invitation, a paused or closed wave record nothing, whichever channel the answer comes from.
+        gate.requireResumable(response);
         Flow flow = flowOf(response);
         if (response.applied(clientMessageId)) {
             return showCurrent(Outcome.DUPLICATE, response, flow);
         }
-        if (expectedStep != null && !expectedStep.equals(currentStep(flow, response))) {
+        if (expectedStep != null && !isAsked(flow, response, expectedStep, expectedAsk)) {
             return showCurrent(Outcome.CONFLICT, response, flow);
         }
         Instant now = clock.instant();
@@ -178,11 +184,13 @@ class ConversationService implements Conversations {
         return responses.find(responseId).orElseThrow(() -> new UnknownAccessException("unknown response"));
     }
 
-    /** The step id of the prompt the respondent sees now; null once completed. */
-    private String currentStep(Flow flow, StoredResponse response) {
+    /** Whether the respondent is asked {@code step} now (in the asking {@code ask}, when given), or all is done. */
+    private boolean isAsked(Flow flow, StoredResponse response, String step, String ask) {
         List<Outbound> current = engine.current(flow, response.state());
         return current.stream().filter(Outbound.Ask.class::isInstance).map(Outbound.Ask.class::cast)
-                .reduce((first, second) -> second).map(Outbound.Ask::stepId).orElse(null);
+                .reduce((first, second) -> second)
+                .map(asked -> asked.stepId().equals(step) && (ask == null || ask.equals(asked.askId())))
+                .orElse(COMPLETED_STEP.equals(step));
     }
 
     private Reply showCurrent(Outcome outcome, StoredResponse response, Flow flow) {

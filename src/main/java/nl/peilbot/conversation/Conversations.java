@@ -11,6 +11,12 @@ import nl.peilbot.engine.Outbound;
  */
 public interface Conversations {
 
+    /**
+     * The {@code expectedStep} of a message sent once the conversation is completed, when no step is asked any more
+     * (commands such as "my data" still work then); it conflicts while a step is asked.
+     */
+    String COMPLETED_STEP = "#completed";
+
     /** Opens (creates or resumes) the conversation the access leads to; throws {@link UnknownAccessException}. */
     Session open(Access access, String channel);
 
@@ -41,6 +47,17 @@ public interface Conversations {
      * {@link Reply.Outcome#CONFLICT}. A repeated message id is {@link Reply.Outcome#DUPLICATE} either way.
      */
     Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep);
+
+    /**
+     * Like {@link #handle(String, String, Inbound, String, String)}, but only while the step is still asked in the
+     * same asking ({@link Outbound.Ask#askId()}): an answer composed for an earlier rendering of the same step
+     * (before a back or change) is a {@link Reply.Outcome#CONFLICT} too. A null {@code expectedAsk} checks the step
+     * only; once completed, only {@link #COMPLETED_STEP} passes.
+     *
+     * @throws StorageUnavailableException when the database cannot be reached; the outcome is then unknown
+     */
+    Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep,
+                 String expectedAsk);
 
     /**
      * The user of a chat channel whose chat answers this response now (a Telegram chat id), for reminders sent

@@ -14,7 +14,7 @@ import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
 
 /**
- * The conversation module as channels see it: {@link ConversationService} with every turn counted by outcome
+ * The conversation module as channels see it: {@link StorageFailures} (the service) with every turn counted by outcome
  * ({@code peilbot.turns}, {@code outcome=error} for a turn that threw), timed ({@code peilbot.turn.latency}) and
  * the turns that complete a response counted ({@code peilbot.completions}, including later edits of a completed
  * response). No tag holds an id, a text or a survey answer.
@@ -23,11 +23,11 @@ import nl.peilbot.engine.Outbound;
 @Component
 class MeteredConversations implements Conversations {
 
-    private final ConversationService conversations;
+    private final Conversations conversations;
     private final MeterRegistry registry;
     private final Counter completions;
 
-    MeteredConversations(ConversationService conversations, MeterRegistry registry) {
+    MeteredConversations(StorageFailures conversations, MeterRegistry registry) {
         this.conversations = conversations;
         this.registry = registry;
         this.completions = Counter.builder("peilbot.completions")
@@ -57,6 +57,13 @@ class MeteredConversations implements Conversations {
     @Override
     public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
         return measured(channel, () -> conversations.handle(responseId, clientMessageId, input, channel, expectedStep));
+    }
+
+    @Override
+    public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep,
+                        String expectedAsk) {
+        return measured(channel, () -> conversations.handle(responseId, clientMessageId, input, channel, expectedStep,
+                expectedAsk));
     }
 
     @Override

@@ -7,11 +7,15 @@ import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 
-/** Something a typed reply may name: an option or button, by its number or any of its names (code, labels, words). */
+/**
+ * Something a typed reply may name: an option or button, by its number or any of its names (code, labels, words).
+ * The names are kept normalised ({@link TextMatcher#normalise}), without empty ones, so matching a reply against
+ * them normalises only the reply.
+ */
 record Candidate(String code, int number, List<String> names) {
 
     Candidate {
-        names = List.copyOf(names);
+        names = names.stream().map(TextMatcher::normalise).filter(n -> !n.isEmpty()).distinct().toList();
     }
 
     /** The question's options, numbered from 1, named by code and by label in every language of the flow. */

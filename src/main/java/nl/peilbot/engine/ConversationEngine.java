@@ -21,6 +21,7 @@ public final class ConversationEngine {
     private final ReplyHandler replies;
     private final Turns turns;
     private final TranscriptBuilder transcripts;
+    private final OptionCandidates candidates = new OptionCandidates();
 
     public ConversationEngine(EngineMessages messages) {
         AnswerFormatter formatter = new AnswerFormatter(messages);
@@ -28,7 +29,7 @@ public final class ConversationEngine {
         ReplyWords words = ReplyWords.from(messages);
         this.prompts = new PromptRenderer(messages, formatter, summaries);
         this.recognizer = new CommandRecognizer(messages);
-        this.turns = new Turns(messages, prompts, words);
+        this.turns = new Turns(messages, prompts, words, candidates);
         this.commands = new CommandHandler(messages, turns, recognizer, summaries);
         this.replies = new ReplyHandler(prompts, turns, commands, words);
         this.transcripts = new TranscriptBuilder(formatter);
@@ -55,11 +56,11 @@ public final class ConversationEngine {
                 StepNavigator.prune(flow, answers), Pending.NONE, now, false, null);
     }
 
-    private static Optional<Answer> invitationAnswer(Flow flow, Question field, String value, Instant now) {
+    private Optional<Answer> invitationAnswer(Flow flow, Question field, String value, Instant now) {
         if (field.kind().isChoice()) {
             Optional<String> code = field.option(value).isPresent()
                     ? Optional.of(value)
-                    : TextMatcher.matchOne(value, Candidate.options(flow, field));
+                    : TextMatcher.matchOne(value, candidates.of(flow, field));
             return code.map(c -> new Answer(field.id(),
                     List.of(new ChosenOption(c, field.option(c).orElseThrow().label().in(flow.defaultLanguage()))),
                     null, null, List.of(), Map.of(), false, StepNavigator.INVITATION, now, 0));

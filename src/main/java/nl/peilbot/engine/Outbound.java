@@ -17,13 +17,27 @@ public sealed interface Outbound {
      * @param input     what the respondent is expected to give
      * @param selected  codes already selected (multiple choice pressed one by one)
      * @param progress  null outside the numbered questions
+     * @param askId     this asking of the step: it changes each time the step is asked anew (moving on, back,
+     *                  change), but not while the same asking gathers more (options pressed one by one), so a
+     *                  client can name exactly which rendering it answers; null when not known
      */
     record Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
-               Progress progress) implements Outbound {
+               Progress progress, String askId) implements Outbound {
 
         public Ask {
             buttons = List.copyOf(buttons);
             selected = List.copyOf(selected);
+        }
+
+        /** An ask without an ask id, for prompts that are not tied to a stored state. */
+        public Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
+                   Progress progress) {
+            this(stepId, text, input, buttons, selected, progress, null);
+        }
+
+        /** The ask id of the prompt a state shows: when it was asked, to the millisecond that storage keeps. */
+        public static String askIdOf(ConversationState state) {
+            return state.askedAt() == null ? null : Long.toString(state.askedAt().toEpochMilli(), 36);
         }
     }
 

@@ -10,7 +10,7 @@ import nl.peilbot.flow.Question;
 
 /** The question being answered, what was gathered for it so far, and when; makes the resulting {@link Answer}. */
 record ParseContext(Flow flow, Question question, Pending pending, String language, Instant now, long secondsTaken,
-                    ReplyWords words) {
+                    ReplyWords words, OptionCandidates candidates) {
 
     Answer answer(List<String> codes, String otherText, String text, List<Map<String, String>> entries,
                   Map<String, String> parts) {
@@ -25,7 +25,7 @@ record ParseContext(Flow flow, Question question, Pending pending, String langua
     }
 
     List<Candidate> options() {
-        return Candidate.options(flow, question);
+        return candidates.of(flow, question);
     }
 
     String label(String code) {

@@ -66,6 +66,12 @@ final class PromptRenderer {
 
     /** The prompt for the current step; null once completed. */
     Outbound.Ask ask(Flow flow, ConversationState state) {
+        Outbound.Ask ask = prompt(flow, state);
+        return ask == null ? null : new Outbound.Ask(ask.stepId(), ask.text(), ask.input(), ask.buttons(),
+                ask.selected(), ask.progress(), Outbound.Ask.askIdOf(state));
+    }
+
+    private Outbound.Ask prompt(Flow flow, ConversationState state) {
         String language = state.language();
         return switch (state.stage()) {
             case CONSENT -> engineAsk(CONSENT, flow.consent().in(language),

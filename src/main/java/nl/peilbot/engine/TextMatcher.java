@@ -28,8 +28,42 @@ final class TextMatcher {
 
     /** Lower case, without accents, punctuation turned into single spaces. */
     static String normalise(String text) {
+        if (isAscii(text)) {
+            return normaliseAscii(text);
+        }
         String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return NOT_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same as the general path for ASCII text (no marks; letters and digits are [A-Za-z0-9]), without regexes. */
+    private static String normaliseAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     /** Whether {@code text} is one of {@code words} (compared normalised, exactly). */
@@ -160,7 +194,7 @@ final class TextMatcher {
     }
 
     private static java.util.stream.Stream<String> names(Candidate candidate) {
-        return candidate.names().stream().map(TextMatcher::normalise).filter(n -> !n.isEmpty());
+        return candidate.names().stream();
     }
 
     private static Optional<String> unique(List<Candidate> candidates, java.util.function.Predicate<Candidate> fits) {

@@ -17,11 +17,13 @@ final class Turns {
     private final EngineMessages messages;
     private final PromptRenderer prompts;
     private final ReplyWords words;
+    private final OptionCandidates candidates;
 
-    Turns(EngineMessages messages, PromptRenderer prompts, ReplyWords words) {
+    Turns(EngineMessages messages, PromptRenderer prompts, ReplyWords words, OptionCandidates candidates) {
         this.messages = messages;
         this.prompts = prompts;
         this.words = words;
+        this.candidates = candidates;
     }
 
     /** The messages of the current step, without a hint (the end of a withdrawn conversation). */
@@ -109,7 +111,7 @@ final class Turns {
     ParseContext context(Flow flow, ConversationState state, Instant now) {
         Question question = flow.step(state.currentStep()).orElseThrow();
         long seconds = state.askedAt() == null ? 0 : Math.max(0, Duration.between(state.askedAt(), now).toSeconds());
-        return new ParseContext(flow, question, state.pending(), state.language(), now, seconds, words);
+        return new ParseContext(flow, question, state.pending(), state.language(), now, seconds, words, candidates);
     }
 
     /** Applies what a reply to the current question amounted to. */

@@ -45,7 +45,18 @@ public record Flow(
     }
 
     public Optional<Question> step(String id) {
-        return steps().stream().filter(q -> q.id().equals(id)).findFirst();
+        // Looked up on every turn: no copy of the step list, no stream.
+        for (Question field : profile) {
+            if (field.id().equals(id)) {
+                return Optional.of(field);
+            }
+        }
+        for (Question question : questions) {
+            if (question.id().equals(id)) {
+                return Optional.of(question);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean isProfileField(String id) {

@@ -66,6 +66,7 @@ public class Invitations {
 
     private final MongoCollection<Document> invitations;
     private final MongoCollection<Document> revocations;
+    private final InvitationPointers pointers;
     private final MongoCollection<Document> imports;
     private final Lock oneImportAtATime = new ReentrantLock();
     private final Surveys surveys;
@@ -75,6 +76,7 @@ public class Invitations {
     Invitations(MongoDatabase database, Surveys surveys, Clock clock) {
         this.invitations = database.getCollection(COLLECTION);
         this.revocations = database.getCollection(REVOCATIONS);
+        this.pointers = new InvitationPointers(database);
         this.imports = database.getCollection(IMPORTS);
         this.surveys = surveys;
         this.clock = clock;
@@ -84,6 +86,7 @@ public class Invitations {
     void createIndexes() {
         invitations.createIndex(Indexes.ascending("survey"));
         invitations.createIndex(Indexes.ascending("responseId"));
+        pointers.backfill(invitations);
         removeAbandonedImports();
     }
 
@@ -145,6 +148,7 @@ public class Invitations {
         String batch = UUID.randomUUID().toString();
         List<IssuedInvitation> issued = new ArrayList<>();
         List<Document> documents = new ArrayList<>();
+        Map<String, String> firstPointers = new LinkedHashMap<>();
         for (InvitationDraft draft : checked) {
             String token = newToken();
             String id = Hashes.sha256Hex(token);
@@ -152,10 +156,14 @@ public class Invitations {
             documents.add(document(id, flow.id(), flow.wave(), Invitation.Kind.INVITED, responseId, draft)
                     .append("importing", batch));
             issued.add(new IssuedInvitation(responseId, token, draft));
+            firstPointers.put(responseId, id);
         }
         if (documents.isEmpty()) {
             return List.of();
         }
+        // The pointers first: a pointer to nothing (a crash before the invitation, or an import that failed) is passed
+        // over by every lookup, an invitation without its pointer could not be revoked from the console.
+        pointers.first(firstPointers, Date.from(clock.instant()));
         if (documents.size() == 1) {
             // A single insert is all or nothing by itself.
             documents.get(0).remove("importing");
@@ -187,6 +195,7 @@ public class Invitations {
             for (int from = 0; from < ids.size(); from += IMPORT_CHUNK) {
                 invitations.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IMPORT_CHUNK))));
             }
+            pointers.forget(documents.stream().map(document -> document.getString("responseId")).toList());
             throw e;
         }
     }
@@ -205,7 +214,9 @@ public class Invitations {
         Flow flow = flow(survey);
         String token = newToken();
         String id = Hashes.sha256Hex(token);
-        invitations.insertOne(document(id, flow.id(), flow.wave(), Invitation.Kind.OPEN, Invitation.responseIdFor(id),
+        String responseId = Invitation.responseIdFor(id);
+        pointers.claim(responseId, 1, id, Date.from(clock.instant()));
+        invitations.insertOne(document(id, flow.id(), flow.wave(), Invitation.Kind.OPEN, responseId,
                 new InvitationDraft(Map.of(), null, null, null)));
         return token;
     }
@@ -262,7 +273,7 @@ public class Invitations {
         if (currentDocument(responseId).filter(document -> document.get("revokedAt") == null).isEmpty()) {
             return false;
         }
-        // The revocation first: should the update below not happen, a retried revoke completes it.
+        // The revocation first: should the updates below not happen, a retried revoke completes them.
         try {
             revocations.insertOne(new Document("_id", responseId).append("revokedAt", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
@@ -270,18 +281,23 @@ public class Invitations {
                 throw e;
             }
         }
-        return invitations.updateMany(Filters.and(Filters.eq("responseId", responseId), current(),
-                        Filters.exists("revokedAt", false)), Updates.set("revokedAt", Date.from(clock.instant())))
-                .getModifiedCount() > 0;
+        // Every token of the chain, by _id: a re-issue cut short may have left the one before still working.
+        long revoked = 0;
+        for (String id : pointers.chain(responseId)) {
+            revoked += invitations.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("revokedAt", false)),
+                    Updates.set("revokedAt", Date.from(clock.instant()))).getModifiedCount();
+        }
+        return revoked > 0;
     }
 
     /**
      * A new token for an invitation whose link was lost; the old link stops working and the same response goes on.
      *
-     * @return empty when there is no such invitation, or it was revoked
+     * @return empty when there is no such invitation, it was revoked, or another re-issue of it came first
      */
     public Optional<IssuedInvitation> reissue(String responseId) {
-        Optional<Document> found = currentDocument(responseId).filter(document -> document.get("revokedAt") == null);
+        List<String> chain = pointers.chain(responseId);
+        Optional<Document> found = current(chain).filter(document -> document.get("revokedAt") == null);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -290,12 +306,20 @@ public class Invitations {
         InvitationDraft draft = new InvitationDraft(summary.profile(), summary.invitee(), summary.validFrom(),
                 summary.validUntil());
         String token = newToken();
-        Document replacement = document(Hashes.sha256Hex(token), old.getString("survey"), old.getString("wave"),
-                summary.kind(), responseId, draft);
-        // Insert first: a crash in between leaves two working links rather than none.
-        invitations.insertOne(replacement);
-        invitations.updateOne(Filters.eq("_id", old.getString("_id")),
-                Updates.combine(Updates.set("revokedAt", Date.from(clock.instant())), Updates.set("replaced", true)));
+        String id = Hashes.sha256Hex(token);
+        invitations.insertOne(document(id, old.getString("survey"), old.getString("wave"), summary.kind(), responseId, draft));
+        // The position is claimed by insert once the new token exists, so a pointer of a re-issue always leads to a
+        // document: of two re-issues that read the same chain only one goes on, the other takes its token back; one
+        // that read the longer chain re-issues the newer token, as a second click would.
+        if (!pointers.claim(responseId, chain.size() + 1, id, Date.from(clock.instant()))) {
+            invitations.deleteOne(Filters.eq("_id", id));
+            return Optional.empty();
+        }
+        // Every earlier token, by _id: a re-issue cut short before this step may have left one working.
+        for (String earlier : chain) {
+            invitations.updateOne(Filters.and(Filters.eq("_id", earlier), Filters.exists("replaced", false)),
+                    Updates.combine(Updates.set("revokedAt", Date.from(clock.instant())), Updates.set("replaced", true)));
+        }
         return Optional.of(new IssuedInvitation(responseId, token, draft));
     }
 
@@ -345,8 +369,18 @@ public class Invitations {
     }
 
     private Optional<Document> currentDocument(String responseId) {
-        return invitations.find(Filters.and(Filters.eq("responseId", responseId), current()))
-                .sort(Sorts.descending("createdAt")).into(new ArrayList<>()).stream().filter(this::usable).findFirst();
+        return current(pointers.chain(responseId));
+    }
+
+    /** The newest invitation of the chain that exists, if it is usable (not of an unfinished import), by {@code _id}. */
+    private Optional<Document> current(List<String> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Document document = invitations.find(Filters.eq("_id", chain.get(i))).first();
+            if (document != null) {
+                return usable(document) ? Optional.of(document) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Not replaced by a re-issued token (the import it came with is checked by {@link #usable}). */

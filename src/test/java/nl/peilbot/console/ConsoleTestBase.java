@@ -55,8 +55,8 @@ abstract class ConsoleTestBase {
     /** Stands in for the Telegram channel: reaches the responses it was told about and records what it sent. */
     static final class RecordingMessenger implements ReminderMessenger {
 
-        final List<String> reachable = new ArrayList<>();
-        final List<String> sent = new ArrayList<>();
+        final List<String> reachable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public String channel() {

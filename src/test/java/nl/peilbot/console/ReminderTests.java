@@ -116,4 +116,33 @@ class ReminderTests extends ConsoleTestBase {
         assertThat(refs(candidates)).containsExactly(longAgo.responseId());
         assertThat(candidates.get(0).get("remindersSent").intValue()).isEqualTo(1);
     }
+
+    @Test
+    void shouldRemindEachRespondentOnceWhenTwoOrganisersSendAtOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            cleanUp();
+            IssuedInvitation a = invite(WAVE_2020, "Ziekenhuis A", "Ada A");
+            IssuedInvitation b = invite(WAVE_2020, "Ziekenhuis B", "Bob B");
+            invite(WAVE_2020, "Ziekenhuis C", "Cor C");
+            invite(WAVE_2020, "Ziekenhuis D", "Dirk D");
+            messenger.reachable.addAll(List.of(a.responseId(), b.responseId()));
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService organisers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Callable<JsonNode> send = () -> { start.await(); return call(true); };
+                var first = organisers.submit(send);
+                var second = organisers.submit(send);
+                start.countDown();
+                JsonNode one = first.get();
+                JsonNode other = second.get();
+
+                assertThat(messenger.sent).as("round " + round + ": each chat reminded once").hasSize(2);
+                assertThat(one.get("byChat").intValue() + other.get("byChat").intValue()).isEqualTo(2);
+                assertThat(one.get("emails").size() + other.get("emails").size()).as("one fresh link each").isEqualTo(2);
+                assertThat(database().getCollection("reminders").countDocuments()).isEqualTo(4);
+            } finally {
+                organisers.shutdownNow();
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ final class TestChat implements AutoCloseable {
     private final JsonMapper json;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final WebSocketSession session;
+    /** The last question asked: answers name its step and ask id, as the widget does. */
+    private JsonNode lastAsk;
 
     TestChat(JsonMapper json, int port) throws Exception {
         this.json = json;
@@ -44,11 +46,17 @@ final class TestChat implements AutoCloseable {
     }
 
     List<JsonNode> choice(String code) throws Exception {
-        return send(Map.of("type", "choice", "id", UUID.randomUUID().toString(), "code", code));
+        return send(answer("choice", "code", code));
     }
 
     List<JsonNode> text(String text) throws Exception {
-        return send(Map.of("type", "text", "id", UUID.randomUUID().toString(), "text", text));
+        return send(answer("text", "text", text));
+    }
+
+    private Map<String, String> answer(String type, String field, String value) {
+        assertThat(lastAsk).as("a question to answer").isNotNull();
+        return Map.of("type", type, "id", UUID.randomUUID().toString(), field, value,
+                "step", lastAsk.get("step").stringValue(), "ask", lastAsk.get("ask").stringValue());
     }
 
     /** Frames up to the next ask or error, or until the server is quiet (after the closing). */
@@ -63,6 +71,9 @@ final class TestChat implements AutoCloseable {
             }
             frames.add(next);
             String type = next.get("type").stringValue();
+            if (type.equals("ask")) {
+                lastAsk = next;
+            }
             if (type.equals("ask") || type.equals("error")) {
                 return frames;
             }

@@ -66,7 +66,17 @@ class HotPathPlansTests {
             new HotPathQuery("withdrawals", "Withdrawals.withdrew, opening a revoked link; the withdrawal record's insert and update",
                     Filters.eq("_id", "3c".repeat(32))),
             new HotPathQuery("responses", "ResponseStore.delete, a respondent's withdrawal", Filters.eq("_id", "r_0000000000000000000000a2")),
-            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))));
+            new HotPathQuery("invitations", "Invitations.forgetInvitees, retention by _id", Filters.eq("_id", "2f".repeat(32))),
+            new HotPathQuery("telegramChats", "ChatLedger: a chat's delivery progress and live keyboard, every Telegram send; its held paste, every update",
+                    Filters.eq("_id", "delivery:" + "5e".repeat(32))),
+            new HotPathQuery("invitationPointers", "InvitationPointers.chain and claim: the console's summary, revoke and re-issue",
+                    Filters.eq("_id", "r_0000000000000000000000a1#1")),
+            new HotPathQuery("invitations", "Invitations.revoke: updateOne of each token of the response",
+                    Filters.and(Filters.eq("_id", "1f".repeat(32)), Filters.exists("revokedAt", false))),
+            new HotPathQuery("invitations", "Invitations.reissue: updateOne of each earlier token of the response",
+                    Filters.and(Filters.eq("_id", "1f".repeat(32)), Filters.exists("replaced", false))),
+            new HotPathQuery("reminders", "ReminderStore.sentBy and release of a claimed reminder",
+                    Filters.eq("_id", "r_0000000000000000000000a1:1")));
 
     private static MongoDatabase database;
 

@@ -14,6 +14,7 @@ final class ChatTexts {
     static final String RESUMED = "telegram.resumed";
     static final String STALE = "telegram.stale";
     static final String PRIVATE_ONLY = "telegram.private_only";
+    static final String UNKNOWN_COMMAND = "telegram.unknown_command";
     /** Followed by a refusal's code: the same texts as the web chat's errors. */
     static final String REFUSED_PREFIX = "chat.error.";
 

@@ -1,58 +1,43 @@
 package nl.peilbot.channel.telegram;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Telegram's limits as points in time: when a chat may get its next message, when any message may go given the
- * ones sent in the last second, and how long a 429 stops everything. Not thread-safe; the queue guards it.
+ * Telegram's limits within this instance, as reservations: each call asks when it may start and thereby takes
+ * that moment. At most one call per chat per {@code perChatInterval}, calls over all chats at least
+ * {@code 1 s / perSecond} apart, and nothing while a 429's {@code retry_after} runs. Thread-safe; a call that
+ * waits for its moment holds no lock, so a slow call to one chat delays no other chat.
  */
 final class SendPacer {
 
-    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+    private static final int FORGET_ABOVE = 10_000;
 
     private final long perChatNanos;
-    private final int perSecond;
-    private final Map<Long, Long> chatReadyAt = new HashMap<>();
-    private final Deque<Long> sentInLastSecond = new ArrayDeque<>();
+    private final long spacingNanos;
+    private final Map<Long, Long> chatNext = new HashMap<>();
+    private long globalNext = Long.MIN_VALUE;
     private long pausedUntil = Long.MIN_VALUE;
 
     SendPacer(Duration perChatInterval, int perSecond) {
         this.perChatNanos = perChatInterval.toNanos();
-        this.perSecond = perSecond;
+        this.spacingNanos = Duration.ofSeconds(1).toNanos() / Math.max(1, perSecond);
     }
 
-    /** When the chat's own interval allows its next message. */
-    long chatReadyAt(long chat) {
-        return chatReadyAt.getOrDefault(chat, Long.MIN_VALUE);
-    }
-
-    /** When a message to the chat may go, all limits considered. */
-    long readyAt(long chat, long now) {
-        while (!sentInLastSecond.isEmpty() && sentInLastSecond.peekFirst() <= now - SECOND) {
-            sentInLastSecond.pollFirst();
+    /** Takes the first moment, at or after {@code now}, at which a call to the chat may start, and returns it. */
+    synchronized long reserve(long chat, long now) {
+        long start = Math.max(Math.max(now, pausedUntil), Math.max(globalNext, chatNext.getOrDefault(chat, Long.MIN_VALUE)));
+        chatNext.put(chat, start + perChatNanos);
+        globalNext = start + spacingNanos;
+        if (chatNext.size() > FORGET_ABOVE) {
+            chatNext.values().removeIf(next -> next <= now);
         }
-        long global = sentInLastSecond.size() < perSecond ? Long.MIN_VALUE : sentInLastSecond.peekFirst() + SECOND;
-        return Math.max(Math.max(chatReadyAt(chat), pausedUntil), global);
+        return start;
     }
 
-    /** A call to Telegram for the chat started at {@code startedAt} and ended at {@code endedAt}, whatever its result. */
-    void called(long chat, long startedAt, long endedAt) {
-        sentInLastSecond.addLast(startedAt);
-        chatReadyAt.put(chat, endedAt + perChatNanos);
-    }
-
-    /** Nothing goes before {@code until}: after a 429, or while Telegram is unreachable. */
-    void pauseUntil(long until) {
+    /** Nothing starts before {@code until}: Telegram answered 429 with a {@code retry_after}. */
+    synchronized void pauseUntil(long until) {
         pausedUntil = Math.max(pausedUntil, until);
-    }
-
-    /** Forgets chats whose interval has passed and that have nothing waiting, so the map does not grow forever. */
-    void forgetIdle(Set<Long> waiting, long now) {
-        chatReadyAt.entrySet().removeIf(entry -> entry.getValue() <= now && !waiting.contains(entry.getKey()));
     }
 }

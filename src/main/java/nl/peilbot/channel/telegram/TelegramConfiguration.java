@@ -1,8 +1,10 @@
 package nl.peilbot.channel.telegram;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -15,31 +17,37 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import okhttp3.OkHttpClient;
 
 import nl.peilbot.conversation.Conversations;
+import nl.peilbot.outbox.Outbox;
 
-/** The bot, when {@code TELEGRAM_BOT_TOKEN} is set: the Bot API client, the outbound queue and the update source. */
+/**
+ * The bot, when {@code TELEGRAM_BOT_TOKEN} is set: two Bot API clients (the long poll's, whose time-out outlasts a
+ * poll, and the senders', whose time-out is short), the outbox handlers that send, and the update source.
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramConditions.Enabled.class)
 @EnableConfigurationProperties(TelegramProperties.class)
 class TelegramConfiguration {
 
+    /** For {@code getUpdates} and the set-up calls: long enough for a long poll to come back empty. */
     @Bean
-    OkHttpClient telegramHttpClient(TelegramProperties properties) {
-        // Long enough for a long poll to come back empty.
-        return new OkHttpClient.Builder()
+    TelegramClient telegramClient(TelegramProperties properties) {
+        OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(properties.pollTimeout().plusSeconds(15))
                 .build();
+        return new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl()));
     }
 
+    /** Sends the outbox's Telegram messages through a client of its own, with the short send time-out. */
     @Bean
-    TelegramClient telegramClient(OkHttpClient telegramHttpClient, TelegramProperties properties) {
-        return new OkHttpTelegramClient(telegramHttpClient, properties.token(), telegramUrl(properties.apiUrl()));
-    }
-
-    @Bean(initMethod = "start", destroyMethod = "close")
-    OutboundQueue telegramOutbound(TelegramClient telegramClient, TelegramProperties properties) {
-        return new OutboundQueue(new OutgoingSender(telegramClient), Ticker.SYSTEM,
-                new SendPacer(properties.perChatInterval(), properties.perSecond()));
+    TelegramSender telegramSender(TelegramProperties properties, ChatLedger ledger) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(properties.sendTimeout())
+                .readTimeout(properties.sendTimeout())
+                .callTimeout(properties.sendTimeout())
+                .build();
+        return new TelegramSender(new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl())),
+                new SendPacer(properties.perChatInterval(), properties.perSecond()), ledger);
     }
 
     @Bean
@@ -48,15 +56,21 @@ class TelegramConfiguration {
     }
 
     @Bean
-    UpdateHandler telegramUpdates(Conversations conversations, TelegramClient telegramClient, OutboundQueue telegramOutbound,
-                                  ChatTexts telegramTexts, TelegramProperties properties) {
-        return new UpdateHandler(conversations, telegramClient, telegramOutbound,
-                new MessageRenderer(new TextSplitter(TextSplitter.TELEGRAM_LIMIT)), telegramTexts, properties.openSurvey());
+    UpdateHandler telegramUpdates(Conversations conversations, Outbox outbox, ChatLedger ledger,
+                                  ChatTexts telegramTexts, Clock clock, TelegramProperties properties) {
+        return new UpdateHandler(conversations, outbox, ledger,
+                new MessageRenderer(new TextSplitter(TextSplitter.TELEGRAM_LIMIT)), telegramTexts, clock,
+                properties.openSurvey());
     }
 
     @Bean
-    TelegramReminders telegramReminders(Conversations conversations, OutboundQueue telegramOutbound) {
-        return new TelegramReminders(conversations, telegramOutbound);
+    PasteRelease telegramPasteRelease(ObjectProvider<UpdateHandler> telegramUpdates) {
+        return new PasteRelease(telegramUpdates);
+    }
+
+    @Bean
+    TelegramReminders telegramReminders(Conversations conversations, Outbox outbox, Clock clock) {
+        return new TelegramReminders(conversations, outbox, clock);
     }
 
     @Bean(initMethod = "start")

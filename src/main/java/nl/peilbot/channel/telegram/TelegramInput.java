@@ -11,8 +11,18 @@ sealed interface TelegramInput {
     record Start(long chatId, String language, String payload) implements TelegramInput {
     }
 
-    /** Text or a command, for the conversation. */
-    record Message(long chatId, String language, String messageId, Inbound input) implements TelegramInput {
+    /**
+     * Text or a command, for the conversation.
+     *
+     * @param telegramMessageId Telegram's id of the message in the chat: the parts of a split paste have consecutive ids
+     * @param date              when Telegram received it, in epoch seconds
+     */
+    record Message(long chatId, String language, String messageId, Inbound input, int telegramMessageId, long date)
+            implements TelegramInput {
+    }
+
+    /** A command the bot does not know, such as {@code /foo}: never an answer. */
+    record UnknownCommand(long chatId, String language) implements TelegramInput {
     }
 
     /**

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookSecret  what Telegram must send in {@code X-Telegram-Bot-Api-Secret-Token}; required for webhook mode
  * @param openSurvey     the survey {@code /start} without an invitation opens; blank: explain how to get an invitation
  * @param pollTimeout    how long one {@code getUpdates} waits for updates
+ * @param sendTimeout    how long any other call may take before it is given up and retried; short, so that a
+ *                       hanging call holds up its own chat only for that long
  * @param perChatInterval the least time between two messages to one chat
  * @param perSecond      at most this many messages per second to all chats together
  */
@@ -30,6 +32,7 @@ record TelegramProperties(
         String webhookSecret,
         String openSurvey,
         @DefaultValue("50s") Duration pollTimeout,
+        @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1s") Duration perChatInterval,
         @DefaultValue("30") int perSecond) {
 

@@ -1,6 +1,7 @@
 package nl.peilbot.channel.telegram;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -12,6 +13,9 @@ import nl.peilbot.engine.Inbound;
 
 /** Reads a Telegram update as a {@link TelegramInput}; the message id is {@code tg:<update_id>}. */
 final class UpdateReader {
+
+    /** Telegram's command syntax: a slash, up to 32 letters, digits or underscores, maybe {@code @bot}, then a space or the end. */
+    private static final Pattern COMMAND = Pattern.compile("/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?(\\s|$)");
 
     TelegramInput read(Update update) {
         String messageId = "tg:" + update.getUpdateId();
@@ -50,8 +54,10 @@ final class UpdateReader {
             return new TelegramInput.NonText(chatId, language);
         }
         String text = message.getText().strip();
-        if (!text.startsWith("/")) {
-            return new TelegramInput.Message(chatId, language, messageId, new Inbound.Text(text));
+        int id = message.getMessageId() == null ? 0 : message.getMessageId();
+        long date = message.getDate() == null ? 0 : message.getDate();
+        if (!COMMAND.matcher(text).lookingAt()) {
+            return new TelegramInput.Message(chatId, language, messageId, new Inbound.Text(text), id, date);
         }
         int space = text.indexOf(' ');
         String word = space < 0 ? text.substring(1) : text.substring(1, space);
@@ -65,8 +71,8 @@ final class UpdateReader {
         String finalArgument = argument;
         return BotCommands.named(word)
                 .<TelegramInput>map(command -> new TelegramInput.Message(chatId, language, messageId,
-                        new Inbound.Command(command.command(), finalArgument)))
-                .orElseGet(() -> new TelegramInput.Message(chatId, language, messageId, new Inbound.Text(text)));
+                        new Inbound.Command(command.command(), finalArgument), id, date))
+                .orElseGet(() -> new TelegramInput.UnknownCommand(chatId, language));
     }
 
     /** Dutch unless the user's Telegram speaks English: the language of texts before a conversation is open. */

@@ -21,6 +21,9 @@ enum ChatError {
     WAVE_CLOSED,
     OPEN_LINK_CLOSED,
     WITHDRAWN,
+    STEP_REQUIRED,
+    RATE_LIMITED,
+    UNAVAILABLE,
     INTERNAL_ERROR;
 
     /** The error telling the respondent why the conversation refused; the codes are the same. */

@@ -9,7 +9,10 @@ sealed interface ClientFrame {
     record Hello(String token, String survey) implements ClientFrame {
     }
 
-    /** A respondent's message with the client's unique id, which the conversation uses to apply it once. */
-    record Message(String id, Inbound input) implements ClientFrame {
+    /**
+     * A respondent's message with the client's unique id, which the conversation uses to apply it once, and the
+     * step and ask id of the question it was composed for, so that it is never applied to another one.
+     */
+    record Message(String id, Inbound input, String step, String ask) implements ClientFrame {
     }
 }

@@ -46,7 +46,14 @@ final class FrameParser {
         if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
             throw new FrameException(ChatError.MISSING_ID, null, "no usable id");
         }
-        return new ClientFrame.Message(id, input(type, frame, id));
+        Inbound input = input(type, frame, id);
+        String step = string(frame, "step");
+        String ask = string(frame, "ask");
+        if (step == null || step.isBlank() || ask == null || ask.isBlank()
+                || step.length() > MAX_ID_LENGTH || ask.length() > MAX_ID_LENGTH) {
+            throw new FrameException(ChatError.STEP_REQUIRED, id, "no step or ask");
+        }
+        return new ClientFrame.Message(id, input, step, ask);
     }
 
     private JsonNode tree(String payload) {

@@ -42,7 +42,12 @@ final class ServerFrames {
     }
 
     String error(ChatError error, String message, String messageId) {
-        return write(new ErrorFrame("error", error.code(), message, messageId));
+        return error(error, message, messageId, null);
+    }
+
+    /** An error after which the client may send the same message again, not before {@code retryAfterMillis}. */
+    String error(ChatError error, String message, String messageId, Long retryAfterMillis) {
+        return write(new ErrorFrame("error", error.code(), message, messageId, retryAfterMillis));
     }
 
     String message(Outbound message) {
@@ -50,7 +55,7 @@ final class ServerFrames {
             return write(new SayFrame("say", say.text()));
         }
         Outbound.Ask ask = (Outbound.Ask) message;
-        return write(new AskFrame("ask", ask.stepId(), ask.text(), lower(ask.input()),
+        return write(new AskFrame("ask", ask.stepId(), ask.askId(), ask.text(), lower(ask.input()),
                 ask.buttons().stream().map(ServerFrames::button).toList(), ask.selected(), progress(ask.progress())));
     }
 
@@ -88,7 +93,7 @@ final class ServerFrames {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AskFrame(String type, String step, String text, String input, List<ButtonJson> buttons,
+    record AskFrame(String type, String step, String ask, String text, String input, List<ButtonJson> buttons,
                     List<String> selected, ProgressJson progress) {
     }
 
@@ -102,6 +107,6 @@ final class ServerFrames {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ErrorFrame(String type, String code, String message, String id) {
+    record ErrorFrame(String type, String code, String message, String id, Long retryAfterMs) {
     }
 }

@@ -1,6 +1,7 @@
 package nl.peilbot.channel.web;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,36 +19,43 @@ import nl.peilbot.conversation.Conversations;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
+@EnableConfigurationProperties(ChatRateLimit.class)
 class WebChatConfiguration implements WebSocketConfigurer {
 
-    /** Larger than the protocol's limit so that oversized frames reach the handler and get an error frame. */
-    static final int CONTAINER_BUFFER_BYTES = 64 * 1024;
+    /**
+     * Larger than the protocol's limit (4 KB, at most 4,096 characters) so that oversized frames reach the handler
+     * and get an error frame; no larger, because the container allocates it up front for every open connection.
+     */
+    static final int TEXT_BUFFER_CHARS = 16 * 1024;
 
-    private final Conversations conversations;
-    private final JsonMapper json;
-    private final MessageSource texts;
+    /** The chat has no binary frames; the container still allocates this buffer for every open connection. */
+    static final int BINARY_BUFFER_BYTES = 1024;
+
+    private final ChatSocketHandler chats;
     private final String[] allowedOrigins;
 
-    WebChatConfiguration(Conversations conversations, JsonMapper json, MessageSource texts,
+    WebChatConfiguration(Conversations conversations, JsonMapper json, MessageSource texts, ChatRateLimit rateLimit,
                          @Value("${peilbot.web.allowed-origins:*}") String[] allowedOrigins) {
-        this.conversations = conversations;
-        this.json = json;
-        this.texts = texts;
+        this.chats = new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json), texts,
+                rateLimit);
         this.allowedOrigins = allowedOrigins;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json), texts),
-                        "/ws/chat")
-                .setAllowedOriginPatterns(allowedOrigins);
+        registry.addHandler(chats, "/ws/chat").setAllowedOriginPatterns(allowedOrigins);
+    }
+
+    @Bean
+    ChatShutdown chatShutdown() {
+        return new ChatShutdown(chats);
     }
 
     @Bean
     static ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_BYTES);
-        container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER_BYTES);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(30L * 60 * 1000);
         return container;
     }

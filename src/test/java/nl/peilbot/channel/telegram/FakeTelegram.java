@@ -52,6 +52,11 @@ final class FakeTelegram implements AutoCloseable {
     private int confirmedBelow;
     private int tooManyRequests;
     private int retryAfterSeconds;
+    private boolean everythingTwice;
+    private int serverErrors;
+    private long stalledChat;
+    private long stallMillis;
+    private volatile boolean stalling;
 
     FakeTelegram() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -138,6 +143,30 @@ final class FakeTelegram implements AutoCloseable {
         retryAfterSeconds = retryAfter;
     }
 
+    /** From now on every update is delivered twice in a row, as Telegram may after a lost confirmation. */
+    synchronized void deliverEverythingTwice(boolean twice) {
+        everythingTwice = twice;
+    }
+
+    /** The next {@code times} sends and edits are answered with a 502, as during an outage of the Bot API. */
+    synchronized void answerServerErrors(int times) {
+        serverErrors = times;
+    }
+
+    /**
+     * The next send to the chat hangs for {@code stall} before the connection is dropped, and Telegram never takes
+     * the message (a call lost on the way); other chats are served meanwhile.
+     */
+    synchronized void stallNextSend(long chatId, java.time.Duration stall) {
+        stalledChat = chatId;
+        stallMillis = stall.toMillis();
+    }
+
+    /** Whether a stalled send is hanging now. */
+    boolean stalling() {
+        return stalling;
+    }
+
     /** Whether the bot has confirmed (polled past) this update. */
     synchronized boolean confirmed(int updateId) {
         return confirmedBelow > updateId;
@@ -181,6 +210,9 @@ final class FakeTelegram implements AutoCloseable {
         update.put("update_id", id);
         update.putAll(content);
         updates.add(update);
+        if (everythingTwice) {
+            updates.add(new LinkedHashMap<>(update));
+        }
         notifyAll();
         return id;
     }
@@ -258,7 +290,39 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    private void sendMessage(HttpExchange exchange, JsonNode body) throws IOException {
+    /** Answers 502 while server errors are due; true when it did. */
+    private boolean serverError(HttpExchange exchange) throws IOException {
+        synchronized (this) {
+            if (serverErrors <= 0) {
+                return false;
+            }
+            serverErrors--;
+        }
+        respond(exchange, 502, Map.of("ok", false, "error_code", 502, "description", "Bad Gateway"));
+        return true;
+    }
+
+    private void sendMessage(HttpExchange exchange, JsonNode body) throws IOException, InterruptedException {
+        if (serverError(exchange)) {
+            return;
+        }
+        long stall = 0;
+        synchronized (this) {
+            if (stallMillis > 0 && Long.parseLong(body.get("chat_id").asString()) == stalledChat) {
+                stall = stallMillis;
+                stallMillis = 0;
+            }
+        }
+        if (stall > 0) {
+            stalling = true;
+            try {
+                Thread.sleep(stall);
+            } finally {
+                stalling = false;
+            }
+            respond(exchange, 502, Map.of("ok", false, "error_code", 502, "description", "Bad Gateway"));
+            return;
+        }
         synchronized (this) {
             if (tooManyRequests > 0) {
                 tooManyRequests--;
@@ -285,6 +349,9 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     private void edit(HttpExchange exchange, JsonNode body) throws IOException {
+        if (serverError(exchange)) {
+            return;
+        }
         int id = body.get("message_id").asInt();
         Map<String, Object> message;
         synchronized (this) {

@@ -33,11 +33,12 @@ import nl.peilbot.invitation.InvitationDraft;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.Invitee;
 import nl.peilbot.invitation.IssuedInvitation;
+import nl.peilbot.outbox.Outbox;
 import nl.peilbot.testsupport.FerretDb;
 
 /**
  * The organisers' console meets the Telegram channel through the fake Bot API: a reminder reaches a bound chat
- * through the rate-limited outbound queue, and a revoked invitation or a closed wave is refused politely there too.
+ * through the rate-limited durable outbox, and a revoked invitation or a closed wave is refused politely there too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
@@ -82,7 +83,7 @@ class TelegramConsoleTests {
     Waves waves;
 
     @Autowired
-    OutboundQueue outbound;
+    Outbox outbox;
 
     @AfterEach
     void openAgain() {
@@ -96,7 +97,7 @@ class TelegramConsoleTests {
     }
 
     private TelegramRespondent onTelegram(IssuedInvitation invitation) throws Exception {
-        TelegramRespondent respondent = new TelegramRespondent(telegram, outbound, chats.getAndIncrement());
+        TelegramRespondent respondent = new TelegramRespondent(telegram, outbox, chats.getAndIncrement());
         respondent.send("/start " + invitation.token());
         return respondent;
     }
@@ -119,7 +120,7 @@ class TelegramConsoleTests {
                         .with(user("olga").roles("ORGANISER")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         JsonNode sent = json.readTree(body);
-        assertThat(outbound.awaitIdle(Duration.ofSeconds(20))).isTrue();
+        TelegramRespondent.awaitSent(outbox);
 
         assertThat(sent.get("byChat").intValue()).as(body).isEqualTo(1);
         assertThat(sent.get("emails").findValues("ref")).extracting(JsonNode::stringValue)

@@ -17,10 +17,11 @@ import com.mongodb.client.model.Filters;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.flow.QuestionKind;
+import nl.peilbot.outbox.Outbox;
 
 /**
  * One Telegram user talking to the bot through {@link FakeTelegram}: sends an update, waits until the bot has
- * confirmed it and sent everything it queued, and reads the prompt now shown, in the shape of the web protocol's
+ * confirmed it and the outbox sent everything it queued, and reads the prompt now shown, in the shape of the web protocol's
  * {@code ask} frame so the web channel's questionnaire walker can answer it.
  */
 final class TelegramRespondent {
@@ -28,13 +29,13 @@ final class TelegramRespondent {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final FakeTelegram telegram;
-    private final OutboundQueue outbound;
+    private final Outbox outbox;
     private final long chatId;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    TelegramRespondent(FakeTelegram telegram, OutboundQueue outbound, long chatId) {
+    TelegramRespondent(FakeTelegram telegram, Outbox outbox, long chatId) {
         this.telegram = telegram;
-        this.outbound = outbound;
+        this.outbox = outbox;
         this.chatId = chatId;
     }
 
@@ -69,10 +70,13 @@ final class TelegramRespondent {
 
     int settled(int updateId) throws InterruptedException {
         await().atMost(TIMEOUT).until(() -> telegram.confirmed(updateId));
-        if (!outbound.awaitIdle(TIMEOUT)) {
-            throw new AssertionError("the bot did not finish sending within " + TIMEOUT);
-        }
+        awaitSent(outbox);
         return updateId;
+    }
+
+    /** Waits until the outbox has sent every Telegram message queued so far. */
+    static void awaitSent(Outbox outbox) {
+        await().atMost(TIMEOUT).until(() -> outbox.stats().pending().getOrDefault(TelegramSender.KIND, 0L) == 0);
     }
 
     List<String> texts() {

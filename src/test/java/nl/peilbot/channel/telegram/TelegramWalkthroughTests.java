@@ -1,11 +1,15 @@
 package nl.peilbot.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -29,6 +33,7 @@ import nl.peilbot.channel.web.QuestionnaireWalker;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
 import nl.peilbot.invitation.Invitations;
+import nl.peilbot.outbox.Outbox;
 import nl.peilbot.testsupport.FerretDb;
 
 /**
@@ -39,6 +44,7 @@ import nl.peilbot.testsupport.FerretDb;
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
         "peilbot.telegram.username=" + FakeTelegram.BOT_USERNAME,
         "peilbot.telegram.poll-timeout=1s",
+        "peilbot.telegram.send-timeout=1s",
         "peilbot.telegram.per-chat-interval=0s",
         "peilbot.telegram.per-second=1000"})
 class TelegramWalkthroughTests {
@@ -75,12 +81,12 @@ class TelegramWalkthroughTests {
     Invitations invitations;
 
     @Autowired
-    OutboundQueue outbound;
+    Outbox outbox;
 
     private final Flow flow = Flows.load(Path.of("conversation-flows", SURVEY + ".yaml"));
 
     private TelegramRespondent respondent() {
-        return new TelegramRespondent(telegram, outbound, chats.getAndIncrement());
+        return new TelegramRespondent(telegram, outbox, chats.getAndIncrement());
     }
 
     private MongoCollection<Document> responses() {
@@ -411,6 +417,157 @@ class TelegramWalkthroughTests {
             List<String> before = new ArrayList<>(respondent.texts());
             respondent.send("/terug");
             assertThat(respondent.texts()).hasSizeGreaterThan(before.size());
+        }
+    }
+
+    /** Through the durable outbox: redeliveries, outages, a hanging call, commands and pastes. */
+    @Nested
+    class Delivery {
+
+        private long sent(TelegramRespondent respondent) {
+            return telegram.messages(respondent.chatId()).size();
+        }
+
+        /** Texts the chat received more than once. */
+        private long doubled(TelegramRespondent respondent) {
+            return respondent.texts().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                    .values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        }
+
+        private TelegramRespondent started(Invited invited) throws InterruptedException {
+            TelegramRespondent respondent = respondent();
+            respondent.send("/start " + invited.token());
+            return respondent;
+        }
+
+        /** Walks to the first question answered by typing; returns its step. */
+        private String atTextQuestion(TelegramRespondent respondent, QuestionnaireWalker walker, String responseId)
+                throws InterruptedException {
+            for (int i = 0; i < 40; i++) {
+                JsonNode ask = respondent.ask(flow, responses(), responseId);
+                if (ask.get("input").asString().equals("text") && !ask.get("step").asString().startsWith("#")) {
+                    return ask.get("step").asString();
+                }
+                walk(respondent, walker, responseId, 1);
+            }
+            throw new AssertionError("no question answered by typing");
+        }
+
+        @Test
+        void shouldSendEveryReplyOnceWhenEveryUpdateComesTwice() throws Exception {
+            Invited once = invite();
+            TelegramRespondent single = started(once);
+            walk(single, new QuestionnaireWalker(flow), once.responseId(), 200);
+
+            Invited twice = invite();
+            telegram.deliverEverythingTwice(true);
+            TelegramRespondent repeated;
+            try {
+                repeated = started(twice);
+                walk(repeated, new QuestionnaireWalker(flow), twice.responseId(), 200);
+            } finally {
+                telegram.deliverEverythingTwice(false);
+            }
+            System.out.printf("Telegram, every update twice: sent %d (once: %d), doubled %d, lost %d%n", sent(repeated),
+                    sent(single), doubled(repeated), Math.max(0, sent(single) - sent(repeated)));
+            assertThat(repeated.texts()).as("the same messages, each once").isEqualTo(single.texts());
+            assertThat(sent(repeated)).isEqualTo(sent(single));
+            assertThat(repeated.keyboards()).as("at most one live keyboard").isEqualTo(single.keyboards()).isLessThanOrEqualTo(1);
+            assertThat(comparable(stored(twice.responseId()))).isEqualTo(comparable(stored(once.responseId())));
+        }
+
+        @Test
+        void shouldDeliverEverythingOnceInOrderThroughAnOutage() throws Exception {
+            Invited invited = invite();
+            TelegramRespondent respondent = respondent();
+            telegram.answerServerErrors(3);
+            respondent.send("/start " + invited.token());
+            respondent.press("#yes");
+            System.out.printf("Telegram, three 502s: sent %d, doubled %d%n", sent(respondent), doubled(respondent));
+            assertThat(respondent.texts()).hasSize(3).startsWith(flow.intro().in("nl"));
+            assertThat(doubled(respondent)).isZero();
+            assertThat(respondent.keyboards()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldHoldUpOnlyTheChatWhoseCallHangs() throws Exception {
+            Invited slow = invite();
+            Invited quick = invite();
+            TelegramRespondent stalled = respondent();
+            TelegramRespondent other = respondent();
+            telegram.stallNextSend(stalled.chatId(), Duration.ofSeconds(6));
+            int stalledStart = telegram.text(stalled.chatId(), "/start " + slow.token());
+            await().atMost(Duration.ofSeconds(10)).until(telegram::stalling);
+            int otherStart = telegram.text(other.chatId(), "/start " + quick.token());
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.texts().size() == 2);
+            boolean stillHanging = telegram.stalling();
+            assertThat(telegram.confirmed(otherStart)).as("the poller went on").isTrue();
+            assertThat(stillHanging).as("the other chat was served while the call hung").isTrue();
+            assertThat(telegram.confirmed(stalledStart)).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> stalled.texts().size() == 2);
+            TelegramRespondent.awaitSent(outbox);
+            System.out.printf("Telegram, one call hanging 6 s (time-out 1 s): other chat served meanwhile; sent %d, doubled %d%n",
+                    sent(stalled), doubled(stalled));
+            assertThat(stalled.texts()).containsExactly(flow.intro().in("nl"), flow.consent().in("nl"));
+            assertThat(stalled.keyboards()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldAnswerAnUnknownCommandAndStoreNothing() throws Exception {
+            Invited invited = invite();
+            TelegramRespondent respondent = started(invited);
+            String step = atTextQuestion(respondent, new QuestionnaireWalker(flow), invited.responseId());
+            Document before = stored(invited.responseId());
+            respondent.send("/foo");
+            Document after = stored(invited.responseId());
+            assertThat(respondent.lastText()).contains("/help").contains("Unknown command");
+            assertThat(after.get("answers", Document.class)).isEqualTo(before.get("answers", Document.class));
+            assertThat(after.get("answers", Document.class).containsKey(step)).isFalse();
+            assertThat(after.getLong("version")).isEqualTo(before.getLong("version"));
+        }
+
+        private static final String TOO_LONG = "Dat antwoord is te lang";
+
+        private long tooLongHints(TelegramRespondent respondent) {
+            return respondent.texts().stream().filter(text -> text.contains(TOO_LONG)).count();
+        }
+
+        /**
+         * The engine takes at most 2000 characters of free text, so a paste long enough for Telegram to split is
+         * refused as a whole; unjoined, its tail would be taken as the answer.
+         */
+        @Test
+        void shouldTakeAPasteTelegramSplitAsOneMessage() throws Exception {
+            Invited invited = invite();
+            TelegramRespondent respondent = started(invited);
+            String step = atTextQuestion(respondent, new QuestionnaireWalker(flow), invited.responseId());
+            Document before = stored(invited.responseId());
+            String head = "Dit is mijn antwoord. ".repeat(180).strip();
+            String tail = "En dit is het einde.";
+            assertThat(head.length()).isBetween(UpdateHandler.PASTE_PART_MIN, TextSplitter.TELEGRAM_LIMIT);
+            telegram.text(respondent.chatId(), head);
+            respondent.send(tail);
+            TelegramRespondent.awaitSent(outbox);
+            Document after = stored(invited.responseId());
+            System.out.printf("Telegram, paste split in two: %d reply, %d answers stored from it%n", tooLongHints(respondent),
+                    after.get("answers", Document.class).size() - before.get("answers", Document.class).size());
+            assertThat(tooLongHints(respondent)).as("one reply to the whole paste").isEqualTo(1);
+            assertThat(after.get("answers", Document.class)).as("the tail answers no question")
+                    .isEqualTo(before.get("answers", Document.class)).doesNotContainKey(step);
+            assertThat(respondent.ask(flow, responses(), invited.responseId()).get("step").asString()).isEqualTo(step);
+        }
+
+        @Test
+        void shouldAnswerALongTextWithoutContinuationAfterAMoment() throws Exception {
+            Invited invited = invite();
+            TelegramRespondent respondent = started(invited);
+            atTextQuestion(respondent, new QuestionnaireWalker(flow), invited.responseId());
+            respondent.send("Dit is mijn antwoord. ".repeat(175).strip());
+            await().atMost(Duration.ofSeconds(20)).until(() -> tooLongHints(respondent) == 1);
+            String shorter = "Een korter antwoord.";
+            respondent.send(shorter);
+            assertThat(stored(invited.responseId()).get("answers", Document.class).toJson()).contains(shorter);
+            assertThat(tooLongHints(respondent)).isEqualTo(1);
         }
     }
 }

@@ -24,6 +24,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 
 import nl.peilbot.invitation.Invitations;
+import nl.peilbot.outbox.Outbox;
 import nl.peilbot.testsupport.FerretDb;
 
 /** Webhook mode: only requests with Telegram's secret header are read, each update is applied once. */
@@ -63,7 +64,7 @@ class TelegramWebhookTests {
     MongoClient mongo;
 
     @Autowired
-    OutboundQueue outbound;
+    Outbox outbox;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -103,7 +104,7 @@ class TelegramWebhookTests {
         assertThat(post(SECRET + "x", update).statusCode()).isEqualTo(403);
         assertThat(post("", update).statusCode()).isEqualTo(403);
 
-        assertThat(outbound.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        TelegramRespondent.awaitSent(outbox);
         assertThat(documents("channelBindings")).isEqualTo(bindings);
         assertThat(documents("responses")).isEqualTo(responses);
         assertThat(telegram.messages(chat)).isEmpty();
@@ -115,7 +116,7 @@ class TelegramWebhookTests {
         String responseId = invitations.find(token).orElseThrow().responseId();
         long chat = chats.getAndIncrement();
         assertThat(post(SECRET, telegram.updateJson(telegram.text(chat, "/start " + token))).statusCode()).isEqualTo(200);
-        assertThat(outbound.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        TelegramRespondent.awaitSent(outbox);
         assertThat(telegram.messages(chat)).hasSizeGreaterThanOrEqualTo(2);
 
         String yes = telegram.updateJson(telegram.text(chat, "ja"));
@@ -134,7 +135,7 @@ class TelegramWebhookTests {
         long chat = chats.getAndIncrement();
         long responses = documents("responses");
         assertThat(post(SECRET, telegram.updateJson(telegram.text(chat, "/start"))).statusCode()).isEqualTo(200);
-        assertThat(outbound.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        TelegramRespondent.awaitSent(outbox);
         assertThat(documents("responses")).isEqualTo(responses + 1);
         assertThat(telegram.texts(chat).get(0)).startsWith("Welkom!");
         assertThat(telegram.messages(chat).get(telegram.messages(chat).size() - 1).has("reply_markup")).isTrue();

@@ -31,7 +31,7 @@ class UpdateReaderTests {
     @Test
     void shouldReadTextWithTheUpdateIdAsMessageId() throws Exception {
         assertThat(message("Radiologie: beeldherkenning"))
-                .isEqualTo(new TelegramInput.Message(55, "en", "tg:7", new Inbound.Text("Radiologie: beeldherkenning")));
+                .isEqualTo(new TelegramInput.Message(55, "en", "tg:7", new Inbound.Text("Radiologie: beeldherkenning"), 1, 1));
     }
 
     @Test
@@ -45,7 +45,8 @@ class UpdateReaderTests {
         assertThat(((TelegramInput.Message) message("/overslaan")).input()).isEqualTo(new Inbound.Command(CommandName.SKIP, null));
         assertThat(((TelegramInput.Message) message("/opnieuw")).input())
                 .isEqualTo(new Inbound.Command(CommandName.RESTART, null));
-        assertThat(((TelegramInput.Message) message("/unknown")).input()).isEqualTo(new Inbound.Text("/unknown"));
+        assertThat(message("/unknown")).isEqualTo(new TelegramInput.UnknownCommand(55, "en"));
+        assertThat(((TelegramInput.Message) message("/ 5 jaar")).input()).as("a slash that is no command").isEqualTo(new Inbound.Text("/ 5 jaar"));
     }
 
     @Test

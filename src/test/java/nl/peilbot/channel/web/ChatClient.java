@@ -25,20 +25,30 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChatClient implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 15;
+    /** The server's frames have no size limit (a resumed transcript can be long); a browser has none either. */
+    private static final int RECEIVE_BUFFER_CHARS = 256 * 1024;
 
     private final JsonMapper json;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final WebSocketSession session;
     private volatile CloseStatus closed;
+    /** The last question the server asked, whose step and ask id {@link #message} answers. */
+    private volatile JsonNode lastAsk;
+    /** Messages sent through {@link #message}, by id, to send again as the widget does after {@code rate_limited}. */
+    private final Map<String, Map<String, String>> sent = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ChatClient(JsonMapper json, int port) throws Exception {
         this.json = json;
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        container.setDefaultMaxTextMessageBufferSize(WebChatConfiguration.CONTAINER_BUFFER_BYTES);
+        container.setDefaultMaxTextMessageBufferSize(RECEIVE_BUFFER_CHARS);
         this.session = new StandardWebSocketClient(container).execute(new TextWebSocketHandler() {
             @Override
             protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-                received.add(json.readTree(message.getPayload()));
+                JsonNode frame = json.readTree(message.getPayload());
+                if (type(frame).equals("ask")) {
+                    lastAsk = frame;
+                }
+                received.add(frame);
             }
 
             @Override
@@ -60,11 +70,30 @@ public final class ChatClient implements AutoCloseable {
         sendRaw(json.writeValueAsString(frame));
     }
 
-    /** Sends a message frame with a new client id and returns the id. */
+    /** Sends a message frame answering the last question asked, with a new client id, and returns the id. */
     public String message(String type, String field, String value) throws Exception {
+        JsonNode ask = lastAsk;
+        assertThat(ask).as("a question to answer").isNotNull();
+        return message(type, field, value, ask.get("step").stringValue(), ask.get("ask").stringValue());
+    }
+
+    /** Sends a message frame composed for the question {@code step} asked as {@code ask}; returns its new id. */
+    public String message(String type, String field, String value, String step, String ask) throws Exception {
         String id = UUID.randomUUID().toString();
-        send(Map.of("type", type, "id", id, field, value));
+        Map<String, String> frame = Map.of("type", type, "id", id, field, value, "step", step, "ask", ask);
+        sent.put(id, frame);
+        send(frame);
         return id;
+    }
+
+    /** The last ask frame received, or null before any. */
+    JsonNode lastAsk() {
+        return lastAsk;
+    }
+
+    /** The close status the server sent, once closed. */
+    CloseStatus closeStatus() {
+        return closed;
     }
 
     public JsonNode next() throws InterruptedException {
@@ -74,11 +103,20 @@ public final class ChatClient implements AutoCloseable {
         return frame;
     }
 
-    /** Frames up to and including the next {@code ask}; after completion, up to the last frame of the turn. */
-    public List<JsonNode> turn() throws InterruptedException {
+    /**
+     * Frames up to and including the next {@code ask}; after completion, up to the last frame of the turn. Like
+     * the widget, a message refused with {@code rate_limited} is sent again (same id) after the server's hint.
+     */
+    public List<JsonNode> turn() throws Exception {
         List<JsonNode> frames = new ArrayList<>();
         while (true) {
             JsonNode frame = next();
+            if (type(frame).equals("error") && frame.path("code").stringValue("").equals("rate_limited")
+                    && sent.containsKey(frame.path("id").stringValue(""))) {
+                Thread.sleep(frame.get("retryAfterMs").longValue());
+                send(sent.get(frame.get("id").stringValue()));
+                continue;
+            }
             frames.add(frame);
             if (type(frame).equals("ask") || type(frame).equals("error")) {
                 return frames;

@@ -48,6 +48,9 @@ class ChatPageBrowserTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    com.mongodb.client.MongoClient mongo;
+
     private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
@@ -150,6 +153,48 @@ class ChatPageBrowserTests {
         browser.navigate().refresh();
         wait.until(page -> shadow().findElements(By.cssSelector(".bubble.respondent.earlier")).stream()
                 .anyMatch(bubble -> bubble.getText().contains(firstLabel)));
+    }
+
+    @Test
+    void shouldResendTheOfflineAnswerForItsOwnQuestionAndShowTheCurrentOneWhenAnotherTabAnsweredIt() throws Exception {
+        Invitations.Invitation invitation = new Invitations(json, port).create();
+        browser.get("http://127.0.0.1:" + port + invitation.link());
+        clickAndAwaitNextPrompt("#yes");
+        String question = lastPrompt();
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        try (ChatClient otherTab = ChatClient.connect(json, port)) {
+            otherTab.send(java.util.Map.of("type", "hello", "token", invitation.token()));
+            otherTab.turn();
+
+            // Offline, and kept offline until the other tab has answered, so the order is certain.
+            script.executeScript("var c = document.querySelector('peilbot-chat'); c.connect = function () {};"
+                    + " c.socket.close();");
+            wait.until(page -> Boolean.FALSE.equals(script.executeScript("return document.querySelector('peilbot-chat').open")));
+            button("neutral").click();
+            assertThat(script.executeScript("var e = document.querySelector('peilbot-chat').outbox[0].frame;"
+                    + " return e.step + ' ' + (e.ask ? 'ask' : 'none');")).isEqualTo("familiarity ask");
+
+            otherTab.message("choice", "code", "familiar");
+            List<tools.jackson.databind.JsonNode> answered = otherTab.turn();
+            assertThat(answered.get(0).get("outcome").stringValue()).isEqualTo("applied");
+            assertThat(ChatClient.last(answered, "ask").get("step").stringValue()).isEqualTo("followsDevelopments");
+
+            script.executeScript("var c = document.querySelector('peilbot-chat'); delete c.connect; c.reconnectNow();");
+            wait.until(page -> lastPrompt() != null && lastPrompt().contains("ontwikkelingen op het gebied van AI"));
+            wait.until(page -> script.executeScript("return document.querySelector('peilbot-chat').outbox.length")
+                    .equals(0L));
+        }
+        assertThat(question).isNotEqualTo(lastPrompt());
+        assertThat(shadow().findElements(By.cssSelector(".bubble.error"))).extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).contains("niet opgeslagen"));
+        assertThat(shadow().findElements(By.cssSelector(".bubble.respondent"))).extracting(WebElement::getText)
+                .as("the stale answer is not shown as given").noneSatisfy(text -> assertThat(text).contains("Neutraal"));
+        org.bson.Document answers = mongo.getDatabase(DATABASE).getCollection("responses")
+                .find(com.mongodb.client.model.Filters.eq("_id", invitation.responseId())).first()
+                .get("answers", org.bson.Document.class);
+        assertThat(answers.get("familiarity", org.bson.Document.class).getList("choices", org.bson.Document.class))
+                .extracting(choice -> choice.getString("code")).containsExactly("familiar");
+        assertThat(answers).doesNotContainKey("followsDevelopments");
     }
 
     private SearchContext shadow() {

@@ -17,6 +17,7 @@ import nl.peilbot.conversation.Access;
 import nl.peilbot.conversation.Conversations;
 import nl.peilbot.conversation.Reply;
 import nl.peilbot.conversation.Session;
+import nl.peilbot.conversation.StorageUnavailableException;
 import nl.peilbot.conversation.UnknownAccessException;
 import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
@@ -29,9 +30,15 @@ class ChatSocketHandlerTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final FakeConversations conversations = new FakeConversations();
-    private final ChatSocketHandler handler = new ChatSocketHandler(conversations, new FrameParser(json),
-            new ServerFrames(json), texts());
     private final RecordingSocket socket = new RecordingSocket();
+    private final ChatSocketHandler handler = handler(new ChatRateLimit(20, 4));
+
+    private ChatSocketHandler handler(ChatRateLimit limit) {
+        ChatSocketHandler handler = new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json),
+                texts(), limit);
+        handler.afterConnectionEstablished(socket);
+        return handler;
+    }
 
     private static ResourceBundleMessageSource texts() {
         ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
@@ -42,6 +49,10 @@ class ChatSocketHandlerTests {
     }
 
     private List<JsonNode> send(String frame) throws Exception {
+        return send(handler, frame);
+    }
+
+    private List<JsonNode> send(ChatSocketHandler handler, String frame) throws Exception {
         handler.handleMessage(socket, new TextMessage(frame));
         return socket.take().stream().map(json::readTree).toList();
     }
@@ -94,7 +105,7 @@ class ChatSocketHandlerTests {
 
         @Test
         void shouldRefuseMessageBeforeHello() throws Exception {
-            JsonNode error = onlyError(send("{\"type\":\"text\",\"id\":\"m1\",\"text\":\"ja\"}"));
+            JsonNode error = onlyError(send("{\"type\":\"text\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}"));
             assertThat(error.get("code").stringValue()).isEqualTo("hello_required");
             assertThat(error.get("id").stringValue()).isEqualTo("m1");
             assertThat(conversations.handled).isEmpty();
@@ -103,8 +114,8 @@ class ChatSocketHandlerTests {
         @Test
         void shouldHandOverMessageWithItsIdAndAcknowledgeIt() throws Exception {
             send("{\"type\":\"hello\",\"token\":\"good\"}");
-            List<JsonNode> frames = send("{\"type\":\"choice\",\"id\":\"m1\",\"code\":\"#yes\"}");
-            assertThat(conversations.handled).containsExactly("r_good m1 Choice[code=#yes] web");
+            List<JsonNode> frames = send("{\"type\":\"choice\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"code\":\"#yes\"}");
+            assertThat(conversations.handled).containsExactly("r_good m1 Choice[code=#yes] web #consent k1");
             assertThat(types(frames)).containsExactly("ack", "say", "ask");
             assertThat(frames.get(0).get("id").stringValue()).isEqualTo("m1");
             assertThat(frames.get(0).get("outcome").stringValue()).isEqualTo("applied");
@@ -113,7 +124,7 @@ class ChatSocketHandlerTests {
         @Test
         void shouldSwitchErrorLanguageWhenTheConversationDoes() throws Exception {
             send("{\"type\":\"hello\",\"token\":\"good\"}");
-            send("{\"type\":\"command\",\"id\":\"m1\",\"command\":\"language\",\"argument\":\"en\"}");
+            send("{\"type\":\"command\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"command\":\"language\",\"argument\":\"en\"}");
             JsonNode error = onlyError(send("{\"type\":\"vote\"}"));
             assertThat(error.get("message").stringValue()).isEqualTo("Peilbot does not know this kind of message.");
         }
@@ -121,10 +132,59 @@ class ChatSocketHandlerTests {
         @Test
         void shouldReportFailureWithoutDetailsAndStayUsable() throws Exception {
             send("{\"type\":\"hello\",\"token\":\"good\"}");
-            JsonNode error = onlyError(send("{\"type\":\"text\",\"id\":\"m1\",\"text\":\"boom\"}"));
+            JsonNode error = onlyError(send("{\"type\":\"text\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"boom\"}"));
             assertThat(error.get("code").stringValue()).isEqualTo("internal_error");
+            assertThat(error.get("id").stringValue()).as("the client can re-send the same id").isEqualTo("m1");
             assertThat(error.toString()).doesNotContain("boom");
-            assertThat(types(send("{\"type\":\"text\",\"id\":\"m2\",\"text\":\"ja\"}"))).startsWith("ack");
+            assertThat(types(send("{\"type\":\"text\",\"id\":\"m2\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}"))).startsWith("ack");
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void shouldRefuseAnAnswerWithoutItsStepWithoutHandingItOver() throws Exception {
+            send("{\"type\":\"hello\",\"token\":\"good\"}");
+            JsonNode error = onlyError(send("{\"type\":\"choice\",\"id\":\"m1\",\"code\":\"3\"}"));
+            assertThat(error.get("code").stringValue()).isEqualTo("step_required");
+            assertThat(error.get("id").stringValue()).isEqualTo("m1");
+            assertThat(conversations.handled).isEmpty();
+        }
+
+        @Test
+        void shouldAnswerUnavailableWithTheMessageIdAndARetryHintWhenTheDatabaseIsDown() throws Exception {
+            send("{\"type\":\"hello\",\"token\":\"good\"}");
+            JsonNode error = onlyError(send("{\"type\":\"text\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"down\"}"));
+            assertThat(error.get("code").stringValue()).isEqualTo("unavailable");
+            assertThat(error.get("id").stringValue()).isEqualTo("m1");
+            assertThat(error.get("retryAfterMs").longValue()).isPositive();
+            assertThat(error.get("message").stringValue()).contains("Probeer het zo nog eens");
+        }
+
+        @Test
+        void shouldRefuseFramesBeyondTheBurstUntilTheBucketRefills() throws Exception {
+            ChatSocketHandler strict = handler(new ChatRateLimit(3, 0.01));
+            send(strict, "{\"type\":\"hello\",\"token\":\"good\"}");
+            send(strict, "{\"type\":\"text\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}");
+            send(strict, "{\"type\":\"text\",\"id\":\"m2\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}");
+            JsonNode error = onlyError(send(strict,
+                    "{\"type\":\"text\",\"id\":\"m3\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}"));
+            assertThat(error.get("code").stringValue()).isEqualTo("rate_limited");
+            assertThat(error.get("id").stringValue()).isEqualTo("m3");
+            assertThat(error.get("retryAfterMs").longValue()).isPositive();
+            assertThat(conversations.handled).hasSize(2);
+        }
+
+        @Test
+        void shouldCloseEveryChatWithGoingAwayAtShutdownAndTakeNoMoreTurns() throws Exception {
+            send("{\"type\":\"hello\",\"token\":\"good\"}");
+            handler.closeAll(java.time.Duration.ofSeconds(5));
+            assertThat(socket.closeStatus()).isNotNull();
+            assertThat(socket.closeStatus().getCode()).isEqualTo(1001);
+            assertThat(socket.closeStatus().getReason()).isNotBlank();
+            assertThat(send("{\"type\":\"text\",\"id\":\"m1\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}")).isEmpty();
+            assertThat(conversations.handled).isEmpty();
         }
     }
 
@@ -151,7 +211,7 @@ class ChatSocketHandlerTests {
             String big = "{\"type\":\"text\",\"id\":\"m1\",\"text\":\"" + "x".repeat(5000) + "\"}";
             assertThat(onlyError(send(big)).get("code").stringValue()).isEqualTo("frame_too_large");
             assertThat(conversations.handled).isEmpty();
-            assertThat(types(send("{\"type\":\"text\",\"id\":\"m2\",\"text\":\"ja\"}"))).startsWith("ack");
+            assertThat(types(send("{\"type\":\"text\",\"id\":\"m2\",\"step\":\"#consent\",\"ask\":\"k1\",\"text\":\"ja\"}"))).startsWith("ack");
         }
 
         @Test
@@ -183,11 +243,16 @@ class ChatSocketHandlerTests {
         }
 
         @Override
-        public Reply handle(String responseId, String clientMessageId, Inbound input, String channel) {
+        public Reply handle(String responseId, String clientMessageId, Inbound input, String channel,
+                            String expectedStep, String expectedAsk) {
             if (input instanceof Inbound.Text text && text.text().equals("boom")) {
                 throw new IllegalStateException("failed on boom");
             }
-            handled.add(responseId + " " + clientMessageId + " " + input + " " + channel);
+            if (input instanceof Inbound.Text text && text.text().equals("down")) {
+                throw new StorageUnavailableException("no server", null);
+            }
+            handled.add(responseId + " " + clientMessageId + " " + input + " " + channel + " " + expectedStep + " "
+                    + expectedAsk);
             String language = input instanceof Inbound.Command ? "en" : "nl";
             return new Reply(Reply.Outcome.APPLIED, language, List.of(new Outbound.Say("Dank"), ask), false);
         }
@@ -204,8 +269,13 @@ class ChatSocketHandlerTests {
         }
 
         @Override
+        public Reply handle(String responseId, String clientMessageId, Inbound input, String channel) {
+            throw new UnsupportedOperationException("the web channel always names the step");
+        }
+
+        @Override
         public Reply handle(String responseId, String clientMessageId, Inbound input, String channel, String expectedStep) {
-            throw new UnsupportedOperationException("not a web channel method");
+            throw new UnsupportedOperationException("the web channel always names the ask too");
         }
 
         @Override

@@ -55,41 +55,52 @@ class FrameParserTests {
 
         @Test
         void shouldReadText() {
-            assertThat(parse("{\"type\":\"text\",\"id\":\"m1\",\"text\":\"Radiologie: beeldherkenning\"}"))
-                    .isEqualTo(new ClientFrame.Message("m1", new Inbound.Text("Radiologie: beeldherkenning")));
+            assertThat(parse("{\"type\":\"text\",\"id\":\"m1\",\"step\":\"q1\",\"ask\":\"a1\",\"text\":\"Radiologie: beeldherkenning\"}"))
+                    .isEqualTo(new ClientFrame.Message("m1", new Inbound.Text("Radiologie: beeldherkenning"), "q1", "a1"));
         }
 
         @Test
         void shouldReadChoice() {
-            assertThat(parse("{\"type\":\"choice\",\"id\":\"m2\",\"code\":\"#done\"}"))
-                    .isEqualTo(new ClientFrame.Message("m2", new Inbound.Choice("#done")));
+            assertThat(parse("{\"type\":\"choice\",\"id\":\"m2\",\"step\":\"q1\",\"ask\":\"a1\",\"code\":\"#done\"}"))
+                    .isEqualTo(new ClientFrame.Message("m2", new Inbound.Choice("#done"), "q1", "a1"));
         }
 
         @Test
         void shouldReadCommandInAnyCaseWithArgument() {
-            assertThat(parse("{\"type\":\"command\",\"id\":\"m3\",\"command\":\"Language\",\"argument\":\"en\"}"))
-                    .isEqualTo(new ClientFrame.Message("m3", new Inbound.Command(CommandName.LANGUAGE, "en")));
+            assertThat(parse("{\"type\":\"command\",\"id\":\"m3\",\"step\":\"q1\",\"ask\":\"a1\",\"command\":\"Language\",\"argument\":\"en\"}"))
+                    .isEqualTo(new ClientFrame.Message("m3", new Inbound.Command(CommandName.LANGUAGE, "en"), "q1", "a1"));
         }
 
         @Test
         void shouldReadCommandWithoutArgument() {
-            assertThat(parse("{\"type\":\"command\",\"id\":\"m4\",\"command\":\"back\"}"))
-                    .isEqualTo(new ClientFrame.Message("m4", new Inbound.Command(CommandName.BACK, null)));
+            assertThat(parse("{\"type\":\"command\",\"id\":\"m4\",\"step\":\"q1\",\"ask\":\"a1\",\"command\":\"back\"}"))
+                    .isEqualTo(new ClientFrame.Message("m4", new Inbound.Command(CommandName.BACK, null), "q1", "a1"));
         }
 
         @Test
         void shouldIgnoreUnknownFields() {
-            assertThat(parse("{\"type\":\"text\",\"id\":\"m5\",\"text\":\"ja\",\"sentAt\":123}"))
-                    .isEqualTo(new ClientFrame.Message("m5", new Inbound.Text("ja")));
+            assertThat(parse("{\"type\":\"text\",\"id\":\"m5\",\"step\":\"q1\",\"ask\":\"a1\",\"text\":\"ja\",\"sentAt\":123}"))
+                    .isEqualTo(new ClientFrame.Message("m5", new Inbound.Text("ja"), "q1", "a1"));
+        }
+
+        @Test
+        void shouldRefuseAnAnswerThatDoesNotNameItsStepAndAsk() {
+            assertThatThrownBy(() -> parse("{\"type\":\"choice\",\"id\":\"m7\",\"code\":\"3\"}"))
+                    .isInstanceOfSatisfying(FrameException.class, e -> {
+                        assertThat(e.error()).isEqualTo(ChatError.STEP_REQUIRED);
+                        assertThat(e.messageId()).isEqualTo("m7");
+                    });
+            assertThatThrownBy(() -> parse("{\"type\":\"text\",\"id\":\"m8\",\"step\":\"q1\",\"text\":\"3\"}"))
+                    .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.error()).isEqualTo(ChatError.STEP_REQUIRED));
         }
 
         @Test
         void shouldAcceptFrameOfExactlyTheLimit() {
-            String prefix = "{\"type\":\"text\",\"id\":\"m6\",\"text\":\"";
+            String prefix = "{\"type\":\"text\",\"id\":\"m6\",\"step\":\"q1\",\"ask\":\"a1\",\"text\":\"";
             String text = "a".repeat(FrameParser.MAX_FRAME_BYTES - prefix.length() - 2);
             String payload = prefix + text + "\"}";
             assertThat(payload.getBytes(StandardCharsets.UTF_8)).hasSize(FrameParser.MAX_FRAME_BYTES);
-            assertThat(parse(payload)).isEqualTo(new ClientFrame.Message("m6", new Inbound.Text(text)));
+            assertThat(parse(payload)).isEqualTo(new ClientFrame.Message("m6", new Inbound.Text(text), "q1", "a1"));
         }
     }
 

@@ -86,7 +86,7 @@ final class RecordingSocket implements WebSocketSession {
 
     @Override
     public int getTextMessageSizeLimit() {
-        return WebChatConfiguration.CONTAINER_BUFFER_BYTES;
+        return WebChatConfiguration.TEXT_BUFFER_CHARS;
     }
 
     @Override
@@ -95,13 +95,15 @@ final class RecordingSocket implements WebSocketSession {
 
     @Override
     public int getBinaryMessageSizeLimit() {
-        return WebChatConfiguration.CONTAINER_BUFFER_BYTES;
+        return WebChatConfiguration.BINARY_BUFFER_BYTES;
     }
 
     @Override
     public List<WebSocketExtension> getExtensions() {
         return List.of();
     }
+
+    private volatile CloseStatus closeStatus;
 
     @Override
     public boolean isOpen() {
@@ -116,5 +118,11 @@ final class RecordingSocket implements WebSocketSession {
     @Override
     public void close(CloseStatus status) {
         open = false;
+        closeStatus = status;
+    }
+
+    /** How the server closed this socket; null while open or closed without a status. */
+    CloseStatus closeStatus() {
+        return closeStatus;
     }
 }

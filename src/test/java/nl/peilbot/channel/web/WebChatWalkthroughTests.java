@@ -99,6 +99,13 @@ class WebChatWalkthroughTests {
                 assertThat(ack.get("outcome").stringValue()).as("%s answered with %s", answer, frames).isEqualTo("applied");
                 if (ack.get("completed").booleanValue()) {
                     assertThat(types(frames)).doesNotContain("ask").contains("say");
+                    chat.message("command", "command", "my_data", "#consent", "stale");
+                    assertThat(chat.turn().get(0).get("outcome").stringValue()).isEqualTo("conflict");
+                    chat.message("command", "command", "my_data", "#completed", "#completed");
+                    List<JsonNode> data = chat.turn();
+                    assertThat(data.get(0).get("outcome").stringValue()).isNotEqualTo("conflict");
+                    assertThat(data).anySatisfy(frame -> assertThat(frame.path("text").stringValue(""))
+                            .startsWith("Dit zijn alle antwoorden"));
                     break;
                 }
                 ask = last(frames, "ask");
@@ -237,7 +244,7 @@ class WebChatWalkthroughTests {
         @Test
         void shouldRefuseMessagesBeforeHello() throws Exception {
             try (ChatClient chat = connect()) {
-                String id = chat.message("text", "text", "ja");
+                String id = chat.message("text", "text", "ja", "#consent", "0");
                 JsonNode error = chat.next();
                 assertThat(type(error)).isEqualTo("error");
                 assertThat(error.get("code").stringValue()).isEqualTo("hello_required");
@@ -297,7 +304,8 @@ class WebChatWalkthroughTests {
                 chat.message("choice", "code", "#yes");
                 JsonNode question = last(chat.turn(), "ask");
                 String code = question.get("buttons").get(0).get("code").stringValue();
-                Map<String, String> answer = Map.of("type", "choice", "id", "same-id-1", "code", code);
+                Map<String, String> answer = Map.of("type", "choice", "id", "same-id-1", "code", code,
+                        "step", question.get("step").stringValue(), "ask", question.get("ask").stringValue());
                 chat.send(answer);
                 List<JsonNode> first = chat.turn();
                 assertThat(first.get(0).get("outcome").stringValue()).isEqualTo("applied");
