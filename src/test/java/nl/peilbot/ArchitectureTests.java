@@ -171,17 +171,19 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.results..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
-                                + "annotations, the flow module, the aggregation module's public types, the results "
+                                + "annotations and customizers, the OpenAPI model, Tomcat's unreadable-query exception, the flow module, the aggregation module's public types, the results "
                                 + "module, the CSV module, the outbox's public types, ResponseCompleted or PageTexts",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
+                                || type.getName().equals("org.apache.tomcat.util.http.InvalidParameterException")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || (type.getPackageName().equals("nl.peilbot.outbox") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || startsWithAny(type.getPackageName(), "java", "javax.crypto", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
-                                "io.swagger.v3.oas.annotations", "org.springdoc.core.annotations", "nl.peilbot.flow", "nl.peilbot.results",
+                                "io.swagger.v3.oas.annotations", "io.swagger.v3.oas.models", "org.springdoc.core.annotations",
+                                "org.springdoc.core.customizers", "nl.peilbot.flow", "nl.peilbot.results",
                                 "nl.peilbot.csv")))
                 .check(classes);
     }

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.peilbot.aggregation.CrossTab;
 import nl.peilbot.aggregation.Distribution;
@@ -33,6 +36,8 @@ import nl.peilbot.flow.Flow;
 class ResultsController {
 
     private static final int MAX_PAGE = 500;
+    /** A wave in {@code compare}: survey, a slash, wave (the last slash splits them; neither side empty). */
+    private static final String WAVE_PATTERN = "^.+/.*[^/]$";
 
     private final Results results;
     private final Pseudonyms pseudonyms;
@@ -69,6 +74,7 @@ class ResultsController {
     @GetMapping("/{survey}/{wave}/questions/{question}")
     Views.DistributionView distribution(@PathVariable String survey, @PathVariable String wave,
                                         @PathVariable String question,
+                                        @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))
                                         @RequestParam(defaultValue = "respondents") String unit) {
         WaveId id = new WaveId(survey, wave);
         Distribution distribution = results.distribution(id, question, unit(unit));
@@ -119,7 +125,10 @@ class ResultsController {
 
     @Operation(summary = "The same choice question in several waves, e.g. wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020")
     @GetMapping("/compare")
-    WaveComparison compare(@RequestParam String question, @RequestParam(defaultValue = "respondents") String unit,
+    WaveComparison compare(@RequestParam String question,
+                           @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))
+                           @RequestParam(defaultValue = "respondents") String unit,
+                           @Parameter(description = "survey/wave", array = @ArraySchema(schema = @Schema(pattern = WAVE_PATTERN)))
                            @RequestParam("wave") List<String> waves) {
         List<WaveId> ids = waves.stream().map(ResultsController::waveId).toList();
         WaveComparison comparison = results.compare(question, unit(unit), ids);
@@ -132,7 +141,10 @@ class ResultsController {
     @GetMapping("/{survey}/{wave}/responses")
     Views.ResponsePage responses(@PathVariable String survey, @PathVariable String wave,
                                  @ParameterObject ResponseFilter filter,
-                                 @RequestParam(defaultValue = "0") int skip, @RequestParam(defaultValue = "100") int limit) {
+                                 @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
+                                 @RequestParam(defaultValue = "0") int skip,
+                                 @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE, defaultValue = "100"))
+                                 @RequestParam(defaultValue = "100") int limit) {
         WaveId id = new WaveId(survey, wave);
         Flow flow = results.flow(id);
         ResponseQuery query = filter.query();

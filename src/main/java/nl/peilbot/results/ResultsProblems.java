@@ -1,15 +1,32 @@
 package nl.peilbot.results;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import nl.peilbot.aggregation.UnknownResultException;
 
-/** Problem details for the results API: unknown waves, questions, parts or respondents are 404, bad parameters 400. */
+/**
+ * Problem details for the results API: unknown waves, questions, parts or respondents are 404, bad parameters 400;
+ * Spring MVC's own refusals (a missing or mistyped parameter, an unreadable body, a method not allowed) are problem
+ * details too, as {@link ProblemResponses} documents them.
+ */
 @RestControllerAdvice(basePackageClasses = ResultsProblems.class)
-class ResultsProblems {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ResultsProblems extends ResponseEntityExceptionHandler {
+
+    /** A query string the server cannot read (e.g. {@code ?=x}): the client's mistake, answered without a log line. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail unreadable(InvalidParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The query string could not be read.");
+        problem.setTitle("Invalid parameter");
+        return problem;
+    }
 
     @ExceptionHandler(UnknownResultException.class)
     ProblemDetail unknown(UnknownResultException e) {

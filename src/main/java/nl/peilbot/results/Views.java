@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.HospitalCombinations;
@@ -56,7 +57,10 @@ final class Views {
     }
 
     /** {@link CodedTable} with the uncoded answers by pseudonym. */
-    record CodedView(WaveId wave, String questionId, String part, int answered, int coded,
+    record CodedView(WaveId wave, String questionId,
+                     @Schema(types = {"string", "null"}, nullable = true,
+                             description = "the open part, e.g. shortTerm; null for a question without parts") String part,
+                     int answered, int coded,
                      List<CodedTable.Category> categories, List<UncodedAnswer> uncoded) {
 
         static CodedView of(CodedTable t, Pseudonyms pseudonyms) {

@@ -34,7 +34,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -102,6 +101,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/results/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.ORGANISER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(basicEntryPoint())
+                        .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpStatus.FORBIDDEN,
+                                "This account may not use " + request.getRequestURI(), request.getRequestURI())))
                 // Scripts send HTTP basic without a session and need no token; a request that comes with a login
                 // session (the results page) needs the CSRF token like any form, whatever other headers it has.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null))
@@ -164,19 +166,62 @@ class SecurityConfiguration {
         return failure;
     }
 
-    /** HTTP basic: 401 asking for credentials, or 429 with Retry-After while the login is throttled. */
+    /**
+     * HTTP basic: 401 asking for credentials, or 429 with Retry-After while the login is throttled; both as RFC 9457
+     * problem details, as the API's OpenAPI description documents them.
+     */
     private static AuthenticationEntryPoint basicEntryPoint() {
-        BasicAuthenticationEntryPoint ask = new BasicAuthenticationEntryPoint();
-        ask.setRealmName("Peilbot");
-        ask.afterPropertiesSet();
         return (request, response, exception) -> {
             if (exception instanceof ThrottledAuthenticationProvider.LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
-                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), throttled.getMessage());
+                writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage(), request.getRequestURI());
             } else {
-                ask.commence(request, response, exception);
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Peilbot\"");
+                writeProblem(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP basic", request.getRequestURI());
             }
         };
+    }
+
+    private static void writeProblem(HttpServletResponse response, HttpStatus status, String detail, String instance)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(status.getReasonPhrase())
+                + ",\"status\":" + status.value() + ",\"detail\":" + json(detail) + (instance == null ? "" : ",\"instance\":" + json(instance)) + "}");
+    }
+
+    private static String json(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * The firewall of Spring Security with HTTP's QUERY method let through, so that Spring MVC answers it like any
+     * other method a route does not take: 405 with Allow, not a 400 from the firewall.
+     */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall =
+                new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "QUERY"));
+        return firewall;
+    }
+
+    /** A request the firewall refuses (e.g. an encoded slash or a control character in the path): 400, a problem detail. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> writeProblem(response, HttpStatus.BAD_REQUEST,
+                "The request's address or method is not accepted", null);
     }
 
     @Bean

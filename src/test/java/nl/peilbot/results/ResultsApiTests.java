@@ -511,6 +511,43 @@ class ResultsApiTests {
             assertThat(openApi.get("paths").propertyNames()).contains("/api/results/waves",
                     "/api/results/{survey}/{wave}/crosstab").noneMatch(p -> p.startsWith("/api/invitations"));
         }
+
+        @Test
+        void shouldDocumentAndAnswerProblemDetailsOnEveryOperation() throws Exception {
+            JsonNode openApi = get("/api/results/openapi");
+            int operations = 0;
+            for (JsonNode path : openApi.get("paths")) {
+                for (JsonNode operation : path) {
+                    operations++;
+                    for (String status : List.of("400", "401", "403", "404")) {
+                        assertThat(operation.get("responses").get(status)).as(operation.get("operationId") + " " + status)
+                                .isNotNull();
+                        assertThat(operation.get("responses").get(status).get("content").has("application/problem+json"))
+                                .isTrue();
+                    }
+                }
+            }
+            assertThat(operations).isGreaterThan(15);
+
+            var unauthorised = client.get(BASE, NOBODY);
+            assertThat(unauthorised.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(unauthorised.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+            assertThat(json.readTree(unauthorised.body()).get("status").intValue()).isEqualTo(401);
+            var forbidden = client.get(BASE, ORGANISER);
+            assertThat(json.readTree(forbidden.body()).get("status").intValue()).isEqualTo(403);
+            var notANumber = client.get(BASE + "/responses?limit=many", ANALYST);
+            assertThat(notANumber.statusCode()).isEqualTo(400);
+            assertThat(notANumber.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+
+        @Test
+        void shouldDocumentThatACodedTableWithoutPartsHasNoPart() throws Exception {
+            JsonNode part = get("/api/results/openapi").get("components").get("schemas").get("CodedView")
+                    .get("properties").get("part");
+
+            assertThat(part.toString()).contains("null");
+            assertThat(get(BASE + "/questions/concerns/coded").get("part").isNull()).isTrue();
+        }
     }
 
     private static Map<String, String> counts(JsonNode distribution) {
