@@ -39,6 +39,7 @@ class DashboardCounters {
     private final Invitations invitations;
     private final ProgressReader progress;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, Long> completed = new ConcurrentHashMap<>();
 
     DashboardCounters(DashboardFolds folds, DashboardQueue queue, Invitations invitations, ProgressReader progress) {
         this.folds = folds;
@@ -127,12 +128,15 @@ class DashboardCounters {
         return new DashboardFolds.Fold(latest.wave(), latest.seq() + 1, counters, changes, consumed);
     }
 
+    // Redone by every folder for a fold it did not see completed (its committer may have died halfway), but only
+    // once per instance: redoing the last fold on every fetch would cost up to a whole batch each time.
     private void complete(DashboardFolds.Fold fold) {
-        if (fold.seq() == 0) {
+        if (fold.seq() == 0 || completed.getOrDefault(fold.wave(), 0L) >= fold.seq()) {
             return;
         }
         folds.complete(fold);
         queue.remove(fold.consumed());
+        completed.merge(fold.wave(), fold.seq(), Math::max);
     }
 
     private static String key(Flow flow) {

@@ -135,6 +135,46 @@ class DashboardCountersProperties {
         }
     }
 
+    @Example
+    void shouldCostTheSameForOneChangeWhateverTheSizeOfTheWave() {
+        assertThat(commandsForOneChange(200)).isEqualTo(commandsForOneChange(20));
+    }
+
+    /** The database commands of one dashboard fetch after one respondent moved, in a wave of {@code size}. */
+    private static int commandsForOneChange(int size) {
+        String name = FerretDb.uniqueDatabase("dashboard_cost");
+        java.util.concurrent.atomic.AtomicInteger commands = new java.util.concurrent.atomic.AtomicInteger();
+        MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(FerretDb.uri(name)))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        commands.incrementAndGet();
+                    }
+                }).build());
+        try {
+            MongoDatabase database = client.getDatabase(name);
+            DashboardQueue queue = new DashboardQueue(database);
+            ProgressReader progress = new ProgressReader(database);
+            Invitations invitations = newInvitations(database);
+            DashboardCounters counters = new DashboardCounters(new DashboardFolds(database), queue, invitations, progress);
+            for (int who = 0; who < size; who++) {
+                store(database, "r_open" + who, new Event(Kind.TURN, who, who % 3, who % STEPS.size(), who % 100, false));
+            }
+            counters.counters(WAVE);
+            store(database, "r_open7", new Event(Kind.TURN, 7, 1, 3, 42, false));
+            queue.add(FLOW.id(), FLOW.wave(), "r_open7");
+            commands.set(0);
+
+            Map<String, Long> figures = counters.counters(WAVE);
+
+            assertThat(figures.get("s|Open Alpha") + figures.get("s|Open Beta") + figures.get("s|Open Gamma")).isEqualTo(size);
+            return commands.get();
+        } finally {
+            client.close();
+        }
+    }
+
     @Provide
     Arbitrary<List<Event>> events() {
         Arbitrary<Event> event = Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 7),
