@@ -39,7 +39,7 @@ class DashboardCounters {
     private final Invitations invitations;
     private final ProgressReader progress;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<String, Long> completed = new ConcurrentHashMap<>();
+    private final Map<String, String> completed = new ConcurrentHashMap<>();
 
     DashboardCounters(DashboardFolds folds, DashboardQueue queue, Invitations invitations, ProgressReader progress) {
         this.folds = folds;
@@ -125,18 +125,19 @@ class DashboardCounters {
         }
         counters.values().removeIf(v -> v == 0);
         List<String> consumed = new ArrayList<>(deltas.stream().map(DashboardQueue.Delta::id).distinct().toList());
-        return new DashboardFolds.Fold(latest.wave(), latest.seq() + 1, counters, changes, consumed);
+        return new DashboardFolds.Fold(latest.wave(), latest.seq() + 1, java.util.UUID.randomUUID().toString(), counters,
+                changes, consumed);
     }
 
     // Redone by every folder for a fold it did not see completed (its committer may have died halfway), but only
     // once per instance: redoing the last fold on every fetch would cost up to a whole batch each time.
     private void complete(DashboardFolds.Fold fold) {
-        if (fold.seq() == 0 || completed.getOrDefault(fold.wave(), 0L) >= fold.seq()) {
+        if (fold.seq() == 0 || fold.nonce().equals(completed.get(fold.wave()))) {
             return;
         }
         folds.complete(fold);
         queue.remove(fold.consumed());
-        completed.merge(fold.wave(), fold.seq(), Math::max);
+        completed.put(fold.wave(), fold.nonce());
     }
 
     private static String key(Flow flow) {

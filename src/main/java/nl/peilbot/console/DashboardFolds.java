@@ -27,11 +27,16 @@ import com.mongodb.client.model.Filters;
 @Component
 class DashboardFolds {
 
-    /** One committed fold: the counters after it, the respondents it changed, the deltas it consumed. */
-    record Fold(String wave, long seq, Map<String, Long> counters, Map<String, Change> changes, List<String> consumed) {
+    /**
+     * One committed fold: the counters after it, the respondents it changed, the deltas it consumed.
+     *
+     * @param nonce tells this fold from another with the same number (say, after the counters were wiped)
+     */
+    record Fold(String wave, long seq, String nonce, Map<String, Long> counters, Map<String, Change> changes,
+                List<String> consumed) {
 
         static Fold none(String wave) {
-            return new Fold(wave, 0, Map.of(), Map.of(), List.of());
+            return new Fold(wave, 0, "", Map.of(), Map.of(), List.of());
         }
     }
 
@@ -72,7 +77,8 @@ class DashboardFolds {
         List<Document> changes = new ArrayList<>();
         fold.changes().forEach((ref, change) -> changes.add(new Document("ref", ref)
                 .append("position", change.position()).append("keys", List.copyOf(change.keys()))));
-        return insert(folds, new Document("_id", fold.wave() + "#" + fold.seq()).append("counters", counters)
+        return insert(folds, new Document("_id", fold.wave() + "#" + fold.seq()).append("nonce", fold.nonce())
+                .append("counters", counters)
                 .append("changes", changes).append("consumed", fold.consumed()));
     }
 
@@ -133,7 +139,7 @@ class DashboardFolds {
         for (Document change : document.getList("changes", Document.class)) {
             changes.put(change.getString("ref"), new Change(change.get("position", Number.class).longValue(), keys(change)));
         }
-        return new Fold(wave, Long.parseLong(id.substring(id.lastIndexOf('#') + 1)), counters, changes,
+        return new Fold(wave, Long.parseLong(id.substring(id.lastIndexOf('#') + 1)), document.getString("nonce"), counters, changes,
                 document.getList("consumed", String.class));
     }
 
