@@ -20,7 +20,7 @@ import nl.peilbot.engine.Outbound;
  * response). No tag holds an id, a text or a survey answer.
  */
 @Primary
-@Component
+@Component("conversations")
 class MeteredConversations implements Conversations {
 
     private final Conversations conversations;

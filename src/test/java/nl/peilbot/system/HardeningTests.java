@@ -150,8 +150,18 @@ class HardeningTests {
             HttpResponse<String> health = send(request("/actuator/health"));
 
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"mongo\"")
-                    .doesNotContain("maxWireVersion", "127.0.0.1");
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"mongo\"").contains("\"outbox\"")
+                    .doesNotContain("maxWireVersion", "127.0.0.1", "pending");
+        }
+
+        @Test
+        void shouldShowOrganisersTheOutboxBacklogInTheHealth() throws Exception {
+            HttpResponse<String> health = send(request("/actuator/health")
+                    .header("Authorization", basic("organiser", "org-secret")));
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"outbox\"").contains("\"pending\"").contains("\"givenUp\"")
+                    .contains("\"oldestPendingSeconds\"");
         }
 
         @Test

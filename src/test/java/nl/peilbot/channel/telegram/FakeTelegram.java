@@ -24,12 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A fake Telegram Bot API on 127.0.0.1 for tests: answers the methods the bot calls as Telegram does, records
  * every request, holds updates for {@code getUpdates} (which confirms those below its offset, as Telegram does),
- * and can answer {@code sendMessage} with HTTP 429 and a {@code retry_after}.
+ * and can answer {@code sendMessage} with HTTP 429 and a {@code retry_after}. Public for the fault suite
+ * ({@code nl.peilbot.faults}), which runs the application in a child JVM against it.
  */
-final class FakeTelegram implements AutoCloseable {
+public final class FakeTelegram implements AutoCloseable {
 
-    static final String TOKEN = "123456789:fake-token-for-tests";
-    static final String BOT_USERNAME = "peilbot_test_bot";
+    public static final String TOKEN = "123456789:fake-token-for-tests";
+    public static final String BOT_USERNAME = "peilbot_test_bot";
 
     /** One recorded call; {@code body} is null for multipart calls ({@code setWebhook}), {@code raw} has the text. */
     record Call(String method, JsonNode body, String raw, long atNanos) {
@@ -57,6 +58,8 @@ final class FakeTelegram implements AutoCloseable {
     private long stalledChat;
     private long stallMillis;
     private volatile boolean stalling;
+    private volatile long answerDelayMillis;
+    private final AtomicInteger holding = new AtomicInteger();
 
     FakeTelegram() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -66,7 +69,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** A started server; tests create it in a static initialiser, where checked exceptions cannot go. */
-    static FakeTelegram startOrFail() {
+    public static FakeTelegram startOrFail() {
         try {
             return new FakeTelegram();
         } catch (IOException e) {
@@ -74,13 +77,13 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     // --- what the respondent does ---
 
-    synchronized int text(long chatId, String text) {
+    public synchronized int text(long chatId, String text) {
         return add(Map.of("message", message(chatId, text, "nl")));
     }
 
@@ -88,7 +91,7 @@ final class FakeTelegram implements AutoCloseable {
         return add(Map.of("message", message(chatId, text, languageCode)));
     }
 
-    synchronized int sticker(long chatId) {
+    public synchronized int sticker(long chatId) {
         Map<String, Object> message = message(chatId, null, "nl");
         message.put("sticker", Map.of("file_id", "sticker-1", "file_unique_id", "s1", "type", "regular",
                 "width", 512, "height", 512, "is_animated", false, "is_video", false));
@@ -96,7 +99,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** Presses a button of a message the bot sent. */
-    synchronized int press(long chatId, int messageId, String data) {
+    public synchronized int press(long chatId, int messageId, String data) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("id", "cb" + callbackIds.getAndIncrement());
         query.put("from", user(chatId, "nl"));
@@ -138,7 +141,7 @@ final class FakeTelegram implements AutoCloseable {
         this.clock = clock;
     }
 
-    synchronized void answerTooManyRequests(int times, int retryAfter) {
+    public synchronized void answerTooManyRequests(int times, int retryAfter) {
         tooManyRequests = times;
         retryAfterSeconds = retryAfter;
     }
@@ -149,7 +152,7 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** The next {@code times} sends and edits are answered with a 502, as during an outage of the Bot API. */
-    synchronized void answerServerErrors(int times) {
+    public synchronized void answerServerErrors(int times) {
         serverErrors = times;
     }
 
@@ -162,13 +165,26 @@ final class FakeTelegram implements AutoCloseable {
         stallMillis = stall.toMillis();
     }
 
+    /**
+     * From now on a send is taken (the message shows in its chat) but answered only after {@code delay}: a bot
+     * killed meanwhile never learns that it went through. Zero: answered at once.
+     */
+    public void answerSlowly(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
+    /** Sends taken whose answer is being held back now. */
+    public int holding() {
+        return holding.get();
+    }
+
     /** Whether a stalled send is hanging now. */
     boolean stalling() {
         return stalling;
     }
 
     /** Whether the bot has confirmed (polled past) this update. */
-    synchronized boolean confirmed(int updateId) {
+    public synchronized boolean confirmed(int updateId) {
         return confirmedBelow > updateId;
     }
 
@@ -183,12 +199,12 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     /** Messages sent to the chat, in order, as they are now (edits applied). */
-    synchronized List<JsonNode> messages(long chatId) {
+    public synchronized List<JsonNode> messages(long chatId) {
         return messages.values().stream().filter(m -> ((Number) ((Map<?, ?>) m.get("chat")).get("id")).longValue() == chatId)
                 .map(m -> (JsonNode) json.valueToTree(m)).toList();
     }
 
-    synchronized List<String> texts(long chatId) {
+    public synchronized List<String> texts(long chatId) {
         return messages(chatId).stream().map(m -> m.get("text").asString()).toList();
     }
 
@@ -341,9 +357,20 @@ final class FakeTelegram implements AutoCloseable {
         if (body.has("reply_markup")) {
             message.put("reply_markup", json.treeToValue(body.get("reply_markup"), Map.class));
         }
+        long delay = answerDelayMillis;
+        if (delay > 0) {
+            holding.incrementAndGet();
+        }
         synchronized (this) {
             messages.put(id, message);
             notifyAll();
+        }
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } finally {
+                holding.decrementAndGet();
+            }
         }
         respond(exchange, 200, Map.of("ok", true, "result", message));
     }
