@@ -157,12 +157,26 @@
         cell(row, t('beforeQuestions')); cell(row, ''); cell(row, data.leftBeforeQuestions, 'number'); cell(row, '');
         $('funnel').appendChild(row);
       }
-      fill($('respondents'), data.respondents, (row, r) => {
+      $('live').textContent = t('updated') + ' ' + new Date(data.generatedAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'nl-NL');
+    }
+
+    // One row per invitee grows with the wave, so it is fetched on request and by page, not on every live refresh.
+    let respondentsPage = 0;
+    async function refreshRespondents(page) {
+      const { data } = await call('GET', base + '/respondents?size=50&page=' + page);
+      respondentsPage = data.page;
+      fill($('respondents'), data.rows, (row, r) => {
         cell(row, r.name); cell(row, r.hospital); cell(row, r.role);
         cell(row, t('status.' + r.status)); cell(row, time(r.lastAnswerAt)); cell(row, r.reminders, 'number');
       });
-      $('live').textContent = t('updated') + ' ' + new Date(data.generatedAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'nl-NL');
+      const pages = Math.max(1, Math.ceil(data.total / data.size));
+      $('respondents-page').textContent = (data.page + 1) + ' / ' + pages;
+      $('respondents-previous').disabled = data.page === 0;
+      $('respondents-next').disabled = data.page + 1 >= pages;
     }
+    $('respondents-refresh').addEventListener('click', () => refreshRespondents(respondentsPage));
+    $('respondents-previous').addEventListener('click', () => refreshRespondents(respondentsPage - 1));
+    $('respondents-next').addEventListener('click', () => refreshRespondents(respondentsPage + 1));
 
     async function refreshInvitations() {
       const { data } = await call('GET', base + '/invitations');
@@ -303,6 +317,7 @@
     events.onerror = () => { document.body.dataset.live = 'false'; $('live').textContent = t('offline'); };
 
     refreshDashboard();
+    refreshRespondents(0);
     refreshInvitations();
     refreshReminders();
   }

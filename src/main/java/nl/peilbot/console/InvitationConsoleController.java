@@ -42,14 +42,16 @@ class InvitationConsoleController {
     private final ProgressReader progress;
     private final Links links;
     private final ProgressBroadcaster broadcaster;
+    private final DashboardCounters counters;
 
     InvitationConsoleController(Waves waves, Invitations invitations, ProgressReader progress, Links links,
-                                ProgressBroadcaster broadcaster) {
+                                ProgressBroadcaster broadcaster, DashboardCounters counters) {
         this.waves = waves;
         this.invitations = invitations;
         this.progress = progress;
         this.links = links;
         this.broadcaster = broadcaster;
+        this.counters = counters;
     }
 
     record InvitationJson(String ref, String name, String email, String telegram, String hospital, String hospitalType,
@@ -114,6 +116,7 @@ class InvitationConsoleController {
     ResponseEntity<Void> revoke(@PathVariable String survey, @PathVariable String ref) {
         ofWave(survey, ref);
         invitations.revoke(ref);
+        counters.changed(ConsoleWaves.wave(waves, survey), ref);
         broadcaster.changed(survey);
         return ResponseEntity.noContent().build();
     }
@@ -131,8 +134,9 @@ class InvitationConsoleController {
             InvitationRows.Checked checked = new InvitationRows(wave.flow(), invitations.list(wave.survey())).check(rows);
             problems.addAll(checked.problems());
             if (problems.isEmpty()) {
-                List<LinkJson> created = invitations.createAll(wave.survey(), checked.drafts()).stream()
-                        .map(issued -> link(wave.survey(), issued)).toList();
+                List<IssuedInvitation> issued = invitations.createAll(wave.survey(), checked.drafts());
+                issued.forEach(invitation -> counters.changed(wave, invitation.responseId()));
+                List<LinkJson> created = issued.stream().map(invitation -> link(wave.survey(), invitation)).toList();
                 broadcaster.changed(wave.survey());
                 return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
             }

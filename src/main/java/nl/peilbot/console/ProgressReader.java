@@ -6,8 +6,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -31,8 +34,35 @@ class ProgressReader {
         this.responses = database.getCollection("responses");
     }
 
-    /** Every response of the flow's survey wave, by response id. */
+    /** Every response of the flow's survey wave, by response id: O(responses), for explicit requests only. */
     Map<String, Progress> read(Flow flow) {
+        Map<String, Progress> progress = new LinkedHashMap<>();
+        responses.find(ofWave(flow)).projection(Projections.include(fields(flow)))
+                .forEach(document -> progress.put(document.getString("_id"), progress(document, flow)));
+        return progress;
+    }
+
+    /** One response by {@code _id}, if it exists and belongs to the flow's survey wave. */
+    Optional<Progress> find(Flow flow, String responseId) {
+        List<String> fields = fields(flow);
+        fields.addAll(List.of("survey", "wave"));
+        Document document = responses.find(Filters.eq("_id", responseId)).projection(Projections.include(fields)).first();
+        if (document == null || !flow.id().equals(document.getString("survey")) || !flow.wave().equals(document.getString("wave"))) {
+            return Optional.empty();
+        }
+        return Optional.of(progress(document, flow));
+    }
+
+    /** The ids of the wave's responses: a scan, done once per wave when its dashboard counters start. */
+    void forEachId(Flow flow, Consumer<String> action) {
+        responses.find(ofWave(flow)).projection(Projections.include("_id")).forEach(d -> action.accept(d.getString("_id")));
+    }
+
+    private static Bson ofWave(Flow flow) {
+        return Filters.and(Filters.eq("survey", flow.id()), Filters.eq("wave", flow.wave()));
+    }
+
+    private static List<String> fields(Flow flow) {
         List<String> fields = new ArrayList<>(List.of("status", "partial", "profile.hospital", "startedAt", "updatedAt",
                 "completedAt", "conversation.currentStep"));
         for (Question step : flow.steps()) {
@@ -40,11 +70,7 @@ class ProgressReader {
             fields.add("answers." + step.id() + ".secondsTaken");
             fields.add("answers." + step.id() + ".source");
         }
-        Map<String, Progress> progress = new LinkedHashMap<>();
-        responses.find(Filters.and(Filters.eq("survey", flow.id()), Filters.eq("wave", flow.wave())))
-                .projection(Projections.include(fields))
-                .forEach(document -> progress.put(document.getString("_id"), progress(document, flow)));
-        return progress;
+        return fields;
     }
 
     private static Progress progress(Document document, Flow flow) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,7 +18,7 @@ import nl.peilbot.conversation.Wave;
 import nl.peilbot.conversation.WaveState;
 import nl.peilbot.conversation.Waves;
 
-/** The console's waves: list, open/pause/close, settings, the live dashboard and its event stream. */
+/** The console's waves: list, open/pause/close, settings, the live dashboard, its event stream and the paged respondents table. */
 @RestController
 @RequestMapping("/console/api/waves")
 class WaveController {
@@ -82,6 +83,14 @@ class WaveController {
     @GetMapping("/{survey}/dashboard")
     Dashboard dashboard(@PathVariable String survey) {
         return dashboards.dashboard(ConsoleWaves.wave(waves, survey));
+    }
+
+    /** The respondents table, one row per invitee: a paged request of its own, not part of the live refresh. */
+    @GetMapping("/{survey}/respondents")
+    DashboardService.RespondentsPage respondents(@PathVariable String survey,
+                                                 @RequestParam(defaultValue = "0") int page,
+                                                 @RequestParam(defaultValue = "50") int size) {
+        return dashboards.respondents(ConsoleWaves.wave(waves, survey), page, size);
     }
 
     @GetMapping(path = "/{survey}/events", produces = "text/event-stream")

@@ -169,7 +169,8 @@ abstract class ConsoleTestBase {
     /** Every test starts with open waves and no invitations, responses or reminders. */
     @BeforeEach
     void cleanUp() {
-        for (String collection : List.of("invitations", "responses", "reminders", "waves", "channelBindings")) {
+        for (String collection : List.of("invitations", "responses", "reminders", "waves", "channelBindings",
+                DashboardQueue.COLLECTION, "dashboardFolds", "dashboardCounted", "dashboardHeads")) {
             database().getCollection(collection).deleteMany(new Document());
         }
         waves.change(WAVE_2020, WaveState.OPEN);

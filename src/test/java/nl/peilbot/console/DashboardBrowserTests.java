@@ -106,6 +106,8 @@ class DashboardBrowserTests extends ConsoleTestBase {
                     ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         }
         assertThat(text("rate")).isEqualTo("100%");
+        browser.findElement(By.id("respondents-refresh")).click();
+        wait.until(page -> browser.findElement(By.id("respondents")).getText().contains("ingevuld"));
         assertThat(browser.findElement(By.id("respondents")).getText()).contains("Vera Live", "ingevuld");
         assertThat(script.executeScript("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         assertThat(browser.getPageSource()).as("no answers on the organisers' page").doesNotContain("Niets meer");

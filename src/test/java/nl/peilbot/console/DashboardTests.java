@@ -27,6 +27,12 @@ class DashboardTests extends ConsoleTestBase {
         return seconds;
     }
 
+    private JsonNode fetch(String path) throws Exception {
+        String body = mvc.perform(get("/console/api/waves/" + WAVE_2020 + path).with(user("olga").roles("ORGANISER")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return json.readTree(body);
+    }
+
     private JsonNode dashboard() throws Exception {
         String body = mvc.perform(get("/console/api/waves/" + WAVE_2020 + "/dashboard").with(user("olga").roles("ORGANISER")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -67,11 +73,43 @@ class DashboardTests extends ConsoleTestBase {
         assertStep(funnel.get(0), "familiarity", 3, 0, 20.0);
         assertStep(funnel.get(1), "policy", 3, 1, 30.0);
         assertStep(funnel.get(2), "remarks", 2, 0, 40.0);
-        assertThat(dashboard.get("respondents")).hasSize(5);
-        assertThat(dashboard.get("respondents").get(1).get("status").stringValue()).isEqualTo("in_progress");
-        assertThat(dashboard.get("respondents").get(1).get("lastAnswerAt").stringValue()).isEqualTo("2026-11-02T09:01:40Z");
-        assertThat(dashboard.get("respondents").get(3).get("status").stringValue()).isEqualTo("not_started");
+        assertThat(dashboard.get("respondents")).as("the table is a request of its own").isEmpty();
         assertThat(dashboard.toString()).as("organisers never see answers").doesNotContain("secret", "Geheim");
+        JsonNode respondents = fetch("/respondents?page=0&size=50");
+        assertThat(respondents.get("total").intValue()).isEqualTo(5);
+        assertThat(respondents.get("rows")).hasSize(5);
+        assertThat(respondents.get("rows").get(1).get("status").stringValue()).isEqualTo("in_progress");
+        assertThat(respondents.get("rows").get(1).get("lastAnswerAt").stringValue()).isEqualTo("2026-11-02T09:01:40Z");
+        assertThat(respondents.get("rows").get(3).get("status").stringValue()).isEqualTo("not_started");
+        assertThat(respondents.toString()).as("organisers never see answers").doesNotContain("secret", "Geheim");
+        JsonNode second = fetch("/respondents?page=1&size=2");
+        assertThat(second.get("rows")).hasSize(2);
+        assertThat(second.get("rows").get(0).get("ref").stringValue()).isEqualTo(respondents.get("rows").get(2).get("ref").stringValue());
+    }
+
+    @Test
+    void shouldFollowChangesAfterTheFirstFetchWithoutRecounting() throws Exception {
+        assertThat(dashboard().get("overall").toString()).isEqualTo("{\"invited\":0,\"started\":0,\"completed\":0}");
+        IssuedInvitation revoked = invite(WAVE_2020, "Foxtrot Ziekenhuis", "Fien Foxtrot");
+        IssuedInvitation kept = invite(WAVE_2020, "Foxtrot Ziekenhuis", "Flip Foxtrot");
+        for (IssuedInvitation issued : java.util.List.of(revoked, kept)) {
+            try (TestChat chat = new TestChat(json, port)) {
+                chat.hello(issued.token());
+                chat.choice("#yes");
+            }
+        }
+        assertThat(dashboard().get("overall").toString()).as("invited outside the console: counted once started")
+                .isEqualTo("{\"invited\":2,\"started\":2,\"completed\":0}");
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/console/api/waves/" + WAVE_2020 + "/invitations/" + revoked.responseId() + "/revoke")
+                .with(user("olga").roles("ORGANISER"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(204);
+
+        JsonNode dashboard = dashboard();
+
+        assertThat(dashboard.get("overall").toString()).as("a revocation counts at once")
+                .isEqualTo("{\"invited\":1,\"started\":2,\"completed\":0}");
     }
 
     @Test

@@ -76,7 +76,17 @@ class HotPathPlansTests {
             new HotPathQuery("invitations", "Invitations.reissue: updateOne of each earlier token of the response",
                     Filters.and(Filters.eq("_id", "1f".repeat(32)), Filters.exists("replaced", false))),
             new HotPathQuery("reminders", "ReminderStore.sentBy and release of a claimed reminder",
-                    Filters.eq("_id", "r_0000000000000000000000a1:1")));
+                    Filters.eq("_id", "r_0000000000000000000000a1:1")),
+            new HotPathQuery("responses", "ProgressReader.find: a dashboard fold re-reads one queued respondent",
+                    Filters.eq("_id", "r_0000000000000000000000a1")),
+            new HotPathQuery("dashboardHeads", "DashboardFolds hint to the latest fold, every dashboard fetch and fold; its replace",
+                    Filters.eq("_id", "peil-2020/2020")),
+            new HotPathQuery("dashboardFolds", "DashboardFolds latest fold and the probe past it, every dashboard fetch",
+                    Filters.eq("_id", "peil-2020/2020#3")),
+            new HotPathQuery("dashboardCounted", "DashboardFolds.counted: a respondent's chain, every fold",
+                    Filters.eq("_id", "peil-2020/2020|r_0000000000000000000000a1#2")),
+            new HotPathQuery("dashboardQueue", "DashboardQueue delete of a folded delta",
+                    Filters.eq("_id", "r_0000000000000000000000a1:0b3c5e0e-7d1a-4c53-9a0e-2f1f0c7d9e11")));
 
     private static MongoDatabase database;
 

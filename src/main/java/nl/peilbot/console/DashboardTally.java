@@ -1,0 +1,177 @@
+package nl.peilbot.console;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.peilbot.conversation.Wave;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
+import nl.peilbot.invitation.Invitation;
+import nl.peilbot.invitation.InvitationSummary;
+
+/**
+ * What one respondent adds to a wave's dashboard counters, and the dashboard figures read back from them; pure.
+ *
+ * <p>A respondent's contribution is a set of counter keys, each adding one: {@code i|<hospital>}, {@code s|..},
+ * {@code c|..} (invited, started, completed), {@code r|<question>} (reached), {@code l|<question>} or {@code l|}
+ * (left there, or before the first question), {@code d|<bucket>} (seconds to complete) and
+ * {@code t|<question>|<bucket>} (seconds taken in the chat). Durations are counted in buckets, exact below
+ * {@value #EXACT_BELOW} seconds and rounded to two significant digits above, so the medians read from them are
+ * within 5% while the counters stay bounded whatever the number of responses.
+ */
+final class DashboardTally {
+
+    static final int EXACT_BELOW = 100;
+
+    private DashboardTally() {
+    }
+
+    /** The keys the respondent with this invitation (may be null) and response (may be null) counts under. */
+    static Set<String> contribution(Flow flow, InvitationSummary invitation, Progress response) {
+        InvitationSummary invited = invitation != null && invitation.kind() == Invitation.Kind.INVITED ? invitation : null;
+        Set<String> keys = new TreeSet<>();
+        if (invited == null && response == null) {
+            return keys;
+        }
+        String hospital = hospital(invited == null ? null : invited.profile().get("hospital"), response);
+        if (invited != null && invited.revokedAt() == null) {
+            keys.add("i|" + hospital);
+        }
+        if (response == null) {
+            return keys;
+        }
+        keys.add("s|" + hospital);
+        if (response.completed()) {
+            keys.add("c|" + hospital);
+            if (response.startedAt() != null && response.completedAt() != null) {
+                keys.add("d|" + bucket(Duration.between(response.startedAt(), response.completedAt()).toSeconds()));
+            }
+        }
+        Set<String> seen = new HashSet<>(response.answered());
+        if (response.currentStep() != null) {
+            seen.add(response.currentStep());
+        }
+        Set<String> questionIds = new HashSet<>();
+        String lastSeen = null;
+        for (Question question : flow.questions()) {
+            questionIds.add(question.id());
+            if (seen.contains(question.id())) {
+                keys.add("r|" + question.id());
+                lastSeen = question.id();
+            }
+            Long taken = response.secondsTaken().get(question.id());
+            if (taken != null) {
+                keys.add("t|" + question.id() + "|" + bucket(taken));
+            }
+        }
+        if (!response.completed()) {
+            String current = response.currentStep();
+            String dropOff = current != null && questionIds.contains(current) ? current : lastSeen;
+            keys.add("l|" + (dropOff == null ? "" : dropOff));
+        }
+        return keys;
+    }
+
+    /** The seconds value a duration is counted under. */
+    static long bucket(long seconds) {
+        if (seconds < EXACT_BELOW) {
+            return Math.max(0, seconds);
+        }
+        long scale = 1;
+        while (seconds / scale >= 100) {
+            scale *= 10;
+        }
+        return Math.round((double) seconds / scale) * scale;
+    }
+
+    /** The dashboard the counters show; the respondents table is a separate, paged request. */
+    static Dashboard dashboard(Wave wave, Map<String, Long> counters, java.time.Instant now) {
+        Flow flow = wave.flow();
+        Map<String, long[]> byHospital = new LinkedHashMap<>();
+        Map<String, Long> completion = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> taken = new LinkedHashMap<>();
+        counters.forEach((key, count) -> {
+            if (count == 0) {
+                return;
+            }
+            String kind = key.substring(0, key.indexOf('|'));
+            String rest = key.substring(key.indexOf('|') + 1);
+            switch (kind) {
+                case "i" -> byHospital.computeIfAbsent(rest, h -> new long[3])[0] += count;
+                case "s" -> byHospital.computeIfAbsent(rest, h -> new long[3])[1] += count;
+                case "c" -> byHospital.computeIfAbsent(rest, h -> new long[3])[2] += count;
+                case "d" -> completion.merge(rest, count, Long::sum);
+                case "t" -> taken.computeIfAbsent(rest.substring(0, rest.lastIndexOf('|')), q -> new LinkedHashMap<>())
+                        .merge(rest.substring(rest.lastIndexOf('|') + 1), count, Long::sum);
+                default -> {
+                }
+            }
+        });
+        int[] overall = new int[3];
+        List<Dashboard.HospitalCounts> hospitals = new ArrayList<>();
+        byHospital.forEach((hospital, c) -> {
+            hospitals.add(new Dashboard.HospitalCounts(hospital, (int) c[0], (int) c[1], (int) c[2]));
+            for (int i = 0; i < 3; i++) {
+                overall[i] += (int) c[i];
+            }
+        });
+        hospitals.sort((a, b) -> a.hospital().compareToIgnoreCase(b.hospital()));
+        int denominator = wave.target() > 0 ? wave.target() : overall[0];
+        Double rate = denominator == 0 ? null : (double) overall[2] / denominator;
+        List<Dashboard.FunnelStep> steps = new ArrayList<>();
+        List<Question> questions = flow.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            Question question = questions.get(i);
+            steps.add(new Dashboard.FunnelStep(question.id(), i + 1, question.text().in(flow.defaultLanguage()),
+                    count(counters, "r|" + question.id()), count(counters, "l|" + question.id()),
+                    median(taken.getOrDefault(question.id(), Map.of()))));
+        }
+        return new Dashboard(flow.id(), flow.wave(), flow.title().in(flow.defaultLanguage()),
+                wave.state().name().toLowerCase(java.util.Locale.ROOT), wave.target(), wave.openLink(),
+                new Dashboard.Counts(overall[0], overall[1], overall[2]), hospitals, rate, median(completion), steps,
+                count(counters, "l|"), List.of(), now);
+    }
+
+    private static int count(Map<String, Long> counters, String key) {
+        return counters.getOrDefault(key, 0L).intValue();
+    }
+
+    /** The median of a histogram of seconds values; null when it is empty. */
+    static Double median(Map<String, Long> histogram) {
+        List<Long> values = new ArrayList<>();
+        Map<Long, Long> sorted = new java.util.TreeMap<>();
+        histogram.forEach((value, count) -> sorted.merge(Long.parseLong(value), count, Long::sum));
+        long total = sorted.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= 0) {
+            return null;
+        }
+        long lower = (total - 1) / 2;
+        long upper = total / 2;
+        long seen = 0;
+        for (Map.Entry<Long, Long> entry : sorted.entrySet()) {
+            long next = seen + entry.getValue();
+            if (values.isEmpty() && lower < next) {
+                values.add(entry.getKey());
+            }
+            if (upper < next) {
+                values.add(entry.getKey());
+                break;
+            }
+            seen = next;
+        }
+        return (values.get(0) + values.get(values.size() - 1)) / 2.0;
+    }
+
+    static String hospital(String invited, Progress response) {
+        if (invited != null && !invited.isBlank()) {
+            return invited;
+        }
+        return response != null && response.hospital() != null ? response.hospital() : DashboardCalculator.UNKNOWN_HOSPITAL;
+    }
+}
