@@ -142,9 +142,9 @@ class KillNineFaultTests {
         }
     }
 
-    private enum Verdict { SAME, LOST, DOUBLED, MISFILED }
+    enum Verdict { SAME, LOST, DOUBLED, MISFILED }
 
-    private static Verdict compare(QuestionnaireWalker.Expected expected, Document answer, QuestionnaireWalker walker,
+    static Verdict compare(QuestionnaireWalker.Expected expected, Document answer, QuestionnaireWalker walker,
                                    String question) {
         if (answer == null) {
             return Verdict.LOST;
@@ -205,7 +205,7 @@ class KillNineFaultTests {
         return created.get("token").stringValue();
     }
 
-    private static String responseId(String token) {
+    static String responseId(String token) {
         return "r_" + sha256("response:" + sha256(token)).substring(0, 24);
     }
 

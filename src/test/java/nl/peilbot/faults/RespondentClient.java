@@ -36,6 +36,8 @@ final class RespondentClient {
         int rejected;
         int retryable;
         int reconnects;
+        /** Milliseconds from sending an answer to its acknowledgement, one per acknowledged answer. */
+        final java.util.List<Long> latencies = new java.util.ArrayList<>();
     }
 
     private static final Duration FRAME_TIMEOUT = Duration.ofSeconds(60);
@@ -50,6 +52,7 @@ final class RespondentClient {
     private BlockingQueue<JsonNode> frames;
     private WebSocket socket;
     private ObjectNode pending;
+    private long pendingSince;
     private boolean completed;
 
     RespondentClient(JsonMapper json, int port, String token, QuestionnaireWalker walker) {
@@ -92,6 +95,7 @@ final class RespondentClient {
                     if (pending == null) {
                         QuestionnaireWalker.Frame reply = walker.respond(frame);
                         pending = compose(reply, frame);
+                        pendingSince = System.nanoTime();
                         counts.sent++;
                         send(pending);
                     }
@@ -99,6 +103,7 @@ final class RespondentClient {
                 case "ack" -> {
                     if (pending != null && pending.get("id").stringValue().equals(frame.get("id").stringValue())) {
                         count(frame.get("outcome").stringValue());
+                        counts.latencies.add((System.nanoTime() - pendingSince) / 1_000_000);
                         pending = null;
                         acknowledged++;
                         completed = frame.path("completed").booleanValue();
