@@ -117,6 +117,8 @@ class App:
         self.java_options = list(java_options)
 
     def start(self):
+        if listening(self.port):
+            sys.exit(f"benchmark: port {self.port} is in use (an app left by an earlier run?); stop it or pass --app-port")
         env = dict(os.environ, MONGODB_URI=self.mongo_uri, PORT=str(self.port), SERVER_ADDRESS="127.0.0.1",
                    PEILBOT_ORGANISER_PASSWORD=secrets.token_urlsafe(18),
                    PEILBOT_ANALYST_PASSWORD=secrets.token_urlsafe(18))
