@@ -115,7 +115,7 @@ class ImportUnderLoadFaultTests {
             for (int i = 0; i < RESPONDENTS; i++) {
                 retryable += respondents.get(i).counts().retryable;
                 Document stored = db.getCollection("responses")
-                        .find(Filters.eq("_id", KillNineFaultTests.responseId(tokens.get(i)))).first();
+                        .find(Filters.eq("_id", Invitations.responseId(tokens.get(i)))).first();
                 assertThat(stored.getString("status")).as("respondent %d completed", i).isEqualTo("completed");
                 Document answers = stored.get("answers", Document.class);
                 for (Map.Entry<String, QuestionnaireWalker.Expected> entry : walkers.get(i).expected().entrySet()) {

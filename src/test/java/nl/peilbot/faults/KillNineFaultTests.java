@@ -2,17 +2,9 @@ package nl.peilbot.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.peilbot.channel.web.QuestionnaireWalker;
@@ -64,7 +55,7 @@ class KillNineFaultTests {
 
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < RESPONDENTS; i++) {
-                tokens.add(invite(app.port(), i));
+                tokens.add(Invitations.invite(json, app.port(), PASSWORD, i));
             }
             List<RespondentClient> respondents = new ArrayList<>();
             List<QuestionnaireWalker> walkers = new ArrayList<>();
@@ -117,7 +108,7 @@ class KillNineFaultTests {
                 conflicts += counts.conflict;
                 assertThat(respondents.get(i).completed()).as("respondent %d completed", i).isTrue();
                 Document stored = db.getCollection("responses")
-                        .find(Filters.eq("_id", responseId(tokens.get(i)))).first();
+                        .find(Filters.eq("_id", Invitations.responseId(tokens.get(i)))).first();
                 assertThat(stored).as("response of respondent %d", i).isNotNull();
                 assertThat(stored.getString("status")).isEqualTo("completed");
                 Document answers = stored.get("answers", Document.class);
@@ -191,30 +182,6 @@ class KillNineFaultTests {
                 .until(() -> running.stream().anyMatch(Future::isDone));
     }
 
-    private String invite(int port, int number) throws Exception {
-        Map<String, Object> body = Map.of("survey", SURVEY, "profile", Map.of(
-                "hospital", "Ziekenhuis " + number, "hospitalType", "topklinisch", "role", "cmio"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/invitations"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("organiser:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode created = json.readTree(response.body());
-        return created.get("token").stringValue();
-    }
 
-    static String responseId(String token) {
-        return "r_" + sha256("response:" + sha256(token)).substring(0, 24);
-    }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,17 +3,9 @@ package nl.peilbot.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +61,7 @@ class TelegramKillNineFaultTests {
             // Healthy Bot API: every chat opens its invitation and presses "yes" on the consent question.
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < CHATS; i++) {
-                tokens.add(invite(app.port(), i));
+                tokens.add(Invitations.invite(json, app.port(), PASSWORD, i));
                 settle(telegram, outbox, telegram.text(chat(i), "/start " + tokens.get(i)));
             }
             for (int i = 0; i < CHATS; i++) {
@@ -193,7 +185,7 @@ class TelegramKillNineFaultTests {
             }
 
             for (int i = 0; i < CHATS; i++) {
-                Document stored = db.getCollection("responses").find(Filters.eq("_id", responseId(tokens.get(i))))
+                Document stored = db.getCollection("responses").find(Filters.eq("_id", Invitations.responseId(tokens.get(i))))
                         .first();
                 assertThat(stored).as("response of chat %d", i).isNotNull();
                 Document answers = stored.get("answers", Document.class);
@@ -273,29 +265,6 @@ class TelegramKillNineFaultTests {
                 : answer.getList("choices", Document.class, List.of()).stream().map(c -> c.getString("code")).toList();
     }
 
-    private String invite(int port, int number) throws Exception {
-        Map<String, Object> body = Map.of("survey", SURVEY, "profile", Map.of(
-                "hospital", "Ziekenhuis " + number, "hospitalType", "topklinisch", "role", "cmio"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/invitations"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("organiser:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("token").stringValue();
-    }
 
-    private static String responseId(String token) {
-        return "r_" + sha256("response:" + sha256(token)).substring(0, 24);
-    }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
