@@ -26,6 +26,8 @@ import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.SpecialismTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.WaveComparison;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.Flow;
 
@@ -109,6 +111,18 @@ class ResultsController {
     @GetMapping("/{survey}/{wave}/questions/{question}/specialisms")
     SpecialismTable specialisms(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
         return results.specialisms(new WaveId(survey, wave), question);
+    }
+
+    @Operation(summary = "A rating question: respondents per point, mean, top scores and (0-10) the Net Promoter split")
+    @GetMapping("/{survey}/{wave}/questions/{question}/rating")
+    RatingTable rating(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.rating(new WaveId(survey, wave), question);
+    }
+
+    @Operation(summary = "A number question: answers, mean, lowest, quartiles, median and highest")
+    @GetMapping("/{survey}/{wave}/questions/{question}/number")
+    NumberTable number(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.number(new WaveId(survey, wave), question);
     }
 
     @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
