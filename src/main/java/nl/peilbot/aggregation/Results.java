@@ -185,9 +185,14 @@ public class Results {
         return tables(wave).crossTab(rowQuestion, columnQuestion);
     }
 
-    /** The same choice question in several waves, matched by question id and option code. */
+    /**
+     * The same question in several waves, matched by question id and code: a choice question by option code, a
+     * rating by point, an open question by coding category (an open-parts question as {@code part:category}), an open
+     * list by specialism; by hospitals only for choice questions. A number question has no codes: compare its
+     * {@link #number} tables.
+     */
     public WaveComparison compare(String questionId, Unit unit, List<WaveId> waves) {
-        List<Distribution> distributions = waves.stream().map(w -> distribution(w, questionId, unit)).toList();
+        List<Distribution> distributions = waves.stream().map(w -> tables(w).comparable(questionId, unit)).toList();
         Map<String, String> labels = new LinkedHashMap<>();
         distributions.forEach(d -> d.counts().forEach(c -> labels.put(c.code(), c.label())));
         List<WaveComparison.Row> rows = new ArrayList<>();

@@ -79,6 +79,70 @@ final class Tables {
         return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
     }
 
+    /** The question's answers by code, for comparing waves (see {@link Results#compare}). */
+    Distribution comparable(String questionId, Unit unit) {
+        Question question = flow.step(questionId)
+                .orElseThrow(() -> new UnknownResultException("no question '" + questionId + "' in " + wave.key()));
+        if (unit != Unit.RESPONDENTS && !question.kind().isChoice()) {
+            throw new UnknownResultException("only choice questions are counted per hospital, not " + questionId);
+        }
+        return question.kind().match(new QuestionKind.Cases<>() {
+            @Override
+            public Distribution singleChoice(QuestionKind.SingleChoice kind) {
+                return distribution(questionId, unit);
+            }
+
+            @Override
+            public Distribution multipleChoice(QuestionKind.MultipleChoice kind) {
+                return distribution(questionId, unit);
+            }
+
+            @Override
+            public Distribution openText(QuestionKind.OpenText kind) {
+                CodedTable table = coded(questionId, null);
+                return byCode(question, table.answered(), table.categories().stream()
+                        .map(c -> new Distribution.Count(c.code(), c.label(), c.count(), c.percent())).toList());
+            }
+
+            @Override
+            public Distribution openList(QuestionKind.OpenList kind) {
+                SpecialismTable table = specialisms(questionId);
+                return byCode(question, table.entries(), table.specialisms().stream()
+                        .map(s -> new Distribution.Count(s.key(), s.label(), s.entries(), s.percent())).toList());
+            }
+
+            @Override
+            public Distribution openParts(QuestionKind.OpenParts kind) {
+                List<Distribution.Count> counts = new ArrayList<>();
+                int answered = 0;
+                for (Field part : question.fields()) {
+                    CodedTable table = coded(questionId, part.id());
+                    answered = Math.max(answered, table.answered());
+                    table.categories().forEach(c -> counts.add(new Distribution.Count(part.id() + ":" + c.code(),
+                            part.label().in(language) + ": " + c.label(), c.count(), c.percent())));
+                }
+                return byCode(question, answered, counts);
+            }
+
+            @Override
+            public Distribution rating(QuestionKind.Rating kind) {
+                RatingTable table = Tables.this.rating(questionId);
+                return byCode(question, table.answered(), table.points().stream()
+                        .map(p -> new Distribution.Count(String.valueOf(p.value()), String.valueOf(p.value()), p.count(),
+                                p.percent())).toList());
+            }
+
+            @Override
+            public Distribution number(QuestionKind.Numeric kind) {
+                throw new UnknownResultException(questionId + " is a number question: compare its number tables");
+            }
+        });
+    }
+
+    private Distribution byCode(Question question, int base, List<Distribution.Count> counts) {
+        return new Distribution(wave, question.id(), question.text().in(language), Unit.RESPONDENTS, base, counts, List.of());
+    }
+
     HospitalCombinations combinations(String questionId) {
         Question question = choiceQuestion(questionId);
         Map<List<String>, Integer> bySet = new TreeMap<>(Comparator.comparing(Object::toString));

@@ -137,7 +137,7 @@ class ResultsController {
         return filtered.crossTab(id, results.flow(id), row, column, query);
     }
 
-    @Operation(summary = "The same choice question in several waves, e.g. wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020")
+    @Operation(summary = "The same question in several waves by code (options, rating points, coding categories, specialisms), e.g. wave=ai-in-hospitals-2020/2020&wave=ai-in-hospitals-2021/2021")
     @GetMapping("/compare")
     WaveComparison compare(@RequestParam String question,
                            @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))

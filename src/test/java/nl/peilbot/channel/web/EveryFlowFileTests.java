@@ -1,7 +1,5 @@
 package nl.peilbot.channel.web;
 
-import static nl.peilbot.channel.web.ChatClient.last;
-import static nl.peilbot.channel.web.ChatClient.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -74,7 +71,7 @@ class EveryFlowFileTests {
     @MethodSource("flowFiles")
     void shouldRunEveryFlowFileFromChatToExports(Path file) throws Exception {
         Flow flow = Flows.load(file);
-        QuestionnaireWalker walker = walk(flow);
+        QuestionnaireWalker walker = OpenLinkRespondent.walk(json, port, flow);
         assertThat(walker.expected().keySet()).as("every question of %s was asked", file)
                 .containsAll(flow.questions().stream().map(Question::id).toList());
 
@@ -87,30 +84,6 @@ class EveryFlowFileTests {
             question.kind().match(new TableShowsTheAnswer(report, question, expected));
         }
         exportsHoldTheResponse(flow, wave, walker);
-    }
-
-    /** Walks the flow through its open link, as a first-time respondent: consent, profile, every question, submit. */
-    private QuestionnaireWalker walk(Flow flow) throws Exception {
-        QuestionnaireWalker walker = new QuestionnaireWalker(flow);
-        try (ChatClient chat = ChatClient.connect(json, port)) {
-            chat.send(Map.of("type", "hello", "survey", flow.id()));
-            List<JsonNode> frames = chat.turn();
-            assertThat(ChatClient.type(frames.get(0))).as("%s", frames).isEqualTo("session");
-            JsonNode ask = last(frames, "ask");
-            for (int turns = 0; ; turns++) {
-                assertThat(turns).as("turns to complete %s", flow.id()).isLessThan(500);
-                QuestionnaireWalker.Frame answer = walker.respond(ask);
-                chat.message(answer.type(), answer.field(), answer.value());
-                frames = chat.turn();
-                JsonNode ack = frames.get(0);
-                assertThat(type(ack)).as("answer %s: %s", answer, frames).isEqualTo("ack");
-                assertThat(ack.get("outcome").stringValue()).as("%s answered with %s", answer, frames).isEqualTo("applied");
-                if (ack.get("completed").booleanValue()) {
-                    return walker;
-                }
-                ask = last(frames, "ask");
-            }
-        }
     }
 
     /** The question's table in the report counts the walked answer (or, when skipped, nothing). */
