@@ -46,7 +46,11 @@ class MailConsoleController {
     }
 
     /** @param refs the invitees to send to; ignored when {@code notYetInvited} */
-    record Send(List<String> refs, boolean notYetInvited) {
+    record Send(List<String> refs, Boolean notYetInvited) {
+
+        boolean everyoneNotYetInvited() {
+            return Boolean.TRUE.equals(notYetInvited);
+        }
     }
 
     /** @param skipped asked for, but without an address, declined, revoked, or mailed already */
@@ -71,7 +75,7 @@ class MailConsoleController {
         }
         Set<String> declined = mailings.declined(survey);
         Map<String, List<MailStatus>> statuses = mailings.statuses(survey);
-        Set<String> asked = send.notYetInvited() ? null : Set.copyOf(send.refs() == null ? List.of() : send.refs());
+        Set<String> asked = send.everyoneNotYetInvited() ? null : Set.copyOf(send.refs() == null ? List.of() : send.refs());
         List<String> eligible = new java.util.ArrayList<>();
         List<String> skipped = new java.util.ArrayList<>();
         for (InvitationSummary invitation : invitations.list(survey)) {
@@ -83,7 +87,7 @@ class MailConsoleController {
                     && !declined.contains(ref);
             boolean invitedByMail = statuses.getOrDefault(ref, List.of()).stream()
                     .anyMatch(status -> status.kind() == MailKind.INVITATION);
-            if (!mailable || (send.notYetInvited() && invitedByMail)) {
+            if (!mailable || (send.everyoneNotYetInvited() && invitedByMail)) {
                 if (asked != null) {
                     skipped.add(ref);
                 }

@@ -140,20 +140,27 @@ final class MailHandler implements OutboxHandler {
             Thread.currentThread().interrupt();
             return Delivery.retry("interrupted");
         }
-        mark(survey, ref, kind, number, "sending", null);
+        // Everything that may fail without the SMTP server comes before "sending": only the hand-over itself is
+        // in the window whose outcome a crash leaves unknown.
         Optional<IssuedInvitation> issued = invitations.reissue(ref);
         if (issued.isEmpty()) {
-            mark(survey, ref, kind, number, "queued", "another new link was made at the same time");
-            return Delivery.retry("re-issue raced");
+            return Delivery.retry("another new link was made at the same time");
         }
+        MimeMessage mail;
         try {
-            MimeMessage mail = compose(message.id(), flow.get(), kind, invitation.get(), address,
-                    issued.get().token(), settings.of(survey));
-            sender.send(mail);
+            mail = compose(message.id(), flow.get(), kind, invitation.get(), address, issued.get().token(),
+                    settings.of(survey));
+            mail.saveChanges();
+        } catch (MessagingException e) {
+            return failed(survey, ref, kind, number, e);
         } catch (MailTemplates.TemplateException e) {
             mark(survey, ref, kind, number, "queued", e.getMessage());
             return Delivery.retry(e.getMessage());
-        } catch (MailException | MessagingException e) {
+        }
+        mark(survey, ref, kind, number, "sending", null);
+        try {
+            sender.send(mail);
+        } catch (MailException e) {
             return failed(survey, ref, kind, number, e);
         }
         mark(survey, ref, kind, number, "sent", null);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
@@ -122,7 +123,7 @@ final class MailTemplates {
         StringTemplateResolver resolver = new StringTemplateResolver();
         resolver.setTemplateMode(mode);
         resolver.setCacheable(false);
-        TemplateEngine engine = new TemplateEngine();
+        TemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         return engine;
     }
