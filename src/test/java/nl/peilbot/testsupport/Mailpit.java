@@ -71,8 +71,8 @@ public final class Mailpit {
     }
 
     /** One received message as the API lists it, with its text and headers fetched. */
-    public record Mail(String id, String messageId, List<String> to, String subject, String text, String html,
-                       Map<String, List<String>> headers) {
+    public record Mail(String id, String created, String messageId, List<String> to, String subject, String text,
+                       String html, Map<String, List<String>> headers) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -80,7 +80,7 @@ public final class Mailpit {
         }
     }
 
-    /** Every message received for {@code address}, oldest first. */
+    /** Every message received for {@code address}, in the order received. */
     public List<Mail> to(String address) {
         JsonNode found = get("/api/v1/search?limit=1000&query="
                 + URLEncoder.encode("to:\"" + address + "\"", StandardCharsets.UTF_8));
@@ -100,10 +100,10 @@ public final class Mailpit {
                 entry.getValue().forEach(value -> values.add(value.asString()));
                 headerMap.put(entry.getKey(), values);
             });
-            mails.add(new Mail(id, summary.get("MessageID").asString(), to, summary.get("Subject").asString(),
+            mails.add(new Mail(id, summary.get("Created").asString(), summary.get("MessageID").asString(), to, summary.get("Subject").asString(),
                     message.get("Text").asString(), message.get("HTML").asString(), headerMap));
         }
-        mails.sort(Comparator.comparing(Mail::id));
+        mails.sort(Comparator.comparing((Mail mail) -> java.time.OffsetDateTime.parse(mail.created())));
         return mails;
     }
 
