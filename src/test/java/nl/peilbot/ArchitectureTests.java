@@ -226,6 +226,23 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * E-mail is one module: it alone talks SMTP, and it knows invitations, flows and the outbox but nothing of the
+     * conversation, the responses, the channels, the console or the results.
+     */
+    @Test
+    void mailIsSentByTheMailModuleOnly() {
+        noClasses().that().resideOutsideOfPackage("nl.peilbot.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.springframework.mail..",
+                        "org.eclipse.angus..")
+                .check(classes);
+        noClasses().that().resideInAPackage("nl.peilbot.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.peilbot.conversation..", "nl.peilbot.response..",
+                        "nl.peilbot.channel..", "nl.peilbot.console..", "nl.peilbot.results..", "nl.peilbot.aggregation..",
+                        "nl.peilbot.engine..")
+                .check(classes);
+    }
+
     private static boolean startsWithAny(String packageName, String... prefixes) {
         for (String prefix : prefixes) {
             if (packageName.equals(prefix) || packageName.startsWith(prefix + ".")) {
