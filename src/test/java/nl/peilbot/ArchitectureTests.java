@@ -104,10 +104,11 @@ class ArchitectureTests {
 
     /** The console makes, revokes and re-issues invitations; everyone else goes through the conversation. */
     @Test
-    void invitationsAreUsedByTheConversationModuleAndTheConsoleOnly() {
+    void invitationsAreUsedByTheConversationModuleTheConsoleAndTheMailModuleOnly() {
         classes().that().resideInAPackage("nl.peilbot.invitation..")
                 .should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage("nl.peilbot.invitation..", "nl.peilbot.conversation..", "nl.peilbot.console..")
+                .resideInAnyPackage("nl.peilbot.invitation..", "nl.peilbot.conversation..", "nl.peilbot.console..",
+                        "nl.peilbot.mail..")
                 .check(classes);
     }
 

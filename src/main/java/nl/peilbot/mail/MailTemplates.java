@@ -27,7 +27,7 @@ import nl.peilbot.flow.Question;
  * The mails of a survey, kept as data next to its flow: {@code <templates>/<survey>/<kind>.<language>.subject},
  * {@code .txt} and {@code .html}, one set per language of the flow. They are Thymeleaf templates with the variables
  * {@code name}, {@code profile} (the invitation's profile by field id, choices as their label), {@code link},
- * {@code telegramLink} (empty without a bot), {@code deadline} (the end of the invitation's validity, or null),
+ * {@code telegramLink} (null without a bot), {@code deadline} (the end of the invitation's validity, or null),
  * {@code survey} (the flow's title), {@code sender} and {@code declineLink}. The HTML body is rendered in HTML mode,
  * so every value is escaped; the mail holds every language in the flow's order, its subject is the first one's.
  */
@@ -82,7 +82,9 @@ final class MailTemplates {
         context.setVariable("name", values.name());
         context.setVariable("profile", labels(flow, language, values.profile()));
         context.setVariable("link", values.link());
-        context.setVariable("telegramLink", values.telegramLink());
+        // Thymeleaf counts an empty text as true: no bot means no link at all.
+        context.setVariable("telegramLink", values.telegramLink() == null || values.telegramLink().isEmpty() ? null
+                : values.telegramLink());
         context.setVariable("deadline", values.deadline() == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language))
                         .format(values.deadline().minusSeconds(1).atZone(DUTCH_TIME)));

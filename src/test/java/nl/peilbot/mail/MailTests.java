@@ -265,7 +265,9 @@ class MailTests {
     void thePreviewRendersTheSurveysTemplatesForASampleInvitee() throws Exception {
         JsonNode preview = call(get(BASE + "/mail/preview?kind=reminder"));
         assertThat(preview.get("subject").asString()).isEqualTo("Herinnering: AI in Nederlandse ziekenhuizen 2020");
+        // Without a bot there is no Telegram line at all.
         assertThat(preview.get("text").asString()).contains("Beste An de Vries").contains("Dear An de Vries")
+                .doesNotContain("Telegram")
                 .contains("https://peilbot.example/chat/" + SURVEY + "#t=");
         assertThat(preview.get("html").asString()).contains("<div lang=\"nl\">").contains("<div lang=\"en\">");
         MockHttpServletResponse unknown = mvc.perform(get(BASE + "/mail/preview?kind=newsletter")
