@@ -1,6 +1,8 @@
 package nl.peilbot.console;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,8 +78,8 @@ class MailConsoleController {
         Set<String> declined = mailings.declined(survey);
         Map<String, List<MailStatus>> statuses = mailings.statuses(survey);
         Set<String> asked = send.everyoneNotYetInvited() ? null : Set.copyOf(send.refs() == null ? List.of() : send.refs());
-        List<String> eligible = new java.util.ArrayList<>();
-        List<String> skipped = new java.util.ArrayList<>();
+        List<String> eligible = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (InvitationSummary invitation : invitations.list(survey)) {
             String ref = invitation.responseId();
             if (invitation.kind() != Invitation.Kind.INVITED || (asked != null && !asked.contains(ref))) {
@@ -116,7 +118,7 @@ class MailConsoleController {
         Wave wave = ConsoleWaves.wave(waves, survey);
         MailKind mailKind;
         try {
-            mailKind = MailKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            mailKind = MailKind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "unknown_kind"));
         }

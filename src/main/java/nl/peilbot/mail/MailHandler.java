@@ -1,5 +1,6 @@
 package nl.peilbot.mail;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -213,7 +214,7 @@ final class MailHandler implements OutboxHandler {
         if (from.name() != null) {
             try {
                 fromAddress = new InternetAddress(fromAddress.getAddress(), from.name(), StandardCharsets.UTF_8.name());
-            } catch (java.io.UnsupportedEncodingException e) {
+            } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException("every Java runtime has UTF-8", e);
             }
         }

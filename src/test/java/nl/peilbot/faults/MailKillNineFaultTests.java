@@ -98,6 +98,61 @@ class MailKillNineFaultTests {
         }
     }
 
+    /**
+     * The harder case: the application is killed while it hands mails to a live SMTP server, at a rate slow enough
+     * that some are sent, some wait and one may be in the SMTP transaction. After the restart no invitee has two
+     * copies; every mail marked sent arrived once; a mail caught in the hand-over is marked unknown, not resent.
+     */
+    @Test
+    void aKillNineWhileSendingNeverSendsAMailTwice() throws Exception {
+        MongoDatabase db = FerretDb.database("fault_mail_kill9_sending");
+        MongoCollection<Document> mails = db.getCollection("mails");
+        Mailpit mailpit = Mailpit.shared();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int invitees = 12;
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < invitees; i++) {
+            addresses.add("sending" + i + "." + tag + "@" + Mailpit.ACCEPTED_DOMAIN);
+        }
+        Map<String, String> slow = properties(db.getName(), mailpit.smtpPort());
+        slow.put("peilbot.mail.per-second", "4");
+        try (AppProcess first = AppProcess.on("mail-kill9-sending-first", slow).start()) {
+            Console console = Console.login(first.port());
+            for (int i = 0; i < invitees; i++) {
+                console.post("/console/api/waves/" + SURVEY + "/invitations", json.writeValueAsString(Map.of(
+                        "hospital", "Ziekenhuis " + tag + " " + i, "hospitalType", "topklinisch", "role", "cmio",
+                        "name", "Invitee " + i, "email", addresses.get(i))), 201);
+            }
+            console.post("/console/api/waves/" + SURVEY + "/mail/invitations", "{\"notYetInvited\":true}", 202);
+            await().atMost(TIMEOUT).until(() -> mails.countDocuments(Filters.eq("state", "sent")) >= 3);
+            first.kill9();
+        }
+        long sentBeforeRestart = mails.countDocuments(Filters.eq("state", "sent"));
+
+        try (AppProcess second = AppProcess.on("mail-kill9-sending-second",
+                properties(db.getName(), mailpit.smtpPort())).start()) {
+            // Tries the killed instance held are taken over once their claims expire (time-out plus margin).
+            await().atMost(Duration.ofMinutes(3)).until(() -> mails.countDocuments(
+                    Filters.in("state", List.of("sent", "unknown"))) == invitees);
+            int doubled = 0;
+            int lost = 0;
+            for (String address : addresses) {
+                int received = mailpit.count(address);
+                doubled += Math.max(0, received - 1);
+                lost += received == 0 ? 1 : 0;
+            }
+            long unknown = mails.countDocuments(Filters.eq("state", "unknown"));
+            System.out.printf("MailKillNineFaultTests (kill while sending): invitees %d, sent before the kill %d, "
+                    + "unknown %d, lost %d, doubled %d%n", invitees, sentBeforeRestart, unknown, lost, doubled);
+            assertThat(doubled).isZero();
+            // Only a mail whose outcome the kill left unknown may be missing; each is shown as such.
+            assertThat((long) lost).isLessThanOrEqualTo(unknown);
+            for (Document sent : mails.find(Filters.eq("state", "sent"))) {
+                assertThat(sent.getString("reason")).isNull();
+            }
+        }
+    }
+
     private static Map<String, String> properties(String database, int smtpPort) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.mongodb.uri", FerretDb.uri(database));
