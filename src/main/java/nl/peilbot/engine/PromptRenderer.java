@@ -2,6 +2,7 @@ package nl.peilbot.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Field;
@@ -91,10 +92,11 @@ final class PromptRenderer {
         };
     }
 
-    Progress progress(Flow flow, String stepId, String language) {
-        int number = flow.questionNumber(stepId);
-        int total = flow.questions().size();
-        return number == 0 ? null : new Progress(number, total, messages.text("progress", language, number, total));
+    /** The progress shown with {@code stepId}: its place among the questions this respondent will be asked. */
+    Progress progress(Flow flow, Map<String, Answer> answers, String stepId, String language) {
+        StepNavigator.Position position = StepNavigator.position(flow, answers, stepId);
+        return position == null ? null : new Progress(position.current(), position.total(),
+                messages.text("progress", language, position.current(), position.total()));
     }
 
     private Outbound.Ask engineAsk(String stepId, String text, List<Button> buttons) {
@@ -147,7 +149,7 @@ final class PromptRenderer {
             buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
         }
         List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();
-        return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, question.id(), language));
+        return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, state.answers(), question.id(), language));
     }
 
     /** Question text, its hint, and the current answer when the question is asked again. */
