@@ -766,6 +766,23 @@ class ConversationEngineTests {
         }
 
         @Test
+        void shouldShowTheEntriesAlreadyGivenForTheListBeingAnswered() {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
+            chat.text("Radiologie: beeldherkenning");
+            chat.text("Cardiologie");
+            List<TranscriptEntry> transcript = Chat.ENGINE.transcript(chat.flow, chat.state);
+            assertThat(transcript.subList(transcript.size() - 3, transcript.size())).containsExactly(
+                    new TranscriptEntry(TranscriptEntry.Speaker.BOT, chat.flow.step("experiments").orElseThrow().text().in("nl")),
+                    new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "Radiologie: beeldherkenning"),
+                    new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "Cardiologie"));
+            chat.text("ECG-analyse");
+            chat.text("klaar");
+            assertThat(Chat.ENGINE.transcript(chat.flow, chat.state)).extracting(TranscriptEntry::text)
+                    .contains("Radiologie: beeldherkenning; Cardiologie: ECG-analyse")
+                    .doesNotContain("Cardiologie");
+        }
+
+        @Test
         void shouldRenderCurrentStepAgain() {
             Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
             chat.text("Radiologie");
