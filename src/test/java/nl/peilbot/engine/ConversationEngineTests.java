@@ -290,7 +290,9 @@ class ConversationEngineTests {
         @Test
         void shouldAskOpenListFieldByFieldUpToMaxItems() {
             Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
-            assertThat(chat.ask().text()).contains("Bij welke specialismen", "Maximaal drie.", "Antwoord 1, Specialisme of proces:");
+            assertThat(chat.ask().text()).contains("Bij welke specialismen", "Antwoord 1, Specialisme of proces:");
+            assertThat(chat.ask().details()).as("the hint, to be folded")
+                    .isEqualTo(new Outbound.Details(chat.msg("details.hint"), "Maximaal drie."));
             assertThat(chat.buttonCodes()).isEmpty();
             chat.text("Radiologie");
             assertThat(chat.ask().text()).isEqualTo("Antwoord 1, Omschrijving:");
