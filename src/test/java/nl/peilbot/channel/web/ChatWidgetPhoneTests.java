@@ -136,7 +136,7 @@ class ChatWidgetPhoneTests {
         for (int turn = 0; turn < 30 && !"experiments".equals(ask().get("step")); turn++) {
             String step = (String) awaitAsk().get("step");
             if (step.equals("policy")) {
-                click("no");
+                clickAndAwaitChange("no");
             } else if (step.equals("scale")) {
                 toggle("experimenting");
                 clickAndAwaitChange("#done");
@@ -290,10 +290,6 @@ class ChatWidgetPhoneTests {
                 }
             }
         }
-    }
-
-    private void click(String code) {
-        clickAndAwaitChange(code);
     }
 
     private void clickAndAwaitChange(String code) {
