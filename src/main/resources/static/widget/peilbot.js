@@ -112,7 +112,13 @@
       root.appendChild(css);
       var frame = el('div', 'peilbot');
       this.header = el('div', 'header');
-      this.titleNode = el('span', 'title');
+      this.logo = el('img', 'logo');
+      this.logo.hidden = true;
+      var heading = el('div', 'heading');
+      this.titleNode = el('h1', 'title');
+      this.organiserNode = el('span', 'organiser');
+      this.organiserNode.hidden = true;
+      heading.append(this.titleNode, this.organiserNode);
       this.progressBox = el('div', 'progress');
       this.progressBox.hidden = true;
       this.progressBar = el('progress');
@@ -121,7 +127,7 @@
       this.progressText.id = 'progress-text';
       this.progressBar.setAttribute('aria-describedby', 'progress-text');
       this.progressBox.append(this.progressBar, this.progressText);
-      this.header.append(this.titleNode, this.progressBox);
+      this.header.append(this.logo, heading, this.progressBox);
       this.notice = el('div', 'notice');
       this.notice.setAttribute('role', 'status');
       this.notice.hidden = true;
@@ -178,7 +184,7 @@
     }
 
     applyTexts() {
-      this.titleNode.textContent = this.text('title');
+      this.showTitle();
       this.log.setAttribute('aria-label', this.text('log'));
       this.choices.setAttribute('aria-label', this.text('choices'));
       this.inputLabel.textContent = this.text('input');
@@ -188,6 +194,25 @@
       if (this.noticeKey) {
         this.notice.textContent = this.text(this.noticeKey);
       }
+    }
+
+    /** The survey's title in the conversation's language (from the session), else the widget's own name. */
+    showTitle() {
+      var titles = this.titles || {};
+      this.titleNode.textContent = titles[this.language] || titles.nl || this.text('title');
+    }
+
+    showOrganiser(organiser) {
+      var name = organiser && organiser.name;
+      var logo = organiser && organiser.logo;
+      this.organiserNode.textContent = name || '';
+      this.organiserNode.hidden = !name;
+      if (logo) {
+        this.logo.src = /^[a-z]+:/i.test(logo) ? logo : this.server + (logo.charAt(0) === '/' ? '' : '/') + logo;
+        // The organiser's name is next to it; a logo without one is named by its own text.
+        this.logo.alt = name ? '' : this.text('organiser');
+      }
+      this.logo.hidden = !logo;
     }
 
     setLanguage(lang) {
@@ -353,7 +378,10 @@
       this.everConnected = true;
       this.attempt = 0;
       this.showNotice(null);
+      this.titles = frame.title || null;
       this.setLanguage(frame.language);
+      this.showTitle();
+      this.showOrganiser(frame.organiser);
       // The log is rebuilt from the transcript: screen readers should not read it all out again.
       this.log.setAttribute('aria-busy', 'true');
       this.log.textContent = '';
@@ -446,7 +474,10 @@
         focusedCode = active.dataset.code || null;
       }
       if (!same) {
-        this.bubble('bot', ask.text, 'prompt');
+        this.promptBubble = this.bubble('bot', ask.text, 'prompt');
+        if (ask.details) {
+          this.promptBubble.appendChild(this.details(ask.details));
+        }
       }
       this.ask = ask;
       if (this.unacknowledgedToShow) {
@@ -457,7 +488,29 @@
       this.renderChoices(ask);
       this.footer.hidden = false;
       this.form.hidden = false;
+      if (!same) {
+        this.showPrompt();
+      }
       this.focusPrompt(same ? focusedCode : null);
+    }
+
+    /** A foldable text under the question: its hint, or the full privacy text beside the consent. */
+    details(details) {
+      var node = el('details', 'details');
+      node.appendChild(el('summary', null, details.summary));
+      node.appendChild(el('p', null, details.text));
+      return node;
+    }
+
+    /** Scrolls so the question is read from its first line, even when it is taller than the log. */
+    showPrompt() {
+      var prompt = this.promptBubble;
+      if (!prompt || !prompt.parentNode) {
+        return;
+      }
+      var log = this.log;
+      // The log is positioned, so offsetTop is measured from the top of its scrolled content.
+      log.scrollTop = prompt.offsetHeight + 16 > log.clientHeight ? prompt.offsetTop - 8 : log.scrollHeight;
     }
 
     showProgress(progress) {
@@ -468,6 +521,7 @@
       this.progressBox.hidden = false;
       this.progressBar.max = progress.total;
       this.progressBar.value = progress.current;
+      this.progressBar.setAttribute('aria-valuetext', progress.text);
       this.progressText.textContent = progress.text;
     }
 

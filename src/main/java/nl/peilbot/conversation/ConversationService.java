@@ -116,7 +116,7 @@ class ConversationService implements Conversations {
         Flow flow = flowOf(response);
         ConversationState state = response.state();
         return new Session(response.id(), newToken, state.language(), engine.transcript(flow, state),
-                engine.current(flow, state), response.completed());
+                engine.current(flow, state), response.completed(), flow.id(), flow.title());
     }
 
     @Override

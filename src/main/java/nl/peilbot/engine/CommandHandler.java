@@ -164,11 +164,12 @@ final class CommandHandler {
             case CONSENT -> messages.text("where.consent", language);
             case DECLINED -> messages.text("where.declined", language);
             case ASKING -> {
-                int number = flow.questionNumber(state.currentStep());
-                yield number == 0
+                // The same numbers as the progress shown with the question.
+                StepNavigator.Position position = StepNavigator.position(flow, state.answers(), state.currentStep());
+                yield position == null
                         ? messages.text("where.profile", language)
-                        : messages.text("where.question", language, number, flow.questions().size(),
-                                StepNavigator.questionsAfter(flow, state.answers(), state.currentStep()));
+                        : messages.text("where.question", language, position.current(), position.total(),
+                                position.total() - position.current());
             }
             case SUMMARY -> messages.text("where.summary", language);
             case CHOOSING_CHANGE -> messages.text("where.change", language);

@@ -23,13 +23,20 @@ final class MultipleChoiceParser implements AnswerParser {
         }
         Optional<List<String>> codes = TextMatcher.matchList(text, context.options());
         if (codes.isEmpty()) {
-            return new ParsedAnswer.Rejected("hint.choose.many");
+            return OtherText.inline(context, text, head -> TextMatcher.matchList(head, context.options()))
+                    .map(parsed -> parsed instanceof ParsedAnswer.Accepted accepted
+                            ? exclusiveProblem(context, accepted.answer().codes()).orElse(parsed) : parsed)
+                    .orElseGet(() -> new ParsedAnswer.Rejected("hint.choose.many"));
         }
-        Optional<String> exclusive = codes.get().stream().filter(code -> isExclusive(context, code)).findFirst();
-        if (exclusive.isPresent() && codes.get().size() > 1) {
-            return new ParsedAnswer.Rejected("hint.exclusive", List.of(context.label(exclusive.get())));
+        return exclusiveProblem(context, codes.get()).orElseGet(() -> finish(context, codes.get()));
+    }
+
+    private static Optional<ParsedAnswer> exclusiveProblem(ParseContext context, List<String> codes) {
+        Optional<String> exclusive = codes.stream().filter(code -> isExclusive(context, code)).findFirst();
+        if (exclusive.isPresent() && codes.size() > 1) {
+            return Optional.of(new ParsedAnswer.Rejected("hint.exclusive", List.of(context.label(exclusive.get()))));
         }
-        return finish(context, codes.get());
+        return Optional.empty();
     }
 
     @Override

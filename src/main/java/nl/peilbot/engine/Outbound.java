@@ -20,13 +20,20 @@ public sealed interface Outbound {
      * @param askId     this asking of the step: it changes each time the step is asked anew (moving on, back,
      *                  change), but not while the same asking gathers more (options pressed one by one), so a
      *                  client can name exactly which rendering it answers; null when not known
+     * @param details   more about the question that a channel may fold away (a question's hint, the full privacy
+     *                  text beside the consent); null when there is none
      */
     record Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
-               Progress progress, String askId) implements Outbound {
+               Progress progress, String askId, Details details) implements Outbound {
 
         public Ask {
             buttons = List.copyOf(buttons);
             selected = List.copyOf(selected);
+        }
+
+        public Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
+                   Progress progress, String askId) {
+            this(stepId, text, input, buttons, selected, progress, askId, null);
         }
 
         /** An ask without an ask id, for prompts that are not tied to a stored state. */
@@ -39,6 +46,10 @@ public sealed interface Outbound {
         public static String askIdOf(ConversationState state) {
             return state.askedAt() == null ? null : Long.toString(state.askedAt().toEpochMilli(), 36);
         }
+    }
+
+    /** Text that belongs to a prompt but need not be read first: {@code summary} names it ("Meer over privacy"). */
+    record Details(String summary, String text) {
     }
 
     /** What kind of reply a prompt expects, so a channel can show buttons, toggles or a text box. */

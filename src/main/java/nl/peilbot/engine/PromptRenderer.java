@@ -2,10 +2,12 @@ package nl.peilbot.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.LocalizedText;
 import nl.peilbot.flow.Question;
 import nl.peilbot.flow.QuestionKind;
 
@@ -68,14 +70,15 @@ final class PromptRenderer {
     Outbound.Ask ask(Flow flow, ConversationState state) {
         Outbound.Ask ask = prompt(flow, state);
         return ask == null ? null : new Outbound.Ask(ask.stepId(), ask.text(), ask.input(), ask.buttons(),
-                ask.selected(), ask.progress(), Outbound.Ask.askIdOf(state));
+                ask.selected(), ask.progress(), Outbound.Ask.askIdOf(state), ask.details());
     }
 
     private Outbound.Ask prompt(Flow flow, ConversationState state) {
         String language = state.language();
         return switch (state.stage()) {
-            case CONSENT -> engineAsk(CONSENT, flow.consent().in(language),
-                    List.of(button(YES, "consent.yes", language), button(NO, "consent.no", language)));
+            case CONSENT -> withDetails(engineAsk(CONSENT, flow.consent().in(language),
+                    List.of(button(YES, "consent.yes", language), button(NO, "consent.no", language))),
+                    details("details.privacy", flow.privacy(), language));
             case DECLINED -> engineAsk(DECLINED, messages.text("declined.ask", language),
                     List.of(button(START, "button.start", language)));
             case ASKING -> questionAsk(flow, state);
@@ -91,10 +94,20 @@ final class PromptRenderer {
         };
     }
 
-    Progress progress(Flow flow, String stepId, String language) {
-        int number = flow.questionNumber(stepId);
-        int total = flow.questions().size();
-        return number == 0 ? null : new Progress(number, total, messages.text("progress", language, number, total));
+    /** The progress shown with {@code stepId}: its place among the questions this respondent will be asked. */
+    Progress progress(Flow flow, Map<String, Answer> answers, String stepId, String language) {
+        StepNavigator.Position position = StepNavigator.position(flow, answers, stepId);
+        return position == null ? null : new Progress(position.current(), position.total(),
+                messages.text("progress", language, position.current(), position.total()));
+    }
+
+    private Outbound.Details details(String summaryKey, LocalizedText text, String language) {
+        return text == null || !text.has(language) ? null : new Outbound.Details(messages.text(summaryKey, language), text.in(language));
+    }
+
+    private static Outbound.Ask withDetails(Outbound.Ask ask, Outbound.Details details) {
+        return new Outbound.Ask(ask.stepId(), ask.text(), ask.input(), ask.buttons(), ask.selected(), ask.progress(),
+                ask.askId(), details);
     }
 
     private Outbound.Ask engineAsk(String stepId, String text, List<Button> buttons) {
@@ -125,7 +138,8 @@ final class PromptRenderer {
             buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
         }
         List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();
-        return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, question.id(), language));
+        return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, state.answers(), question.id(), language),
+                null, details("details.hint", question.hint(), language));
     }
 
     private record QuestionPrompt(String text, Outbound.InputKind input) {
@@ -230,13 +244,10 @@ final class PromptRenderer {
         return range;
     }
 
-    /** Question text, its hint, and the current answer when the question is asked again. */
+    /** Question text and the current answer when the question is asked again; the hint goes with the details. */
     private String introduction(Question question, ConversationState state) {
         String language = state.language();
         StringBuilder text = new StringBuilder(question.text().in(language));
-        if (question.hint() != null && question.hint().has(language)) {
-            text.append("\n").append(question.hint().in(language));
-        }
         Answer answer = state.answers().get(question.id());
         if (answer != null) {
             text.append("\n").append(messages.text("current.value", language, formatter.format(question, answer, language)));

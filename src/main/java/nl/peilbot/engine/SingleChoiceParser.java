@@ -13,7 +13,11 @@ final class SingleChoiceParser implements AnswerParser {
             return OtherText.complete(context, text);
         }
         Optional<String> code = TextMatcher.matchOne(text, context.options());
-        return code.map(c -> chosen(context, c)).orElseGet(() -> new ParsedAnswer.Rejected("hint.choose.one"));
+        if (code.isPresent()) {
+            return chosen(context, code.get());
+        }
+        return OtherText.inline(context, text, head -> TextMatcher.matchOne(head, context.options()).map(List::of))
+                .orElseGet(() -> new ParsedAnswer.Rejected("hint.choose.one"));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package nl.peilbot.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import nl.peilbot.flow.Condition;
 import nl.peilbot.flow.Flow;
@@ -94,18 +96,47 @@ final class StepNavigator {
         return Optional.ofNullable(previous);
     }
 
-    /** Questions (not profile fields) still to be answered after {@code currentId}. */
-    static int questionsAfter(Flow flow, Map<String, Answer> answers, String currentId) {
-        List<Question> steps = steps(flow, answers);
-        int count = 0;
-        boolean after = false;
-        for (Question step : steps) {
-            if (after && flow.questionNumber(step.id()) > 0 && !answers.containsKey(step.id())) {
-                count++;
+    /**
+     * Where {@code stepId} stands among the questions (not profile fields) this respondent will be asked given the
+     * answers so far, or null for a step that is no such question. A question whose condition rests on an earlier
+     * question not answered yet still counts, until an answer rules it out; so the total only shrinks as the
+     * respondent answers ("4 of 14", then "5 of 13" when an answer leaves a question out).
+     */
+    static Position position(Flow flow, Map<String, Answer> answers, String stepId) {
+        Set<String> possible = new HashSet<>();
+        int current = 0;
+        int total = 0;
+        for (Question field : flow.profile()) {
+            if (mayBeAsked(field, answers, possible)) {
+                possible.add(field.id());
             }
-            after = after || step.id().equals(currentId);
         }
-        return count;
+        for (Question question : flow.questions()) {
+            if (mayBeAsked(question, answers, possible)) {
+                possible.add(question.id());
+                total++;
+                if (question.id().equals(stepId)) {
+                    current = total;
+                }
+            }
+        }
+        return current == 0 ? null : new Position(current, total);
+    }
+
+    private static boolean mayBeAsked(Question step, Map<String, Answer> answers, Set<String> possible) {
+        Condition condition = step.condition();
+        if (condition == null) {
+            return true;
+        }
+        if (!possible.contains(condition.questionId())) {
+            return false;
+        }
+        Answer answer = answers.get(condition.questionId());
+        return answer == null || !answer.skipped() && condition.holdsFor(answer.codes());
+    }
+
+    /** The 1-based number of a question among those a respondent will be asked, and how many those are. */
+    record Position(int current, int total) {
     }
 
     /** Only the profile answers that came with the invitation. */

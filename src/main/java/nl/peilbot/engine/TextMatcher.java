@@ -18,7 +18,8 @@ final class TextMatcher {
 
     private static final Pattern MARKS = Pattern.compile("[\\p{M}\\p{Cf}]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    /** An option number, also as written in a numbered list: "2", "2." or "2)". */
+    private static final Pattern DIGITS = Pattern.compile("(\\d{1,4})[.)]?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]+");
     private static final Pattern AND = Pattern.compile("\\s+(?:en|and|&|\\+)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -79,8 +80,9 @@ final class TextMatcher {
 
     private static Optional<String> matchOne(String text, List<Candidate> candidates, boolean typos) {
         String raw = text.strip();
-        if (DIGITS.matcher(raw).matches()) {
-            int number = Integer.parseInt(raw);
+        java.util.regex.Matcher digits = DIGITS.matcher(raw);
+        if (digits.matches()) {
+            int number = Integer.parseInt(digits.group(1));
             Optional<String> byNumber = candidates.stream()
                     .filter(c -> c.number() > 0 && c.number() == number).map(Candidate::code).findFirst();
             if (byNumber.isPresent()) {

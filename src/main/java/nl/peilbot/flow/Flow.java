@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param version   content hash of the flow: responses record it and keep answering with it
  * @param source    the file it was loaded from, for error messages
  * @param languages the languages every text must have, the first being the default
+ * @param privacy   what is stored and who sees it, in full, offered folded beside the consent question; null when
+ *                  the consent text says it all
  */
 public record Flow(
         String id,
@@ -25,6 +27,7 @@ public record Flow(
         LocalizedText title,
         LocalizedText intro,
         LocalizedText consent,
+        LocalizedText privacy,
         LocalizedText closing,
         List<Question> profile,
         List<Question> questions) {

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.representer.Representer;
 final class FlowParser {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of(
-            "id", "wave", "languages", "title", "intro", "consent", "closing", "profile", "questions");
+            "id", "wave", "languages", "title", "intro", "consent", "privacy", "closing", "profile", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of(
             "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields", "coding",
             "min", "max", "min-label", "max-label", "decimals", "unit");
@@ -93,6 +93,7 @@ final class FlowParser {
                 text(root, "title", null, true),
                 text(root, "intro", null, true),
                 text(root, "consent", null, true),
+                text(root, "privacy", null, false),
                 text(root, "closing", null, true),
                 questions(root.get("profile"), "profile"),
                 questions(root.get("questions"), "questions"));

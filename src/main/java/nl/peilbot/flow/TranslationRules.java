@@ -18,6 +18,7 @@ final class TranslationRules {
             check(flow.title(), language, null, "the title", problems);
             check(flow.intro(), language, null, "the intro", problems);
             check(flow.consent(), language, null, "the consent", problems);
+            check(flow.privacy(), language, null, "the privacy text", problems);
             check(flow.closing(), language, null, "the closing", problems);
             for (Question question : flow.steps()) {
                 check(question, language, problems);

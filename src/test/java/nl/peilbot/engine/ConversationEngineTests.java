@@ -290,7 +290,9 @@ class ConversationEngineTests {
         @Test
         void shouldAskOpenListFieldByFieldUpToMaxItems() {
             Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
-            assertThat(chat.ask().text()).contains("Bij welke specialismen", "Maximaal drie.", "Antwoord 1, Specialisme of proces:");
+            assertThat(chat.ask().text()).contains("Bij welke specialismen", "Antwoord 1, Specialisme of proces:");
+            assertThat(chat.ask().details()).as("the hint, to be folded")
+                    .isEqualTo(new Outbound.Details(chat.msg("details.hint"), "Maximaal drie."));
             assertThat(chat.buttonCodes()).isEmpty();
             chat.text("Radiologie");
             assertThat(chat.ask().text()).isEqualTo("Antwoord 1, Omschrijving:");
@@ -551,7 +553,10 @@ class ConversationEngineTests {
             Chat chat = Chat.smallAtQuestions().answerSmallUntil("policy");
             chat.text(word);
             assertThat(chat.last.accepted()).isTrue();
-            assertThat(chat.says()).isEqualTo(chat.msg("where.question", 3, 8, 4));
+            // policyTopics still counts: it depends on the answer to this very question.
+            assertThat(chat.says()).isEqualTo(chat.msg("where.question", 3, 8, 5));
+            assertThat(chat.ask().progress().current()).isEqualTo(3);
+            assertThat(chat.ask().progress().total()).isEqualTo(8);
             assertThat(chat.step()).isEqualTo("policy");
         }
 
@@ -760,6 +765,23 @@ class ConversationEngineTests {
             assertThat(transcript).extracting(TranscriptEntry::text).doesNotContain("Wat is uw rol?");
             assertThat(transcript.get(transcript.size() - 1)).isEqualTo(
                     new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "(overgeslagen)"));
+        }
+
+        @Test
+        void shouldShowTheEntriesAlreadyGivenForTheListBeingAnswered() {
+            Chat chat = Chat.smallAtQuestions().answerSmallUntil("experiments");
+            chat.text("Radiologie: beeldherkenning");
+            chat.text("Cardiologie");
+            List<TranscriptEntry> transcript = Chat.ENGINE.transcript(chat.flow, chat.state);
+            assertThat(transcript.subList(transcript.size() - 3, transcript.size())).containsExactly(
+                    new TranscriptEntry(TranscriptEntry.Speaker.BOT, chat.flow.step("experiments").orElseThrow().text().in("nl")),
+                    new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "Radiologie: beeldherkenning"),
+                    new TranscriptEntry(TranscriptEntry.Speaker.RESPONDENT, "Cardiologie"));
+            chat.text("ECG-analyse");
+            chat.text("klaar");
+            assertThat(Chat.ENGINE.transcript(chat.flow, chat.state)).extracting(TranscriptEntry::text)
+                    .contains("Radiologie: beeldherkenning; Cardiologie: ECG-analyse")
+                    .doesNotContain("Cardiologie");
         }
 
         @Test

@@ -139,7 +139,15 @@ class ConversationFlowFilesTests {
             Map<String, List<String>> mentions = Map.of(
                     "nl", List.of("antwoorden", "ziekenhuis", "functie", "hoe lang", "onderzoeksteam", "samengevoegde", "zonder namen"),
                     "en", List.of("answers", "hospital", "role", "how long", "research team", "aggregated", "without names"));
-            mentions.forEach((language, words) -> assertThat(flow.consent().in(language)).contains(words));
+            mentions.forEach((language, words) -> assertThat(flow.privacy().in(language)).contains(words));
+        }
+
+        @Test
+        void shouldOpenWithAShortIntroAndAClearYesNoQuestion() {
+            for (String language : flow.languages()) {
+                assertThat(flow.intro().in(language).split("(?<=[.!?])\\s+")).as("sentences of the intro").hasSizeLessThanOrEqualTo(2);
+                assertThat(flow.consent().in(language)).endsWith("?").hasSizeLessThanOrEqualTo(120);
+            }
         }
 
         private Question question(String id) {

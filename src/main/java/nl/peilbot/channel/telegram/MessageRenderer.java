@@ -77,7 +77,9 @@ final class MessageRenderer {
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
+    /** The prompt with its details in full (a chat message cannot fold them) and its progress. */
     private static String text(Outbound.Ask ask) {
-        return ask.progress() == null ? ask.text() : ask.text() + "\n\n(" + ask.progress().text() + ")";
+        String text = ask.details() == null ? ask.text() : ask.text() + "\n" + ask.details().text();
+        return ask.progress() == null ? text : text + "\n\n(" + ask.progress().text() + ")";
     }
 }

@@ -3,6 +3,7 @@ package nl.peilbot.channel.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,15 +19,24 @@ import nl.peilbot.engine.TranscriptEntry;
 final class ServerFrames {
 
     private final JsonMapper json;
+    private final ChatBrand brand;
+
+    ServerFrames(JsonMapper json, ChatBrand brand) {
+        this.json = json;
+        this.brand = brand;
+    }
 
     ServerFrames(JsonMapper json) {
-        this.json = json;
+        this(json, ChatBrand.NONE);
     }
 
     /** {@code session}, {@code transcript}, then the current step's messages. */
     List<String> session(Session session) {
         List<String> frames = new ArrayList<>();
-        frames.add(write(new SessionFrame("session", session.newToken(), session.language(), session.completed())));
+        ChatBrand.Organiser organiser = brand.of(session.surveyId());
+        frames.add(write(new SessionFrame("session", session.newToken(), session.language(), session.completed(),
+                session.title() == null ? null : session.title().byLanguage(),
+                organiser.name() == null && organiser.logo() == null ? null : organiser)));
         frames.add(write(new TranscriptFrame("transcript",
                 session.transcript().stream().map(ServerFrames::entry).toList())));
         session.messages().forEach(message -> frames.add(message(message)));
@@ -56,7 +66,8 @@ final class ServerFrames {
         }
         Outbound.Ask ask = (Outbound.Ask) message;
         return write(new AskFrame("ask", ask.stepId(), ask.askId(), ask.text(), lower(ask.input()),
-                ask.buttons().stream().map(ServerFrames::button).toList(), ask.selected(), progress(ask.progress())));
+                ask.buttons().stream().map(ServerFrames::button).toList(), ask.selected(), progress(ask.progress()),
+                details(ask.details())));
     }
 
     private String write(Object frame) {
@@ -71,6 +82,10 @@ final class ServerFrames {
         return new ButtonJson(button.code(), button.label(), button.number());
     }
 
+    private static DetailsJson details(Outbound.Details details) {
+        return details == null ? null : new DetailsJson(details.summary(), details.text());
+    }
+
     private static ProgressJson progress(Progress progress) {
         return progress == null ? null : new ProgressJson(progress.current(), progress.total(), progress.text());
     }
@@ -80,7 +95,8 @@ final class ServerFrames {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SessionFrame(String type, String token, String language, boolean completed) {
+    record SessionFrame(String type, String token, String language, boolean completed, Map<String, String> title,
+                        ChatBrand.Organiser organiser) {
     }
 
     record TranscriptFrame(String type, List<EntryJson> entries) {
@@ -94,7 +110,10 @@ final class ServerFrames {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AskFrame(String type, String step, String ask, String text, String input, List<ButtonJson> buttons,
-                    List<String> selected, ProgressJson progress) {
+                    List<String> selected, ProgressJson progress, DetailsJson details) {
+    }
+
+    record DetailsJson(String summary, String text) {
     }
 
     record ButtonJson(String code, String label, int number) {

@@ -19,7 +19,7 @@ import nl.peilbot.conversation.Conversations;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties(ChatRateLimit.class)
+@EnableConfigurationProperties({ChatRateLimit.class, ChatBrand.class})
 class WebChatConfiguration implements WebSocketConfigurer {
 
     /**
@@ -35,8 +35,8 @@ class WebChatConfiguration implements WebSocketConfigurer {
     private final String[] allowedOrigins;
 
     WebChatConfiguration(Conversations conversations, JsonMapper json, MessageSource texts, ChatRateLimit rateLimit,
-                         @Value("${peilbot.web.allowed-origins:*}") String[] allowedOrigins) {
-        this.chats = new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json), texts,
+                         ChatBrand brand, @Value("${peilbot.web.allowed-origins:*}") String[] allowedOrigins) {
+        this.chats = new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json, brand), texts,
                 rateLimit);
         this.allowedOrigins = allowedOrigins;
     }

@@ -392,7 +392,7 @@ class TelegramWalkthroughTests {
             telegram.answerTooManyRequests(2, 1);
             long started = System.nanoTime();
             respondent.send("/start " + invited.token());
-            assertThat(respondent.texts()).containsExactly(flow.intro().in("nl"), flow.consent().in("nl"));
+            assertThat(respondent.texts()).containsExactly(flow.intro().in("nl"), flow.consent().in("nl") + "\n" + flow.privacy().in("nl"));
             assertThat(telegram.calls("sendMessage")).hasSize(calls + 2 + 2);
             assertThat(System.nanoTime() - started).as("waited retry_after twice")
                     .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(2).toNanos());
@@ -508,7 +508,7 @@ class TelegramWalkthroughTests {
             TelegramRespondent.awaitSent(outbox);
             System.out.printf("Telegram, one call hanging 6 s (time-out 1 s): other chat served meanwhile; sent %d, doubled %d%n",
                     sent(stalled), doubled(stalled));
-            assertThat(stalled.texts()).containsExactly(flow.intro().in("nl"), flow.consent().in("nl"));
+            assertThat(stalled.texts()).containsExactly(flow.intro().in("nl"), flow.consent().in("nl") + "\n" + flow.privacy().in("nl"));
             assertThat(stalled.keyboards()).isEqualTo(1);
         }
 

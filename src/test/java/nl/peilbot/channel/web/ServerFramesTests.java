@@ -3,6 +3,7 @@ package nl.peilbot.channel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import nl.peilbot.engine.Button;
 import nl.peilbot.engine.Outbound;
 import nl.peilbot.engine.Progress;
 import nl.peilbot.engine.TranscriptEntry;
+import nl.peilbot.flow.LocalizedText;
 
 class ServerFramesTests {
 
@@ -55,6 +57,16 @@ class ServerFramesTests {
             JsonNode frame = read(frames.message(consent));
             assertThat(frame.has("progress")).isFalse();
             assertThat(frame.get("buttons").get(0).get("number").intValue()).isZero();
+        }
+
+        @Test
+        void shouldRenderDetailsToFold() {
+            Outbound.Ask consent = new Outbound.Ask("#consent", "Doet u mee?", Outbound.InputKind.SINGLE_CHOICE,
+                    List.of(new Button("#yes", "Ja", 0)), List.of(), null, "a1",
+                    new Outbound.Details("Meer over privacy", "Wij bewaren uw antwoorden."));
+            assertThat(read(frames.message(consent)).get("details"))
+                    .isEqualTo(read("{\"summary\":\"Meer over privacy\",\"text\":\"Wij bewaren uw antwoorden.\"}"));
+            assertThat(read(frames.message(FAMILIARITY)).has("details")).isFalse();
         }
 
         @Test
@@ -101,6 +113,21 @@ class ServerFramesTests {
             assertThat(first.has("token")).isFalse();
             assertThat(first.get("completed").booleanValue()).isTrue();
             assertThat(read(frames.session(session).get(1)).get("entries")).isEmpty();
+        }
+
+        @Test
+        void shouldNameTheSurveyAndItsOrganiser() {
+            ChatBrand brand = new ChatBrand("Bureau", "/logo.svg",
+                    Map.of("other-survey", new ChatBrand.Organiser("Ander bureau", null)));
+            Session session = new Session("r_1", null, "nl", List.of(), List.of(FAMILIARITY), false, "a-survey",
+                    new LocalizedText(Map.of("nl", "AI in ziekenhuizen", "en", "AI in hospitals")));
+            JsonNode first = read(new ServerFrames(json, brand).session(session).get(0));
+            assertThat(first.get("title")).isEqualTo(read("{\"nl\":\"AI in ziekenhuizen\",\"en\":\"AI in hospitals\"}"));
+            assertThat(first.get("organiser")).isEqualTo(read("{\"name\":\"Bureau\",\"logo\":\"/logo.svg\"}"));
+            Session other = new Session("r_2", null, "nl", List.of(), List.of(FAMILIARITY), false, "other-survey", null);
+            assertThat(read(new ServerFrames(json, brand).session(other).get(0)).get("organiser"))
+                    .as("a survey's own name, the general logo").isEqualTo(read("{\"name\":\"Ander bureau\",\"logo\":\"/logo.svg\"}"));
+            assertThat(read(frames.session(other).get(0)).has("organiser")).as("nothing configured").isFalse();
         }
 
         @Test
