@@ -68,8 +68,10 @@ class ArchitectureTests {
             Files.createDirectories(committed.getParent());
             Files.copy(diagram, committed, StandardCopyOption.REPLACE_EXISTING);
         }
-        assertThat(committed).as("docs/modules/components.puml is stale: run this test with "
-                + "-Dpeilbot.modules.diagram.update=true and commit it").hasSameTextualContentAs(diagram);
+        // Documenter writes the same elements and relations in a varying order: compared as sets of lines.
+        assertThat(Files.readAllLines(committed)).as("docs/modules/components.puml is stale: run this test with "
+                + "-Dpeilbot.modules.diagram.update=true and commit it")
+                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(diagram));
     }
 
     /** The engine and the flow module carry no Modulith annotation (they stay plain Java): pinned here instead. */
