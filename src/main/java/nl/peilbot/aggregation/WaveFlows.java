@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -26,13 +26,15 @@ import nl.peilbot.flow.Flows;
  * given under.
  */
 @Component
+@EnableConfigurationProperties(FlowDirectory.class)
 class WaveFlows {
 
     private final Map<WaveId, Flow> files = new LinkedHashMap<>();
     private final MongoCollection<Document> snapshots;
     private final Map<String, Flow> parsedSnapshots = new ConcurrentHashMap<>();
 
-    WaveFlows(@Value("${peilbot.flows.directory}") Path directory, MongoDatabase database) {
+    WaveFlows(FlowDirectory flows, MongoDatabase database) {
+        Path directory = flows.directory();
         this.snapshots = database.getCollection("flowVersions");
         if (directory != null && Files.isDirectory(directory)) {
             for (Path file : Flows.files(directory)) {

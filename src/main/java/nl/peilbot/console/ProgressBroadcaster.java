@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -34,14 +34,13 @@ class ProgressBroadcaster {
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final TaskScheduler scheduler;
     private final Duration interval;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "console-progress-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor sender;
+    private volatile boolean closed;
 
-    ProgressBroadcaster(TaskScheduler scheduler, ConsoleProperties properties) {
+    ProgressBroadcaster(TaskScheduler scheduler, @Qualifier("applicationTaskExecutor") TaskExecutor sender,
+                        ConsoleProperties properties) {
         this.scheduler = scheduler;
+        this.sender = sender;
         this.interval = properties.liveRefresh();
     }
 
@@ -78,7 +77,7 @@ class ProgressBroadcaster {
         // Cleared before sending: a change arriving while the dashboards fetch schedules the next push.
         scheduled.remove(survey);
         Set<SseEmitter> emitters = bySurvey.get(survey);
-        if (emitters != null && !sender.isShutdown()) {
+        if (emitters != null && !closed) {
             sender.execute(() -> emitters.forEach(emitter -> send(emitters, emitter, "progress", survey)));
         }
     }
@@ -95,7 +94,7 @@ class ProgressBroadcaster {
     // would wait its whole timeout for these never-ending streams.
     @EventListener(ContextClosedEvent.class)
     void close() {
-        sender.shutdownNow();
+        closed = true;
         bySurvey.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
     }
 }

@@ -10,7 +10,7 @@ import nl.peilbot.engine.ConversationEngine;
 
 /** The pure engine as a bean, with its texts from the message bundles; the retention task's schedule. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({FlowsProperties.class, RetentionProperties.class})
+@EnableConfigurationProperties({FlowsProperties.class, RetentionProperties.class, WavesProperties.class})
 @EnableScheduling
 class ConversationConfiguration {
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -33,12 +32,12 @@ public class Waves {
     private final boolean openLinkByDefault;
 
     Waves(MongoDatabase database, FlowCatalog flows, ResponseStore responses, Clock clock,
-          @Value("${peilbot.waves.open-link:true}") boolean openLinkByDefault) {
+          WavesProperties properties) {
         this.waves = database.getCollection(COLLECTION);
         this.flows = flows;
         this.responses = responses;
         this.clock = clock;
-        this.openLinkByDefault = openLinkByDefault;
+        this.openLinkByDefault = properties.openLink();
     }
 
     /** Every survey with a flow file, in file order. */

@@ -1,5 +1,7 @@
 package nl.peilbot.response;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Published after a completed response was stored: when it was submitted, and after every later change to it.
  *
@@ -19,5 +21,6 @@ package nl.peilbot.response;
  *
  * @param version the committed version of the response this event is about
  */
+@NamedInterface("events")
 public record ResponseCompleted(String responseId, String surveyId, String wave, long version) {
 }

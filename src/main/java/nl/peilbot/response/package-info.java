@@ -3,4 +3,7 @@
  * {@code _id} per turn, each turn committed by inserting an immutable record into the {@code turns} log, which is
  * atomic for any number of instances.
  */
+@ApplicationModule(allowedDependencies = {"engine", "flow", "lease"})
 package nl.peilbot.response;
+
+import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoDatabase;
@@ -25,15 +25,15 @@ import nl.peilbot.aggregation.WaveId;
  * changes every pseudonym.
  */
 @Component
+@EnableConfigurationProperties(PseudonymProperties.class)
 class Pseudonyms {
 
     private final SecretKeySpec key;
     private final RawResponses responses;
 
     @Autowired
-    Pseudonyms(@Value("${peilbot.results.pseudonym-secret:${PEILBOT_PSEUDONYM_SECRET:}}") String secret,
-               MongoDatabase database, Clock clock, RawResponses responses) {
-        this(PseudonymKey.resolve(secret, database, clock), responses);
+    Pseudonyms(PseudonymProperties properties, MongoDatabase database, Clock clock, RawResponses responses) {
+        this(PseudonymKey.resolve(properties.pseudonymSecret(), database, clock), responses);
     }
 
     Pseudonyms(String keyText, RawResponses responses) {

@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -21,7 +21,7 @@ import nl.peilbot.aggregation.WaveId;
 
 /**
  * Tells open results pages that a wave's results changed, as server-sent events. {@link ResultsChanged} is published
- * in the thread that stored a completed response (the respondent's), so sending is handed to a thread of its own:
+ * in the thread that stored a completed response (the respondent's), so sending is handed to Boot's task executor:
  * a slow browser never holds up the chat.
  */
 @Component
@@ -34,12 +34,14 @@ class ResultsEvents {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("results-events"));
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("results-heartbeat"));
+    private final TaskExecutor sender;
+    private final ScheduledFuture<?> heartbeat;
 
-    ResultsEvents() {
-        heartbeat.scheduleAtFixedRate(() -> sender.execute(this::beat), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
-                TimeUnit.SECONDS);
+    // The heartbeat only hands the sending to the executor: a slow browser never holds up the shared scheduler.
+    ResultsEvents(TaskScheduler scheduler, @Qualifier("applicationTaskExecutor") TaskExecutor sender) {
+        this.sender = sender;
+        this.heartbeat = scheduler.scheduleAtFixedRate(() -> sender.execute(this::beat),
+                scheduler.getClock().instant().plus(HEARTBEAT), HEARTBEAT);
     }
 
     SseEmitter subscribe(WaveId wave) {
@@ -79,16 +81,7 @@ class ResultsEvents {
     // would wait its whole timeout for these never-ending streams.
     @EventListener(ContextClosedEvent.class)
     void stop() {
-        heartbeat.shutdownNow();
-        sender.shutdownNow();
+        heartbeat.cancel(false);
         subscribers.forEach(s -> s.emitter().complete());
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

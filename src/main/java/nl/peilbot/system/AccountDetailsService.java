@@ -26,10 +26,6 @@ final class AccountDetailsService implements UserDetailsService {
         this.bootstrap = bootstrap;
     }
 
-    boolean hasConfiguredAccounts() {
-        return !configured.isEmpty();
-    }
-
     @Override
     public UserDetails loadUserByUsername(String username) {
         Optional<AccountsProperties.Account> account = Optional.ofNullable(username).map(name -> configured.get(key(name)));

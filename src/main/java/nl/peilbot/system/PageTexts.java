@@ -2,7 +2,6 @@ package nl.peilbot.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,15 +37,6 @@ public final class PageTexts {
     /** One text under the prefix, e.g. {@code text("title", "en")}; the key itself when it is missing. */
     public String text(String key, String language) {
         return messages.getMessage(prefix + key, null, key, Locale.forLanguageTag(language));
-    }
-
-    /** A UTF-8 file from the class path, such as a page template. */
-    public static String resource(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> keysUnder(String prefix) {

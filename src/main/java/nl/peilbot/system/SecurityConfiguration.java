@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
@@ -244,16 +243,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService accounts(AccountsProperties properties,
-                                @Value("${peilbot.organiser.password:${PEILBOT_ORGANISER_PASSWORD:}}") String organiserPassword,
-                                @Value("${peilbot.analyst.password:${PEILBOT_ANALYST_PASSWORD:}}") String analystPassword,
-                                PasswordEncoder encoder, ObjectProvider<MongoDatabase> database, ObjectProvider<Clock> clock) {
+    UserDetailsService accounts(AccountsProperties properties, PasswordEncoder encoder, ObjectProvider<MongoDatabase> database, ObjectProvider<Clock> clock) {
         List<AccountsProperties.Account> configured = new ArrayList<>(properties.accounts());
-        if (organiserPassword != null && !organiserPassword.isBlank()) {
-            configured.add(new AccountsProperties.Account(ORGANISER, encoder.encode(organiserPassword), Set.of(Roles.ORGANISER)));
+        if (properties.organiser().isSet()) {
+            configured.add(new AccountsProperties.Account(ORGANISER, encoder.encode(properties.organiser().password()),
+                    Set.of(Roles.ORGANISER)));
         }
-        if (analystPassword != null && !analystPassword.isBlank()) {
-            configured.add(new AccountsProperties.Account(ANALYST, encoder.encode(analystPassword), Set.of(Roles.ANALYST)));
+        if (properties.analyst().isSet()) {
+            configured.add(new AccountsProperties.Account(ANALYST, encoder.encode(properties.analyst().password()),
+                    Set.of(Roles.ANALYST)));
         }
         MongoDatabase mongo = database.getIfAvailable();
         BootstrapAccount bootstrap = mongo == null ? null

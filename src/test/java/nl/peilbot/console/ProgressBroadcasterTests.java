@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ProgressBroadcasterTests {
 
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final ProgressBroadcaster broadcaster = new ProgressBroadcaster(scheduler,
+    private final ProgressBroadcaster broadcaster = new ProgressBroadcaster(scheduler, new SimpleAsyncTaskExecutor(),
             new ConsoleProperties(null, null, null, null, null, null));
 
     @AfterEach

@@ -27,6 +27,7 @@ import nl.peilbot.conversation.Reply;
 import nl.peilbot.conversation.Session;
 import nl.peilbot.conversation.StorageUnavailableException;
 import nl.peilbot.conversation.UnknownAccessException;
+import nl.peilbot.system.Languages;
 
 /**
  * One WebSocket connection of the chat widget. The only state kept here is which response the connection
@@ -205,6 +206,6 @@ final class ChatSocketHandler extends TextWebSocketHandler {
         if (language instanceof String known) {
             return known;
         }
-        return ChatLanguages.preferred(socket.getHandshakeHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+        return Languages.preferred(socket.getHandshakeHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

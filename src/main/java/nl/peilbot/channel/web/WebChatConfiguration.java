@@ -1,6 +1,5 @@
 package nl.peilbot.channel.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,7 @@ import nl.peilbot.conversation.Conversations;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties({ChatRateLimit.class, ChatBrand.class})
+@EnableConfigurationProperties({ChatRateLimit.class, ChatBrand.class, WebChatProperties.class})
 class WebChatConfiguration implements WebSocketConfigurer {
 
     /**
@@ -35,10 +34,10 @@ class WebChatConfiguration implements WebSocketConfigurer {
     private final String[] allowedOrigins;
 
     WebChatConfiguration(Conversations conversations, JsonMapper json, MessageSource texts, ChatRateLimit rateLimit,
-                         ChatBrand brand, @Value("${peilbot.web.allowed-origins:*}") String[] allowedOrigins) {
+                         ChatBrand brand, WebChatProperties properties) {
         this.chats = new ChatSocketHandler(conversations, new FrameParser(json), new ServerFrames(json, brand), texts,
                 rateLimit);
-        this.allowedOrigins = allowedOrigins;
+        this.allowedOrigins = properties.allowedOrigins().toArray(String[]::new);
     }
 
     @Override

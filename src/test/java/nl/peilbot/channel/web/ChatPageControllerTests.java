@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.peilbot.system.LanguageResolver;
+
 @WebMvcTest(ChatPageController.class)
+@Import(LanguageResolver.class)
 @AutoConfigureMockMvc(addFilters = false)
 class ChatPageControllerTests {
 
