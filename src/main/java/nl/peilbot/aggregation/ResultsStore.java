@@ -61,6 +61,7 @@ class ResultsStore {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<WaveId, Fold> known = new ConcurrentHashMap<>();
+    private final Map<WaveId, Long> checkpointed = new ConcurrentHashMap<>();
 
     /** A fold or checkpoint a reader needed was pruned meanwhile: read again from the latest fold. */
     private static final class Moved extends RuntimeException {
@@ -161,9 +162,15 @@ class ResultsStore {
 
     /** Stores a checkpoint fold's full counters unless they are there already; nothing for other folds. */
     void checkpoint(Fold fold) {
-        if (!fold.checkpoint() || fold.seq() == 0) {
+        // every fold completes the latest fold first: send its counters once per instance, not on every fold
+        if (!fold.checkpoint() || fold.seq() == 0 || checkpointed.getOrDefault(fold.wave(), 0L) == fold.seq()) {
             return;
         }
+        insertCheckpoint(fold);
+        checkpointed.put(fold.wave(), fold.seq());
+    }
+
+    private void insertCheckpoint(Fold fold) {
         try {
             checkpoints.insertOne(new Document("_id", id(fold.wave(), fold.seq()))
                     .append("survey", fold.wave().survey()).append("wave", fold.wave().wave()).append("seq", fold.seq())
@@ -263,7 +270,7 @@ class ResultsStore {
             return true;
         }
         try {
-            checkpoint(load(wave, commit));
+            insertCheckpoint(load(wave, commit));
             return true;
         } catch (Moved e) {
             return false;
