@@ -126,10 +126,11 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.aggregation..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, the flow or "
-                                + "aggregation module, or ResponseCompleted and ResponseWithdrawn",
+                                + "aggregation module, the lease API, or ResponseCompleted and ResponseWithdrawn",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
                                 || type.getName().equals(ResponseWithdrawn.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
+                                || type.getName().equals("nl.peilbot.lease.Leases")
                                 || startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
                                 "nl.peilbot.flow", "nl.peilbot.aggregation")))

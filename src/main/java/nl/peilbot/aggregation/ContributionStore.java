@@ -56,16 +56,21 @@ class ContributionStore {
         for (long position = 1; ; position++) {
             Document document = contributions.find(Filters.eq("_id", id(responseId, generation, position))).first();
             if (document == null) {
+                // chains are pruned lowest position first: a missing position below this one means the whole chain
+                // was removed meanwhile, which only happens to a withdrawn response, counted as nothing
+                if (latest != null && contributions.find(Filters.eq("_id", id(responseId, generation, position - 1))).first() == null) {
+                    return Optional.empty();
+                }
                 return Optional.ofNullable(latest);
             }
             latest = new Latest(position, contribution(document));
         }
     }
 
-    /** Inserts the contribution at its position unless it is there already. */
-    void insert(WaveId wave, String generation, String responseId, Fold.Change change) {
+    /** Inserts the contribution a fold changed at its position unless it is there already. */
+    void insert(WaveId wave, String generation, String responseId, Fold.Change change, long fold) {
         try {
-            contributions.insertOne(document(wave, generation, responseId, change));
+            contributions.insertOne(document(wave, generation, responseId, change).append("fold", fold));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -106,18 +111,53 @@ class ContributionStore {
         return current;
     }
 
-    /** Removes a generation a rebuild replaced, in batches. */
-    void removeGeneration(WaveId wave, String generation) {
+    /** Removes a generation a rebuild replaced, in batches; returns the number of documents removed. */
+    int removeGeneration(WaveId wave, String generation) {
+        int removed = 0;
         while (true) {
             List<String> ids = new ArrayList<>();
             contributions.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
                     Filters.eq("generation", generation))).projection(Projections.include("_id")).limit(BATCH)
                     .forEach(d -> ids.add(d.getString("_id")));
             if (ids.isEmpty()) {
-                return;
+                return removed;
             }
-            contributions.deleteMany(Filters.in("_id", ids));
+            removed += (int) contributions.deleteMany(Filters.in("_id", ids)).getDeletedCount();
         }
+    }
+
+    /**
+     * Removes the chains of withdrawn responses: those whose last contribution is null (a tombstone), whose response
+     * document is gone and whose tombstone was written by a fold below {@code horizon}. A response id is never used
+     * again, so no fold will count anything for it: with or without its chain, the next fold finds nothing to change.
+     *
+     * @return the number of documents removed
+     */
+    int pruneWithdrawn(WaveId wave, String generation, long horizon, ResponseSource responses) {
+        Map<String, Long> tombstones = new HashMap<>();
+        contributions.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
+                        Filters.eq("generation", generation), Filters.eq("contribution", null)))
+                .projection(Projections.include("response", "position", "fold")).batchSize(BATCH)
+                .forEach(d -> {
+                    long fold = d.get("fold") instanceof Number n ? n.longValue() : 0;
+                    if (fold < horizon) {
+                        tombstones.merge(d.getString("response"), ((Number) d.get("position")).longValue(), Math::max);
+                    }
+                });
+        int removed = 0;
+        for (Map.Entry<String, Long> tombstone : tombstones.entrySet()) {
+            String response = tombstone.getKey();
+            long last = tombstone.getValue();
+            if (contributions.find(Filters.eq("_id", id(response, generation, last + 1))).first() != null
+                    || responses.find(response).isPresent()) {
+                continue;
+            }
+            // lowest position first: a chain read meanwhile ends early and finds nothing counted, as after the removal
+            for (long position = 1; position <= last; position++) {
+                removed += (int) contributions.deleteOne(Filters.eq("_id", id(response, generation, position))).getDeletedCount();
+            }
+        }
+        return removed;
     }
 
     private Document document(WaveId wave, String generation, String responseId, Fold.Change change) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -105,8 +104,9 @@ class Folder {
                     }
                 });
                 contributions.insertFirst(wave, generation, batch);
-                Fold rebuilt = new Fold(wave, latest.seq() + 1, generation, sum.tally(), new TreeMap<>(), List.of());
+                Fold rebuilt = Fold.rebuilt(wave, latest.seq() + 1, generation, sum.tally());
                 if (results.commit(rebuilt)) {
+                    results.checkpoint(rebuilt);
                     results.advance(rebuilt);
                     events.publishEvent(new ResultsChanged(wave, rebuilt.seq()));
                     contributions.removeGeneration(wave, latest.generation());
@@ -170,7 +170,9 @@ class Folder {
         if (fold.seq() == 0) {
             return;
         }
-        fold.changes().forEach((responseId, change) -> contributions.insert(fold.wave(), fold.generation(), responseId, change));
+        fold.changes().forEach((responseId, change) ->
+                contributions.insert(fold.wave(), fold.generation(), responseId, change, fold.seq()));
+        results.checkpoint(fold);
         results.advance(fold);
         queue.remove(fold.consumed());
     }

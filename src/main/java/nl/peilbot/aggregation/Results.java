@@ -223,9 +223,11 @@ public class Results {
                 .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
         String text = answerText(response, questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
         String answerKey = Coding.answerKey(questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
-        // queued first: a crash after the coding is stored still leaves the delta for the sweep
+        // queued first: a crash after the coding is stored still leaves the delta for the sweep; and again after it,
+        // because a fold (another thread or instance) may take the first delta before the coding is stored
         aggregator.enqueueCoding(responseId, wave, answerKey);
         folder.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
+        aggregator.enqueueCoding(responseId, wave, answerKey);
         folder.fold(wave);
     }
 

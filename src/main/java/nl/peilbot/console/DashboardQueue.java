@@ -18,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
+import nl.peilbot.invitation.InvitationsIssued;
 import nl.peilbot.response.ResponseProgressed;
 import nl.peilbot.response.ResponseWithdrawn;
 
@@ -51,6 +52,19 @@ class DashboardQueue {
     @EventListener
     void on(ResponseWithdrawn withdrawn) {
         queueQuietly(withdrawn.surveyId(), withdrawn.wave(), withdrawn.responseId());
+    }
+
+    // One delta per new invitation, with an id of its own: a repeated event queues nothing new while the first waits.
+    @EventListener
+    void on(InvitationsIssued issued) {
+        issued.responseIds().forEach(ref -> {
+            try {
+                insert("issued:" + ref, issued.survey(), issued.wave(), ref);
+            } catch (MongoException e) {
+                log.warn("dashboard delta of a new invitation of {} {} not queued: {}", issued.survey(), issued.wave(),
+                        e.getMessage());
+            }
+        });
     }
 
     /** Queues a look at the respondent after a change the caller made. */

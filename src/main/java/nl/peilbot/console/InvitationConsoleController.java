@@ -135,7 +135,6 @@ class InvitationConsoleController {
             problems.addAll(checked.problems());
             if (problems.isEmpty()) {
                 List<IssuedInvitation> issued = invitations.createAll(wave.survey(), checked.drafts());
-                issued.forEach(invitation -> counters.changed(wave, invitation.responseId()));
                 List<LinkJson> created = issued.stream().map(invitation -> link(wave.survey(), invitation)).toList();
                 broadcaster.changed(wave.survey());
                 return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));

@@ -21,6 +21,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -71,15 +72,17 @@ public class Invitations {
     private final Lock oneImportAtATime = new ReentrantLock();
     private final Surveys surveys;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    Invitations(MongoDatabase database, Surveys surveys, Clock clock) {
+    Invitations(MongoDatabase database, Surveys surveys, Clock clock, ApplicationEventPublisher events) {
         this.invitations = database.getCollection(COLLECTION);
         this.revocations = database.getCollection(REVOCATIONS);
         this.pointers = new InvitationPointers(database);
         this.imports = database.getCollection(IMPORTS);
         this.surveys = surveys;
         this.clock = clock;
+        this.events = events;
     }
 
     @PostConstruct
@@ -168,14 +171,16 @@ public class Invitations {
             // A single insert is all or nothing by itself.
             documents.get(0).remove("importing");
             invitations.insertOne(documents.get(0));
-            return issued;
+        } else {
+            oneImportAtATime.lock();
+            try {
+                importAll(batch, documents);
+            } finally {
+                oneImportAtATime.unlock();
+            }
         }
-        oneImportAtATime.lock();
-        try {
-            importAll(batch, documents);
-        } finally {
-            oneImportAtATime.unlock();
-        }
+        events.publishEvent(new InvitationsIssued(flow.id(), flow.wave(),
+                issued.stream().map(IssuedInvitation::responseId).toList()));
         return issued;
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 
 import nl.peilbot.flow.AnswerOption;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * FerretDB, beside the raw driver time of the same reads and writes on the same database. Not part of the default
  * run (its name matches no test pattern); run it with
  * {@code mvn -B -o test -Dtest=AggregationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbenchmark.sizes=1000,10000} for fewer sizes). It asserts nothing: the figures are in docs/aggregation.md.
+ * ({@code -Dbenchmark.sizes=1000,10000} for fewer sizes). It asserts nothing: the figures are in the README.
  */
 @Tag("benchmark")
 class AggregationBenchmark {
@@ -47,8 +48,8 @@ class AggregationBenchmark {
     void printTheCostsOfAggregating() {
         long[] sizes = Arrays.stream(System.getProperty("benchmark.sizes", "1000,10000,100000").split(","))
                 .mapToLong(Long::parseLong).toArray();
-        System.out.println("| responses | one completion (queue + fold) | raw driver, same operations | full rebuild | raw driver, same operations | tables read | raw driver, same reads | counters read cold (new instance) | raw driver, same reads | counters document |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| responses | one completion (queue + fold) | raw driver, same operations | full rebuild | raw driver, same operations | tables read | raw driver, same reads | tables read after another instance folded | counters read cold (new instance) | raw driver, same reads | written per fold (commit + checkpoints) | full counters (a checkpoint) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (long size : sizes) {
             run((int) size);
         }
@@ -74,8 +75,12 @@ class AggregationBenchmark {
             long rebuild = nanos(() -> instance.folder.rebuild(WAVE).seq());
             long rawRebuild = rawRebuild(db, instance.responses);
 
+            ResultsStore other = new ResultsStore(db, JsonMapper.builder().build(), Clock.systemUTC());
+            other.tally(WAVE).orElseThrow();
+            long firstFold = instance.results.tally(WAVE).orElseThrow().seq() + 1;
             long[] completion = new long[REPEATS];
             long[] rawCompletion = new long[REPEATS];
+            long[] readAfterOthersFold = new long[REPEATS];
             for (int r = 0; r < REPEATS; r++) {
                 Document extra = response(size + r, random);
                 instance.responses.insertOne(extra);
@@ -85,6 +90,7 @@ class AggregationBenchmark {
                     return instance.folder.fold(WAVE);
                 });
                 rawCompletion[r] = rawCompletion(db, extra, id, r);
+                readAfterOthersFold[r] = nanos(() -> readTables(other));
             }
 
             Fold latest = instance.results.tally(WAVE).orElseThrow();
@@ -92,45 +98,62 @@ class AggregationBenchmark {
             long[] rawRead = new long[REPEATS];
             long[] coldRead = new long[REPEATS];
             long[] rawColdRead = new long[REPEATS];
-            MongoCollection<Document> bodies = db.getCollection(ResultsStore.BODIES);
+            MongoCollection<Document> checkpoints = db.getCollection(ResultsStore.CHECKPOINTS);
             MongoCollection<Document> pointers = db.getCollection(ResultsStore.COLLECTION);
             MongoCollection<Document> folds = db.getCollection(ResultsStore.FOLDS);
             for (int r = 0; r < REPEATS; r++) {
-                read[r] = nanos(() -> {
-                    Fold fold = instance.results.tally(WAVE).orElseThrow();
-                    Tables tables = new Tables(WAVE, FLOW, fold.tally(), () -> TextLists.EMPTY);
-                    long sum = tables.overview().respondents();
-                    for (Question q : FLOW.steps()) {
-                        if (q.kind().isChoice()) {
-                            sum += tables.distribution(q.id(), Unit.RESPONDENTS).base();
-                            sum += tables.distribution(q.id(), Unit.HOSPITALS).base();
-                        }
-                    }
-                    sum += tables.crossTab("familiarity", "role").base();
-                    sum += tables.specialisms("experiments").entries();
-                    return sum;
-                });
+                read[r] = nanos(() -> readTables(instance.results));
                 rawRead[r] = nanos(() -> {
-                    Document fold = folds.find(Filters.eq("_id", WAVE.key() + "#" + latest.seq())).first();
                     folds.find(Filters.eq("_id", WAVE.key() + "#" + (latest.seq() + 1))).first();
-                    return fold.size();
+                    return folds.find(Filters.eq("_id", WAVE.key() + "#" + latest.seq()))
+                            .projection(Projections.include("_id")).first().size();
                 });
                 coldRead[r] = nanos(() -> new ResultsStore(db, JsonMapper.builder().build(), Clock.systemUTC())
                         .tally(WAVE).orElseThrow().seq());
                 rawColdRead[r] = nanos(() -> {
                     pointers.find(Filters.eq("_id", WAVE.key())).first();
-                    Document fold = folds.find(Filters.eq("_id", WAVE.key() + "#" + latest.seq())).first();
-                    folds.find(Filters.eq("_id", WAVE.key() + "#" + (latest.seq() + 1))).first();
-                    return bodies.find(Filters.eq("_id", fold.getString("body"))).first().size();
+                    long n = checkpoints.find(Filters.eq("_id", WAVE.key() + "#" + latest.base())).first().size();
+                    for (long seq = latest.base() + 1; seq <= latest.seq() + 1; seq++) {
+                        Document fold = folds.find(Filters.eq("_id", WAVE.key() + "#" + seq)).first();
+                        n += fold == null ? 0 : fold.size();
+                    }
+                    return n;
                 });
             }
-            String body = folds.find(Filters.eq("_id", WAVE.key() + "#" + latest.seq())).first().getString("body");
-            int countersSize = bodies.find(Filters.eq("_id", body)).first().toJson().length();
-            System.out.printf("| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %,d counters, %,d bytes |%n", size,
+            long written = 0;
+            int checkpointsWritten = 0;
+            for (long seq = firstFold; seq <= latest.seq(); seq++) {
+                written += folds.find(Filters.eq("_id", WAVE.key() + "#" + seq)).first().toJson().length();
+                Document checkpoint = checkpoints.find(Filters.eq("_id", WAVE.key() + "#" + seq)).first();
+                if (checkpoint != null) {
+                    written += checkpoint.toJson().length();
+                    checkpointsWritten++;
+                }
+            }
+            long foldsMeasured = latest.seq() - firstFold + 1;
+            Document lastCheckpoint = checkpoints.find(Filters.eq("_id", WAVE.key() + "#" + latest.base())).first();
+            System.out.printf("| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %,d bytes (%d checkpoints in %d folds) | %,d counters, %,d bytes |%n", size,
                     ms(median(completion)), ms(median(rawCompletion)), ms(rebuild), ms(rawRebuild),
-                    ms(median(read)), ms(median(rawRead)), ms(median(coldRead)), ms(median(rawColdRead)),
-                    latest.tally().counters().size(), countersSize);
+                    ms(median(read)), ms(median(rawRead)), ms(median(readAfterOthersFold)),
+                    ms(median(coldRead)), ms(median(rawColdRead)), written / foldsMeasured, checkpointsWritten,
+                    foldsMeasured, latest.tally().counters().size(), lastCheckpoint.toJson().length());
         }
+    }
+
+    /** The report's count tables as the results page reads them: overview, every choice question, a cross-tab. */
+    private static long readTables(ResultsStore results) {
+        Fold fold = results.tally(WAVE).orElseThrow();
+        Tables tables = new Tables(WAVE, FLOW, fold.tally(), () -> TextLists.EMPTY);
+        long sum = tables.overview().respondents();
+        for (Question q : FLOW.steps()) {
+            if (q.kind().isChoice()) {
+                sum += tables.distribution(q.id(), Unit.RESPONDENTS).base();
+                sum += tables.distribution(q.id(), Unit.HOSPITALS).base();
+            }
+        }
+        sum += tables.crossTab("familiarity", "role").base();
+        sum += tables.specialisms("experiments").entries();
+        return sum;
     }
 
     /** What a rebuild does with the driver, without the aggregation: stream the responses, insert as many documents. */
@@ -164,17 +187,17 @@ class AggregationBenchmark {
     private static long rawCompletion(MongoDatabase db, Document response, String id, int round) {
         MongoCollection<Document> responses = db.getCollection(ResponseSource.COLLECTION);
         MongoCollection<Document> scratch = db.getCollection("rawCompletion");
-        MongoCollection<Document> bodies = db.getCollection(ResultsStore.BODIES);
-        Document counters = bodies.find().first();
+        MongoCollection<Document> folds = db.getCollection(ResultsStore.FOLDS);
+        Document pointer = db.getCollection(ResultsStore.COLLECTION).find(Filters.eq("_id", WAVE.key())).first();
+        Document commit = folds.find(Filters.eq("_id", WAVE.key() + "#" + pointer.get("head"))).first();
         return nanos(() -> {
             responses.find(Filters.eq("_id", id)).first();
             scratch.insertOne(new Document("_id", "q" + round).append("response", id));
             scratch.find(Filters.eq("_id", "pointer")).first();
             scratch.find(Filters.eq("_id", "fold" + round)).first();
+            scratch.find(Filters.eq("_id", "fold" + round + "+1")).first();
             scratch.find(Filters.eq("_id", "c" + round)).first();
-            scratch.find(Filters.eq("_id", "c" + round + "#2")).first();
-            scratch.insertOne(new Document("_id", "body" + round).append("counters", counters.get("counters")));
-            scratch.insertOne(new Document("_id", "fold" + round).append("body", "body" + round));
+            scratch.insertOne(new Document(commit).append("_id", "fold" + round));
             scratch.insertOne(new Document("_id", "c" + round).append("answers", response.get("answers")));
             scratch.replaceOne(Filters.eq("_id", "pointer"), new Document("head", round), new ReplaceOptions().upsert(true));
             scratch.deleteOne(Filters.eq("_id", "q" + round));

@@ -279,9 +279,10 @@ class DashboardCountersProperties {
         try {
             Surveys surveys = id -> FLOW.id().equals(id) ? Optional.of(FLOW) : Optional.empty();
             Constructor<Invitations> constructor = Invitations.class.getDeclaredConstructor(MongoDatabase.class,
-                    Surveys.class, Clock.class);
+                    Surveys.class, Clock.class, org.springframework.context.ApplicationEventPublisher.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(database, surveys, Clock.systemUTC());
+            return constructor.newInstance(database, surveys, Clock.systemUTC(),
+                    (org.springframework.context.ApplicationEventPublisher) event -> { });
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

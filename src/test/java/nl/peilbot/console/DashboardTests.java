@@ -2,7 +2,9 @@ package nl.peilbot.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,8 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
+import nl.peilbot.invitation.InvitationsIssued;
 import nl.peilbot.invitation.IssuedInvitation;
 
 /** The dashboard's numbers, computed from invitations and response documents in a real FerretDB. */
@@ -98,7 +104,7 @@ class DashboardTests extends ConsoleTestBase {
                 chat.choice("#yes");
             }
         }
-        assertThat(dashboard().get("overall").toString()).as("invited outside the console: counted once started")
+        assertThat(dashboard().get("overall").toString()).as("invited outside the console: counted at once")
                 .isEqualTo("{\"invited\":2,\"started\":2,\"completed\":0}");
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/console/api/waves/" + WAVE_2020 + "/invitations/" + revoked.responseId() + "/revoke")
@@ -124,6 +130,30 @@ class DashboardTests extends ConsoleTestBase {
         assertThat(dashboard.get("target").intValue()).isZero();
         assertThat(dashboard.get("responseRate").doubleValue()).isEqualTo(0.5);
         assertThat(dashboard.get("funnel").get(2).get("medianSeconds").doubleValue()).isEqualTo(7.0);
+    }
+
+    @Autowired
+    private ApplicationEventPublisher publisher;
+
+    @Test
+    void shouldCountAnInvitationMadeThroughTheApiAsInvitedBeforeTheRespondentStartsAndOnlyOnce() throws Exception {
+        assertThat(dashboard().get("overall").toString()).isEqualTo("{\"invited\":0,\"started\":0,\"completed\":0}");
+        int status = mvc.perform(post("/api/invitations").with(user("olga").roles("ORGANISER")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"survey": "%s", "profile": {"hospital": "Hotel Ziekenhuis", "hospitalType": "algemeen", "role": "cio"}}
+                                """.formatted(WAVE_2020)))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(201);
+
+        assertThat(dashboard().get("overall").toString()).isEqualTo("{\"invited\":1,\"started\":0,\"completed\":0}");
+        assertThat(dashboard().get("hospitals").toString())
+                .isEqualTo("[{\"hospital\":\"Hotel Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0}]");
+
+        // the event again (a retry, a late delivery): the fold re-reads the invitation, nothing counts twice
+        String ref = invitations.list(WAVE_2020).get(0).responseId();
+        publisher.publishEvent(new InvitationsIssued(WAVE_2020, "2020", java.util.List.of(ref)));
+        publisher.publishEvent(new InvitationsIssued(WAVE_2020, "2020", java.util.List.of(ref)));
+        assertThat(dashboard().get("overall").toString()).isEqualTo("{\"invited\":1,\"started\":0,\"completed\":0}");
     }
 
     @Test

@@ -43,7 +43,7 @@ class InvitationLifecycleTests {
         database = FerretDb.database("invitation_lifecycle");
         raw = database.getCollection("invitations");
         Surveys surveys = id -> FLOW.id().equals(id) ? Optional.of(FLOW) : Optional.empty();
-        invitations = new Invitations(database, surveys, clock);
+        invitations = new Invitations(database, surveys, clock, event -> { });
         invitations.createIndexes();
     }
 

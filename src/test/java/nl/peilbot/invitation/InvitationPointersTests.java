@@ -65,7 +65,7 @@ class InvitationPointersTests {
     /** An Invitations as another application instance on the same database would have it. */
     private static Invitations instance() {
         Surveys surveys = id -> FLOW.id().equals(id) ? Optional.of(FLOW) : Optional.empty();
-        Invitations invitations = new Invitations(database, surveys, Clock.fixed(NOW, ZoneOffset.UTC));
+        Invitations invitations = new Invitations(database, surveys, Clock.fixed(NOW, ZoneOffset.UTC), event -> { });
         invitations.createIndexes();
         return invitations;
     }

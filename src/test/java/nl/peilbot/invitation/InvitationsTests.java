@@ -45,7 +45,7 @@ class InvitationsTests {
         MongoDatabase database = FerretDb.database("invitations");
         raw = database.getCollection("invitations");
         Surveys surveys = id -> FLOW.id().equals(id) ? Optional.of(FLOW) : Optional.empty();
-        invitations = new Invitations(database, surveys, Clock.fixed(NOW, ZoneOffset.UTC));
+        invitations = new Invitations(database, surveys, Clock.fixed(NOW, ZoneOffset.UTC), event -> { });
         invitations.createIndexes();
     }
 
