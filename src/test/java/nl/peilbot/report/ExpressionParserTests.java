@@ -42,8 +42,8 @@ class ExpressionParserTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''|empty placeholder",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\"\"|empty placeholder",
             "sum colour=red|unknown placeholder 'sum'",
             "count colour|names no figure",
             "percent respondents|has no base",
