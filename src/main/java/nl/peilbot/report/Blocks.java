@@ -156,7 +156,12 @@ final class Blocks {
             for (int i = 0; i < waves.size(); i++) {
                 Distribution.Count count = distributions.get(i).counts().stream()
                         .filter(c -> c.code().equals(option.code())).findFirst()
-                        .orElse(new Distribution.Count(option.code(), option.label(), 0, 0));
+                        .orElse(waves.get(i).published() ? null
+                                : new Distribution.Count(option.code(), option.label(), 0, 0));
+                if (count == null) {
+                    row.add("–");
+                    continue;
+                }
                 row.add(count.count() + " (" + count.percent() + "%)");
                 bars.add(new Charts.Bar(option.label() + " – " + waves.get(i).label()
                         + (waves.get(i).published() ? " *" : ""), count.percent() + "%", count.percent()));

@@ -19,12 +19,14 @@ class Reports {
 
     private final Results results;
     private final ReportTemplates templates;
+    private final PublishedWaves published;
     private final PageTexts texts;
     private final ReportPage page;
 
-    Reports(Results results, ReportTemplates templates, MessageSource messages) {
+    Reports(Results results, ReportTemplates templates, PublishedWaves published, MessageSource messages) {
         this.results = results;
         this.templates = templates;
+        this.published = published;
         this.texts = new PageTexts(messages, "report.");
         this.page = new ReportPage(PageTexts.resource("report/report.css"));
     }
@@ -76,8 +78,13 @@ class Reports {
             return earlier.computeIfAbsent(reference, ref -> {
                 int slash = ref.indexOf('/');
                 WaveId id = new WaveId(ref.substring(0, slash), ref.substring(slash + 1));
+                // the figures of record: an analyst entered them, even where some answers were also stored
+                Optional<PublishedWave> figures = published.wave(id);
+                if (figures.isPresent()) {
+                    return figures.get();
+                }
                 if (!results.waves().contains(id)) {
-                    throw new TemplateException("no wave '" + ref + "' with results");
+                    throw new TemplateException("no wave '" + ref + "': neither results nor published figures");
                 }
                 return new StoredWave(results, id);
             });

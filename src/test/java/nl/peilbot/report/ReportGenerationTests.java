@@ -153,6 +153,12 @@ class ReportGenerationTests {
         }
 
         @Test
+        void shouldMarkThe2019PublishedFiguresInTheComparisonTables() {
+            assertThat(pdfText).contains("Antwoord 2019 * 2020", "Op kleine schaal geïmplementeerd 4 (24%) 12 (41%)",
+                    "* Gepubliceerde cijfers");
+        }
+
+        @Test
         void shouldFollowSectionFourFourOnTheWorkload() {
             assertThat(pdfText).contains("De ruime meerderheid van de respondenten (60%)",
                     "17% van de respondenten verwacht zelfs", "Toch denkt ook 40% van de respondenten");
