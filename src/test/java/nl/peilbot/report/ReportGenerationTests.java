@@ -232,12 +232,14 @@ class ReportGenerationTests {
                 assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSizeGreaterThan(10);
                 assertThat(script.executeScript("return getComputedStyle(document.querySelector('h1')).color"))
                         .as("the inline stylesheet is allowed by the page's policy").isEqualTo("rgb(31, 95, 139)");
+                long viewport = (Long) script.executeScript("return window.innerWidth");
+                assertThat(viewport).isLessThan(640L);
                 assertThat((Long) script.executeScript("return document.documentElement.scrollWidth"))
                         .as("no sideways scrolling on a phone; too wide: %s", script.executeScript(
                                 "return Array.from(document.querySelectorAll('body *'))"
-                                        + ".filter(e => e.getBoundingClientRect().right > 390)"
+                                        + ".filter(e => e.getBoundingClientRect().right > window.innerWidth)"
                                         + ".map(e => e.tagName + ' ' + (e.id || '')).slice(0, 8).join(', ')"))
-                        .isLessThanOrEqualTo(390L);
+                        .isLessThanOrEqualTo(viewport);
             }
         }
     }
