@@ -178,12 +178,49 @@
     $('respondents-previous').addEventListener('click', () => refreshRespondents(respondentsPage - 1));
     $('respondents-next').addEventListener('click', () => refreshRespondents(respondentsPage + 1));
 
+    let mail = { enabled: false, mails: {}, declined: [] };
+    function mailState(ref) {
+      const parts = (mail.mails[ref] || []).map((m) => t('mail.' + m.kind.toLowerCase()) + ': ' + t('mail.' + m.state)
+        + (m.reason && m.state !== 'sent' ? ' (' + m.reason + ')' : ''));
+      if (mail.declined.includes(ref)) parts.unshift(t('declined'));
+      return parts.join('; ');
+    }
+    async function sendInvitationMails(body) {
+      const result = await call('POST', base + '/mail/invitations', body);
+      const box = $('mail-result');
+      const p = document.createElement('p');
+      p.textContent = result.ok ? t('mailQueued') + ' ' + result.data.queued.length + '. '
+        + t('mailSkipped') + ' ' + result.data.skipped.length + '.' : t('mailOff');
+      box.replaceChildren(p);
+      box.focus();
+      refreshInvitations();
+    }
+
     async function refreshInvitations() {
-      const { data } = await call('GET', base + '/invitations');
+      const [{ data }, mailResult] = await Promise.all([call('GET', base + '/invitations'), call('GET', base + '/mail')]);
+      if (mailResult.ok) mail = mailResult.data;
+      $('mail-off').hidden = mail.enabled;
       fill($('invitations'), data, (row, invitation) => {
+        const pick = cell(row, '');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.className = 'mail-pick';
+        box.value = invitation.ref;
+        box.setAttribute('aria-label', t('mailInvite') + ': ' + (invitation.name || invitation.hospital));
+        box.disabled = !invitation.email || invitation.status === 'revoked';
+        pick.appendChild(box);
         cell(row, invitation.name); cell(row, invitation.email || (invitation.telegram ? '@' + invitation.telegram : ''));
         cell(row, invitation.hospital); cell(row, invitation.role); cell(row, t('status.' + invitation.status));
+        cell(row, mailState(invitation.ref));
         const actions = cell(row, '');
+        if (mail.enabled && invitation.email && invitation.status !== 'revoked') {
+          const send = document.createElement('button');
+          send.type = 'button';
+          send.textContent = t('mailInvite');
+          send.setAttribute('aria-label', t('mailInvite') + ': ' + (invitation.name || invitation.hospital));
+          send.addEventListener('click', () => sendInvitationMails({ refs: [invitation.ref] }));
+          actions.append(send, ' ');
+        }
         if (invitation.status !== 'revoked') {
           for (const [label, action, question] of [['revoke', 'revoke', 'confirmRevoke'], ['reissue', 'reissue', 'confirmReissue']]) {
             const button = document.createElement('button');
@@ -278,12 +315,49 @@
       $('settings-status').textContent = result.ok ? t('saved') : t('error') + ' ' + result.status;
     });
 
+    $('mail-selected').addEventListener('click', () => {
+      const refs = [...document.querySelectorAll('.mail-pick:checked')].map((box) => box.value);
+      if (refs.length === 0) {
+        $('mail-result').textContent = t('mailNone');
+        return;
+      }
+      sendInvitationMails({ refs });
+    });
+    $('mail-all').addEventListener('click', () => sendInvitationMails({ notYetInvited: true }));
+    for (const kind of ['invitation', 'reminder']) {
+      $('preview-' + kind).addEventListener('click', async () => {
+        const result = await call('GET', base + '/mail/preview?kind=' + kind);
+        const box = $('mail-preview');
+        if (!result.ok) {
+          box.textContent = t('error') + ' ' + (result.data && result.data.detail ? result.data.detail : result.status);
+          return;
+        }
+        const subject = document.createElement('p');
+        subject.textContent = t('subject') + ' ' + result.data.subject;
+        const text = document.createElement('pre');
+        text.textContent = result.data.text;
+        box.replaceChildren(subject, text);
+      });
+    }
+    async function refreshSender() {
+      const { ok, data } = await call('GET', base + '/mail');
+      if (!ok) return;
+      $('m-name').value = data.sender.name || '';
+      $('m-replyTo').value = data.sender.replyTo || '';
+    }
+    $('mail-sender').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const result = await call('PUT', base + '/mail/sender', { name: $('m-name').value, replyTo: $('m-replyTo').value });
+      $('mail-sender-status').textContent = result.ok ? t('saved') : t('error') + ' ' + result.status;
+    });
+
     async function refreshReminders() {
       const { data } = await call('GET', base + '/reminders');
       $('reminder-rules').textContent = '(' + data.intervalDays + ' d, max ' + data.maxReminders + ', ' + data.stuckAfterDays + ' d)';
       fill($('candidates'), data.candidates, (row, c) => {
         cell(row, c.name); cell(row, c.hospital); cell(row, t('reason.' + c.reason));
-        cell(row, t('channel.' + c.channel)); cell(row, c.remindersSent, 'number');
+        cell(row, t('channel.' + (c.channel === 'email' && mail.enabled ? 'mail' : c.channel)));
+        cell(row, c.remindersSent, 'number');
       });
       $('send-reminders').disabled = data.candidates.length === 0;
       if (data.candidates.length === 0) $('reminder-result').textContent = t('noCandidates');
@@ -293,7 +367,8 @@
       const { data } = await call('POST', base + '/reminders');
       const box = $('reminder-result');
       const sent = document.createElement('p');
-      sent.textContent = t('remindersSent') + ' ' + data.byChat + '. ' + t('remindersExported') + ' ' + data.emails.length + '.';
+      sent.textContent = t('remindersSent') + ' ' + data.byChat + '. ' + t('remindersMailed') + ' ' + data.byMail + '. '
+        + t('remindersExported') + ' ' + data.emails.length + '.';
       const parts = [sent];
       if (data.emails.length > 0) {
         parts.push(downloadButton(t('downloadReminders'), survey + '-reminders.csv',
@@ -320,6 +395,7 @@
     refreshRespondents(0);
     refreshInvitations();
     refreshReminders();
+    refreshSender();
   }
 
   if (document.body.dataset.survey) {

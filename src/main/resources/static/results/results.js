@@ -200,6 +200,37 @@
       [t('base'), s.entries, '', s.hospitals])]));
   }
 
+  // A rating: a bar per point (its ends labelled), the points table, then mean, top scores and on 0-10 the NPS split.
+  function rating(section, question, report) {
+    var r = report.ratings[question.id];
+    var counts = r.points.map(function (p) {
+      var label = String(p.value) + (p.value === r.min ? ' ' + r.minLabel : p.value === r.max ? ' ' + r.maxLabel : '');
+      return { code: String(p.value), label: label, count: p.count, percent: p.percent };
+    });
+    section.appendChild(el('div', { 'class': 'charts' }, [barChart(question.id, counts, question.text)]));
+    var summary = [[t('mean'), r.mean === null ? '' : r.mean, ''], [t('topScores'), r.topScores, r.topPercent + '%']];
+    if (r.promoters) {
+      summary.push([t('promoters'), r.promoters.promoters, r.promoters.promotersPercent + '%']);
+      summary.push([t('passives'), r.promoters.passives, r.promoters.passivesPercent + '%']);
+      summary.push([t('detractors'), r.promoters.detractors, r.promoters.detractorsPercent + '%']);
+      summary.push([t('nps'), r.promoters.score, '']);
+    }
+    section.appendChild(el('div', { 'class': 'tables' }, [
+      table(t('respondents'), [t('point'), t('count'), t('percent')],
+        counts.map(function (c) { return [c.label, c.count, c.percent + '%']; }), [t('base'), r.answered, '']),
+      table(t('statistics'), [t('statistic'), t('value'), t('percent')], summary)]));
+  }
+
+  // A number: n, mean, lowest, quartiles, median and highest.
+  function number(section, question, report) {
+    var n = report.numbers[question.id];
+    var value = function (v) { return v === null ? '' : v; };
+    section.appendChild(el('div', { 'class': 'tables' }, [table(t('statistics') + (n.unit ? ' (' + n.unit + ')' : ''),
+      [t('statistic'), t('value')], [[t('mean'), value(n.mean)], [t('minimum'), value(n.min)],
+        [t('lowerQuartile'), value(n.lowerQuartile)], [t('median'), value(n.median)],
+        [t('upperQuartile'), value(n.upperQuartile)], [t('maximum'), value(n.max)]], [t('base'), n.answered])]));
+  }
+
   // One request per drawing: the server reads the wave's results once for every table.
   function draw() {
     return getJson(api('/report')).then(function (report) {
@@ -209,10 +240,12 @@
       var main = el('main', { id: 'questions' });
       overview.questions.forEach(function (question) {
         var draws = { 'single-choice': choice, 'multiple-choice': choice, 'open-text': coded, 'open-parts': coded,
-          'open-list': specialisms };
+          'open-list': specialisms, 'rating': rating, 'number': number };
         var drawn = question.kind.indexOf('choice') > 0 ? report.respondents[question.id]
           : question.kind === 'open-list' ? report.specialisms[question.id]
-            : report.coded[question.parts.length > 0 ? question.id + ':' + question.parts[0] : question.id];
+            : question.kind === 'rating' ? report.ratings[question.id]
+              : question.kind === 'number' ? report.numbers[question.id]
+                : report.coded[question.parts.length > 0 ? question.id + ':' + question.parts[0] : question.id];
         if (!drawn) {
           return;
         }

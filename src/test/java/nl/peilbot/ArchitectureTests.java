@@ -104,10 +104,11 @@ class ArchitectureTests {
 
     /** The console makes, revokes and re-issues invitations; everyone else goes through the conversation. */
     @Test
-    void invitationsAreUsedByTheConversationModuleAndTheConsoleOnly() {
+    void invitationsAreUsedByTheConversationModuleTheConsoleAndTheMailModuleOnly() {
         classes().that().resideInAPackage("nl.peilbot.invitation..")
                 .should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage("nl.peilbot.invitation..", "nl.peilbot.conversation..", "nl.peilbot.console..")
+                .resideInAnyPackage("nl.peilbot.invitation..", "nl.peilbot.conversation..", "nl.peilbot.console..",
+                        "nl.peilbot.mail..")
                 .check(classes);
     }
 
@@ -247,6 +248,23 @@ class ArchitectureTests {
                 .and().doNotHaveSimpleName("ReportTemplates").and().doNotHaveSimpleName("PublishedWaves")
                 .and().doNotHaveSimpleName("StoredWave")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.peilbot.system..")
+                .check(classes);
+    }
+
+    /**
+     * E-mail is one module: it alone talks SMTP, and it knows invitations, flows and the outbox but nothing of the
+     * conversation, the responses, the channels, the console or the results.
+     */
+    @Test
+    void mailIsSentByTheMailModuleOnly() {
+        noClasses().that().resideOutsideOfPackage("nl.peilbot.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.springframework.mail..",
+                        "org.eclipse.angus..")
+                .check(classes);
+        noClasses().that().resideInAPackage("nl.peilbot.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.peilbot.conversation..", "nl.peilbot.response..",
+                        "nl.peilbot.channel..", "nl.peilbot.console..", "nl.peilbot.results..", "nl.peilbot.aggregation..",
+                        "nl.peilbot.engine..")
                 .check(classes);
     }
 

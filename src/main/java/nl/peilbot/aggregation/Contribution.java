@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param otherTexts  the "Anders, namelijk" text by choice question
  * @param texts       open answers by answer key: the question id, or {@code question:part} for open-parts
  * @param specialisms the specialism of every entry of an open-list question, as typed
+ * @param numbers     the value given to each rating and number question, as a plain decimal ("7", "2.5")
  */
 record Contribution(
         String response,
@@ -23,9 +24,11 @@ record Contribution(
         SortedMap<String, List<String>> choices,
         SortedMap<String, String> otherTexts,
         SortedMap<String, OpenText> texts,
-        SortedMap<String, List<String>> specialisms) {
+        SortedMap<String, List<String>> specialisms,
+        SortedMap<String, String> numbers) {
 
     Contribution {
+        numbers = sorted(numbers);
         choices = sorted(choices);
         otherTexts = sorted(otherTexts);
         texts = sorted(texts);

@@ -1,5 +1,6 @@
 package nl.peilbot.aggregation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import org.bson.Document;
 
 /**
  * Reads what a {@code responses} document contributes, from the document's shape alone: choices are choice
- * answers, {@code text} an open text, {@code parts} open parts, {@code entries} an open list. Skipped answers
+ * answers, {@code value} a rating or number, {@code text} an open text, {@code parts} open parts, {@code entries} an
+ * open list. Skipped answers
  * and profile texts (the hospital's name) are left out.
  */
 final class ContributionReader {
@@ -28,6 +30,7 @@ final class ContributionReader {
         Map<String, String> otherTexts = new TreeMap<>();
         Map<String, Contribution.OpenText> texts = new TreeMap<>();
         Map<String, List<String>> specialisms = new TreeMap<>();
+        Map<String, String> numbers = new TreeMap<>();
         response.get("answers", new Document()).forEach((questionId, value) -> {
             Document answer = (Document) value;
             if (answer.getBoolean("skipped", false)) {
@@ -37,6 +40,8 @@ final class ContributionReader {
             if (!chosen.isEmpty()) {
                 choices.put(questionId, chosen.stream().map(c -> c.getString("code")).distinct().sorted().toList());
                 putText(otherTexts, questionId, answer.getString("otherText"));
+            } else if (answer.get("value") instanceof Number number) {
+                numbers.put(questionId, plain(number));
             } else if (answer.getString("text") != null && !profile.containsKey(questionId)) {
                 putOpen(texts, questionId, answer.getString("text"), codings);
             } else if (answer.get("parts") instanceof Document parts) {
@@ -50,7 +55,14 @@ final class ContributionReader {
             }
         });
         return new Contribution(id, ((Number) response.get("version")).longValue(), hospital.isEmpty() ? id : hospital,
-                new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(specialisms));
+                new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(specialisms), new TreeMap<>(numbers));
+    }
+
+    /** A stored rating or number (an int64, or a double for a decimal) as the plain decimal that was typed. */
+    static String plain(Number number) {
+        BigDecimal value = number instanceof Double || number instanceof Float
+                ? BigDecimal.valueOf(number.doubleValue()) : BigDecimal.valueOf(number.longValue());
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static void putText(Map<String, String> texts, String key, String text) {

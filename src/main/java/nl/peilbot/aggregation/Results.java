@@ -64,30 +64,96 @@ public class Results {
     public WaveReport report(WaveId wave) {
         Tables tables = tables(wave);
         Flow flow = flow(wave);
-        Map<String, Distribution> respondents = new LinkedHashMap<>();
-        Map<String, Distribution> hospitals = new LinkedHashMap<>();
-        Map<String, HospitalCombinations> combinations = new LinkedHashMap<>();
-        Map<String, CodedTable> coded = new LinkedHashMap<>();
-        Map<String, SpecialismTable> specialisms = new LinkedHashMap<>();
+        ReportTables report = new ReportTables(tables, flow);
         for (Question question : flow.steps()) {
-            if (question.kind().isChoice()) {
-                respondents.put(question.id(), tables.distribution(question.id(), Unit.RESPONDENTS));
-                hospitals.put(question.id(), tables.distribution(question.id(), Unit.HOSPITALS));
-                if (question.options().stream().anyMatch(AnswerOption::exclusive)) {
-                    combinations.put(question.id(), tables.combinations(question.id()));
-                }
-            } else if (flow.isProfileField(question.id())) {
-                continue;
-            } else if (question.kind() == QuestionKind.OPEN_TEXT) {
-                coded.put(question.id(), tables.coded(question.id(), null));
-            } else if (question.kind() == QuestionKind.OPEN_PARTS) {
-                question.fields().forEach(part -> coded.put(Coding.answerKey(question.id(), part.id()),
-                        tables.coded(question.id(), part.id())));
-            } else if (question.kind() == QuestionKind.OPEN_LIST) {
-                specialisms.put(question.id(), tables.specialisms(question.id()));
-            }
+            report.question = question;
+            question.kind().match(report);
         }
-        return new WaveReport(tables.overview(), respondents, hospitals, combinations, coded, specialisms);
+        return new WaveReport(tables.overview(), report.respondents, report.hospitals, report.combinations, report.coded,
+                report.specialisms, report.ratings, report.numbers);
+    }
+
+    /** Collects each question's tables for {@link #report}, by kind. */
+    private static final class ReportTables implements QuestionKind.Cases<Void> {
+
+        private final Tables tables;
+        private final Flow flow;
+        private final Map<String, Distribution> respondents = new LinkedHashMap<>();
+        private final Map<String, Distribution> hospitals = new LinkedHashMap<>();
+        private final Map<String, HospitalCombinations> combinations = new LinkedHashMap<>();
+        private final Map<String, CodedTable> coded = new LinkedHashMap<>();
+        private final Map<String, SpecialismTable> specialisms = new LinkedHashMap<>();
+        private final Map<String, RatingTable> ratings = new LinkedHashMap<>();
+        private final Map<String, NumberTable> numbers = new LinkedHashMap<>();
+        private Question question;
+
+        ReportTables(Tables tables, Flow flow) {
+            this.tables = tables;
+            this.flow = flow;
+        }
+
+        @Override
+        public Void singleChoice(QuestionKind.SingleChoice kind) {
+            return choice();
+        }
+
+        @Override
+        public Void multipleChoice(QuestionKind.MultipleChoice kind) {
+            return choice();
+        }
+
+        private Void choice() {
+            respondents.put(question.id(), tables.distribution(question.id(), Unit.RESPONDENTS));
+            hospitals.put(question.id(), tables.distribution(question.id(), Unit.HOSPITALS));
+            if (question.options().stream().anyMatch(AnswerOption::exclusive)) {
+                combinations.put(question.id(), tables.combinations(question.id()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void openText(QuestionKind.OpenText kind) {
+            // an open-text profile field is the hospital's name or the like: never a table
+            if (!flow.isProfileField(question.id())) {
+                coded.put(question.id(), tables.coded(question.id(), null));
+            }
+            return null;
+        }
+
+        @Override
+        public Void openList(QuestionKind.OpenList kind) {
+            specialisms.put(question.id(), tables.specialisms(question.id()));
+            return null;
+        }
+
+        @Override
+        public Void openParts(QuestionKind.OpenParts kind) {
+            question.fields().forEach(part -> coded.put(Coding.answerKey(question.id(), part.id()),
+                    tables.coded(question.id(), part.id())));
+            return null;
+        }
+
+        @Override
+        public Void rating(QuestionKind.Rating kind) {
+            ratings.put(question.id(), tables.rating(question.id()));
+            return null;
+        }
+
+        @Override
+        public Void number(QuestionKind.Numeric kind) {
+            numbers.put(question.id(), tables.number(question.id()));
+            return null;
+        }
+    }
+
+    /** A rating question: how many gave each point, the mean, top scores and (on 0–10) the Net Promoter split. */
+    public RatingTable rating(WaveId wave, String questionId) {
+        return tables(wave).rating(questionId);
+    }
+
+    /** A number question: how many answered, the mean, median and quartiles. */
+    public NumberTable number(WaveId wave, String questionId) {
+        return tables(wave).number(questionId);
     }
 
     /** One choice question: per option the respondents (or hospitals) that chose it, with the base and percentages. */
@@ -119,9 +185,14 @@ public class Results {
         return tables(wave).crossTab(rowQuestion, columnQuestion);
     }
 
-    /** The same choice question in several waves, matched by question id and option code. */
+    /**
+     * The same question in several waves, matched by question id and code: a choice question by option code, a
+     * rating by point, an open question by coding category (an open-parts question as {@code part:category}), an open
+     * list by specialism; by hospitals only for choice questions. A number question has no codes: compare its
+     * {@link #number} tables.
+     */
     public WaveComparison compare(String questionId, Unit unit, List<WaveId> waves) {
-        List<Distribution> distributions = waves.stream().map(w -> distribution(w, questionId, unit)).toList();
+        List<Distribution> distributions = waves.stream().map(w -> tables(w).comparable(questionId, unit)).toList();
         Map<String, String> labels = new LinkedHashMap<>();
         distributions.forEach(d -> d.counts().forEach(c -> labels.put(c.code(), c.label())));
         List<WaveComparison.Row> rows = new ArrayList<>();
@@ -141,7 +212,7 @@ public class Results {
      */
     public void code(WaveId wave, String responseId, String questionId, String part, Collection<String> categories) {
         Question question = flow(wave).step(questionId)
-                .filter(q -> q.kind() == QuestionKind.OPEN_TEXT || q.kind() == QuestionKind.OPEN_PARTS)
+                .filter(q -> q.kind() instanceof QuestionKind.OpenText || q.kind() instanceof QuestionKind.OpenParts)
                 .orElseThrow(() -> new UnknownResultException("no open question '" + questionId + "' in " + wave.key()));
         Set<String> known = Set.copyOf(question.coding().stream().map(CodingCategory::code).toList());
         categories.stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c -> {
@@ -150,8 +221,8 @@ public class Results {
         Document response = responses.find(responseId)
                 .filter(d -> wave.equals(ResponseSource.stamp(d).wave()))
                 .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
-        String text = answerText(response, questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
-        String answerKey = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
+        String text = answerText(response, questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
+        String answerKey = Coding.answerKey(questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
         // queued first: a crash after the coding is stored still leaves the delta for the sweep
         aggregator.enqueueCoding(responseId, wave, answerKey);
         folder.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));

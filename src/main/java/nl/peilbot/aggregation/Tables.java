@@ -1,5 +1,7 @@
 package nl.peilbot.aggregation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -46,7 +49,7 @@ final class Tables {
     Overview overview() {
         List<Overview.QuestionSummary> questions = new ArrayList<>();
         for (Question q : flow.steps()) {
-            List<String> parts = q.kind() == QuestionKind.OPEN_PARTS ? q.fields().stream().map(Field::id).toList() : List.of();
+            List<String> parts = q.kind() instanceof QuestionKind.OpenParts ? q.fields().stream().map(Field::id).toList() : List.of();
             questions.add(new Overview.QuestionSummary(q.id(), flow.questionNumber(q.id()), q.kind().yamlName(),
                     q.text().in(language), answered(q), parts));
         }
@@ -76,6 +79,70 @@ final class Tables {
         return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
     }
 
+    /** The question's answers by code, for comparing waves (see {@link Results#compare}). */
+    Distribution comparable(String questionId, Unit unit) {
+        Question question = flow.step(questionId)
+                .orElseThrow(() -> new UnknownResultException("no question '" + questionId + "' in " + wave.key()));
+        if (unit != Unit.RESPONDENTS && !question.kind().isChoice()) {
+            throw new UnknownResultException("only choice questions are counted per hospital, not " + questionId);
+        }
+        return question.kind().match(new QuestionKind.Cases<>() {
+            @Override
+            public Distribution singleChoice(QuestionKind.SingleChoice kind) {
+                return distribution(questionId, unit);
+            }
+
+            @Override
+            public Distribution multipleChoice(QuestionKind.MultipleChoice kind) {
+                return distribution(questionId, unit);
+            }
+
+            @Override
+            public Distribution openText(QuestionKind.OpenText kind) {
+                CodedTable table = coded(questionId, null);
+                return byCode(question, table.answered(), table.categories().stream()
+                        .map(c -> new Distribution.Count(c.code(), c.label(), c.count(), c.percent())).toList());
+            }
+
+            @Override
+            public Distribution openList(QuestionKind.OpenList kind) {
+                SpecialismTable table = specialisms(questionId);
+                return byCode(question, table.entries(), table.specialisms().stream()
+                        .map(s -> new Distribution.Count(s.key(), s.label(), s.entries(), s.percent())).toList());
+            }
+
+            @Override
+            public Distribution openParts(QuestionKind.OpenParts kind) {
+                List<Distribution.Count> counts = new ArrayList<>();
+                int answered = 0;
+                for (Field part : question.fields()) {
+                    CodedTable table = coded(questionId, part.id());
+                    answered = Math.max(answered, table.answered());
+                    table.categories().forEach(c -> counts.add(new Distribution.Count(part.id() + ":" + c.code(),
+                            part.label().in(language) + ": " + c.label(), c.count(), c.percent())));
+                }
+                return byCode(question, answered, counts);
+            }
+
+            @Override
+            public Distribution rating(QuestionKind.Rating kind) {
+                RatingTable table = Tables.this.rating(questionId);
+                return byCode(question, table.answered(), table.points().stream()
+                        .map(p -> new Distribution.Count(String.valueOf(p.value()), String.valueOf(p.value()), p.count(),
+                                p.percent())).toList());
+            }
+
+            @Override
+            public Distribution number(QuestionKind.Numeric kind) {
+                throw new UnknownResultException(questionId + " is a number question: compare its number tables");
+            }
+        });
+    }
+
+    private Distribution byCode(Question question, int base, List<Distribution.Count> counts) {
+        return new Distribution(wave, question.id(), question.text().in(language), Unit.RESPONDENTS, base, counts, List.of());
+    }
+
     HospitalCombinations combinations(String questionId) {
         Question question = choiceQuestion(questionId);
         Map<List<String>, Integer> bySet = new TreeMap<>(Comparator.comparing(Object::toString));
@@ -102,10 +169,10 @@ final class Tables {
 
     CodedTable coded(String questionId, String part) {
         Question question = openQuestion(questionId);
-        if (question.kind() == QuestionKind.OPEN_PARTS && question.fields().stream().noneMatch(f -> f.id().equals(part))) {
+        if (question.kind() instanceof QuestionKind.OpenParts && question.fields().stream().noneMatch(f -> f.id().equals(part))) {
             throw new UnknownResultException(questionId + " has no part '" + part + "'");
         }
-        String key = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
+        String key = Coding.answerKey(questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
         int answered = tally.count("o/" + key);
         Map<String, Integer> counts = tally.below("o/" + key);
         Set<String> codes = new LinkedHashSet<>();
@@ -126,7 +193,7 @@ final class Tables {
     }
 
     SpecialismTable specialisms(String questionId) {
-        Question question = flow.step(questionId).filter(q -> q.kind() == QuestionKind.OPEN_LIST)
+        Question question = flow.step(questionId).filter(q -> q.kind() instanceof QuestionKind.OpenList)
                 .orElseThrow(() -> new UnknownResultException("no open-list question '" + questionId + "' in " + wave.key()));
         int entries = tally.count("en/" + question.id());
         long hospitals = hospitals().stream().filter(h -> !tally.below("he/" + h + "/" + questionId).isEmpty()).count();
@@ -139,6 +206,101 @@ final class Tables {
         rows.sort(Comparator.comparing(SpecialismTable.Specialism::entries).reversed()
                 .thenComparing(SpecialismTable.Specialism::key));
         return new SpecialismTable(wave, questionId, tally.count("e/" + questionId), (int) hospitals, entries, rows);
+    }
+
+    RatingTable rating(String questionId) {
+        Question question = flow.step(questionId).filter(q -> q.kind() instanceof QuestionKind.Rating)
+                .orElseThrow(() -> new UnknownResultException("no rating question '" + questionId + "' in " + wave.key()));
+        QuestionKind.Rating scale = (QuestionKind.Rating) question.kind();
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int point = scale.min(); point <= scale.max(); point++) {
+            counts.put(point, 0);
+        }
+        values(questionId).forEach((value, count) -> counts.merge(value.intValue(), count, Integer::sum));
+        int answered = tally.count("v/" + questionId);
+        List<RatingTable.Point> points = new ArrayList<>();
+        counts.forEach((point, count) -> points.add(new RatingTable.Point(point, count, Percent.of(count, answered))));
+        int top = counts.entrySet().stream().filter(e -> e.getKey() >= scale.max() - 1).mapToInt(Map.Entry::getValue).sum();
+        RatingTable.NetPromoter promoters = null;
+        if (scale.netPromoter()) {
+            int promoting = counts.entrySet().stream().filter(e -> e.getKey() >= 9).mapToInt(Map.Entry::getValue).sum();
+            int passive = counts.entrySet().stream().filter(e -> e.getKey() == 7 || e.getKey() == 8).mapToInt(Map.Entry::getValue).sum();
+            int detracting = answered - promoting - passive;
+            int score = answered == 0 ? 0 : (int) Math.round(100.0 * (promoting - detracting) / answered);
+            promoters = new RatingTable.NetPromoter(promoting, passive, detracting, Percent.of(promoting, answered),
+                    Percent.of(passive, answered), Percent.of(detracting, answered), score);
+        }
+        return new RatingTable(wave, questionId, question.text().in(language), scale.min(), scale.max(),
+                scale.minLabel().in(language), scale.maxLabel().in(language), answered, mean(values(questionId), 2),
+                points, top, Percent.of(top, answered), promoters);
+    }
+
+    NumberTable number(String questionId) {
+        Question question = flow.step(questionId).filter(q -> q.kind() instanceof QuestionKind.Numeric)
+                .orElseThrow(() -> new UnknownResultException("no number question '" + questionId + "' in " + wave.key()));
+        QuestionKind.Numeric kind = (QuestionKind.Numeric) question.kind();
+        SortedMap<BigDecimal, Integer> values = values(questionId);
+        int answered = values.values().stream().mapToInt(Integer::intValue).sum();
+        return new NumberTable(wave, questionId, question.text().in(language),
+                kind.unit() == null ? null : kind.unit().in(language), answered, mean(values, kind.decimals() + 2),
+                values.isEmpty() ? null : values.firstKey(), quantile(values, 1, 4), quantile(values, 1, 2),
+                quantile(values, 3, 4), values.isEmpty() ? null : values.lastKey());
+    }
+
+    /** The values given to a rating or number question, with how many gave each, lowest first. */
+    private SortedMap<BigDecimal, Integer> values(String questionId) {
+        SortedMap<BigDecimal, Integer> values = new TreeMap<>();
+        tally.below("v/" + questionId).forEach((value, count) -> {
+            if (count > 0) {
+                values.merge(plain(new BigDecimal(Tally.fromFieldSafe(value))), count, Integer::sum);
+            }
+        });
+        return values;
+    }
+
+    private static BigDecimal mean(SortedMap<BigDecimal, Integer> values, int scale) {
+        int n = values.values().stream().mapToInt(Integer::intValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        BigDecimal sum = values.entrySet().stream().map(e -> e.getKey().multiply(BigDecimal.valueOf(e.getValue())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return plain(sum.divide(BigDecimal.valueOf(n), scale, RoundingMode.HALF_UP));
+    }
+
+    /**
+     * The {@code numerator/denominator} quantile with linear interpolation between the nearest ranks (QUARTILE.INC,
+     * R's type 7): position (n - 1) * p of the sorted values, counted from 0.
+     */
+    private static BigDecimal quantile(SortedMap<BigDecimal, Integer> values, int numerator, int denominator) {
+        int n = values.values().stream().mapToInt(Integer::intValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        long scaled = (long) (n - 1) * numerator;
+        long below = scaled / denominator;
+        BigDecimal fraction = BigDecimal.valueOf(scaled % denominator).divide(BigDecimal.valueOf(denominator));
+        BigDecimal low = nth(values, below);
+        BigDecimal high = fraction.signum() == 0 ? low : nth(values, below + 1);
+        return plain(low.add(high.subtract(low).multiply(fraction)));
+    }
+
+    /** Without trailing zeros, but never in exponent notation (30000, not 3E+4). */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** The value at 0-based rank {@code rank} of the sorted values. */
+    private static BigDecimal nth(SortedMap<BigDecimal, Integer> values, long rank) {
+        long seen = 0;
+        for (Map.Entry<BigDecimal, Integer> entry : values.entrySet()) {
+            seen += entry.getValue();
+            if (rank < seen) {
+                return entry.getKey();
+            }
+        }
+        return values.lastKey();
     }
 
     CrossTab crossTab(String rowQuestion, String columnQuestion) {
@@ -196,17 +358,47 @@ final class Tables {
     }
 
     private Question openQuestion(String questionId) {
-        return flow.step(questionId).filter(q -> q.kind() == QuestionKind.OPEN_TEXT || q.kind() == QuestionKind.OPEN_PARTS)
+        return flow.step(questionId).filter(q -> q.kind() instanceof QuestionKind.OpenText || q.kind() instanceof QuestionKind.OpenParts)
                 .orElseThrow(() -> new UnknownResultException("no open-text or open-parts question '" + questionId + "' in " + wave.key()));
     }
 
     private int answered(Question q) {
-        return switch (q.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> tally.count("c/" + q.id());
-            case OPEN_TEXT -> tally.count("o/" + q.id());
-            case OPEN_PARTS -> q.fields().stream().mapToInt(f -> tally.count("o/" + q.id() + ":" + f.id())).max().orElse(0);
-            case OPEN_LIST -> tally.count("e/" + q.id());
-        };
+        return q.kind().match(new QuestionKind.Cases<>() {
+            @Override
+            public Integer singleChoice(QuestionKind.SingleChoice kind) {
+                return tally.count("c/" + q.id());
+            }
+
+            @Override
+            public Integer multipleChoice(QuestionKind.MultipleChoice kind) {
+                return tally.count("c/" + q.id());
+            }
+
+            @Override
+            public Integer openText(QuestionKind.OpenText kind) {
+                return tally.count("o/" + q.id());
+            }
+
+            @Override
+            public Integer openList(QuestionKind.OpenList kind) {
+                return tally.count("e/" + q.id());
+            }
+
+            @Override
+            public Integer openParts(QuestionKind.OpenParts kind) {
+                return q.fields().stream().mapToInt(f -> tally.count("o/" + q.id() + ":" + f.id())).max().orElse(0);
+            }
+
+            @Override
+            public Integer rating(QuestionKind.Rating kind) {
+                return tally.count("v/" + q.id());
+            }
+
+            @Override
+            public Integer number(QuestionKind.Numeric kind) {
+                return tally.count("v/" + q.id());
+            }
+        });
     }
 
     /** Every option code of the flow in its order, then codes found that the flow no longer has, sorted. */

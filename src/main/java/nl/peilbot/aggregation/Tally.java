@@ -24,6 +24,9 @@ import java.util.TreeMap;
  *   <li>{@code e/<q>}: respondents with entries; {@code en/<q>}: entries; {@code e/<q>/<specialism>}: entries of
  *       a specialism; {@code he/<hospital>/<q>/<specialism>}: of the hospital;
  *       {@code sp/<q>/<specialism>/<spelling>}: entries typed so ({@link #fieldSafe(String) made field-safe})</li>
+ *   <li>{@code v/<q>}: respondents who gave rating or number question q a value; {@code v/<q>/<value>}: who gave that
+ *       value (field-safe plain decimal). A number question adds a counter per distinct value given, at most the
+ *       values its bounds and decimals allow.</li>
  * </ul>
  */
 record Tally(SortedMap<String, Integer> counters) {
@@ -107,6 +110,10 @@ record Tally(SortedMap<String, Integer> counters) {
                     add("oc/" + key, sign);
                 }
                 open.categories().forEach(category -> add("o/" + key + "/" + category, sign));
+            });
+            c.numbers().forEach((q, value) -> {
+                add("v/" + q, sign);
+                add("v/" + q + "/" + fieldSafe(value), sign);
             });
             c.specialisms().forEach((q, entries) -> {
                 add("e/" + q, sign);

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
+import nl.peilbot.mail.MailLinks;
+
 /** The two links of a token: the web chat (token in the fragment) and the Telegram deep link. */
 @Component
-class Links {
+class Links implements MailLinks {
 
     private final ConsoleProperties properties;
 
@@ -15,13 +17,20 @@ class Links {
         this.properties = properties;
     }
 
-    String web(String survey, String token) {
+    @Override
+    public String web(String survey, String token) {
         return properties.publicUrl() + "/chat/" + UriUtils.encodePathSegment(survey, StandardCharsets.UTF_8) + "#t=" + token;
     }
 
     /** Empty when no bot username is configured. */
-    String telegram(String token) {
+    @Override
+    public String telegram(String token) {
         return properties.telegramBotUsername().isEmpty() ? ""
                 : "https://t.me/" + properties.telegramBotUsername() + "?start=" + token;
+    }
+
+    @Override
+    public String base() {
+        return properties.publicUrl();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -17,11 +18,13 @@ import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.InvitationSummary;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.IssuedInvitation;
+import nl.peilbot.mail.Mailings;
 
 /**
- * Chooses whom to remind and reminds them: in their chat when a chat channel reaches them, else with a fresh link
- * for email (only token hashes are kept, so the old link cannot be given again; the new one replaces it and the
- * same response goes on). Never within the interval of the last reminder, never more than the maximum.
+ * Chooses whom to remind and reminds them: in their chat when a chat channel reaches them, else by e-mail through
+ * the mail module when an SMTP server is configured, else with a fresh link for a mail merge (only token hashes are
+ * kept, so the old link cannot be given again; the new one replaces it and the same response goes on). Never within
+ * the interval of the last reminder, never more than the maximum, never anyone who declined.
  */
 @Component
 class Reminders {
@@ -35,10 +38,12 @@ class Reminders {
     private final ObjectProvider<ReminderMessenger> messengers;
     private final MessageSource texts;
     private final Links links;
+    private final Mailings mailings;
     private final Clock clock;
 
     Reminders(Invitations invitations, ProgressReader progress, ReminderStore store, ConsoleProperties properties,
-              ObjectProvider<ReminderMessenger> messengers, MessageSource texts, Links links, Clock clock) {
+              ObjectProvider<ReminderMessenger> messengers, MessageSource texts, Links links, Mailings mailings,
+              Clock clock) {
         this.invitations = invitations;
         this.progress = progress;
         this.store = store;
@@ -46,6 +51,7 @@ class Reminders {
         this.messengers = messengers;
         this.texts = texts;
         this.links = links;
+        this.mailings = mailings;
         this.clock = clock;
     }
 
@@ -61,7 +67,11 @@ class Reminders {
     record EmailReminder(String ref, String name, String email, String hospital, String webLink, String telegramLink) {
     }
 
-    record Sent(int byChat, List<EmailReminder> emails) {
+    /**
+     * @param byMail reminders queued as e-mails (sent by the mail module); {@code emails} then holds only those
+     *               without an SMTP server
+     */
+    record Sent(int byChat, int byMail, List<EmailReminder> emails) {
     }
 
     /** Who would be reminded now. */
@@ -70,10 +80,12 @@ class Reminders {
         Map<String, Progress> responses = progress.read(wave.flow());
         Map<String, ReminderStore.Sent> sent = store.sent(wave.survey());
         Optional<ReminderMessenger> messenger = Optional.ofNullable(messengers.getIfAvailable());
+        Set<String> declined = mailings.declined(wave.survey());
         List<Candidate> candidates = new ArrayList<>();
         for (InvitationSummary invitation : invitations.list(wave.survey())) {
             if (invitation.kind() != Invitation.Kind.INVITED || invitation.revokedAt() != null
-                    || (invitation.validUntil() != null && !now.isBefore(invitation.validUntil()))) {
+                    || (invitation.validUntil() != null && !now.isBefore(invitation.validUntil()))
+                    || declined.contains(invitation.responseId())) {
                 continue;
             }
             Progress response = responses.get(invitation.responseId());
@@ -94,6 +106,7 @@ class Reminders {
     /** Reminds every candidate now and records each reminder. */
     Sent send(Wave wave, String by) {
         int byChat = 0;
+        int byMail = 0;
         List<EmailReminder> emails = new ArrayList<>();
         ReminderMessenger messenger = messengers.getIfAvailable();
         String text = texts.getMessage("console.reminder.chat", new Object[] {wave.flow().title().in("nl")},
@@ -102,12 +115,25 @@ class Reminders {
             Instant now = clock.instant();
             int number = candidate.remindersSent() + 1;
             boolean byMessenger = messenger != null && !candidate.channel().equals(EMAIL);
+            // Queued before it is recorded, under an id of (respondent, number): an organiser racing this one queues
+            // the same mail, and a crash between the two loses nothing.
+            if (!byMessenger && mailings.enabled()) {
+                mailings.remind(wave.survey(), candidate.ref(), number);
+            }
             if (!store.claim(wave.survey(), wave.wave(), candidate.ref(), number,
                     byMessenger ? messenger.channel() : EMAIL, now, by)) {
                 continue;
             }
             if (byMessenger && messenger.send(candidate.ref(), text)) {
                 byChat++;
+                continue;
+            }
+            if (mailings.enabled()) {
+                if (byMessenger) {
+                    mailings.remind(wave.survey(), candidate.ref(), number);
+                    store.sentBy(candidate.ref(), number, EMAIL);
+                }
+                byMail++;
                 continue;
             }
             Optional<IssuedInvitation> issued = invitations.reissue(candidate.ref());
@@ -122,7 +148,7 @@ class Reminders {
                 store.release(candidate.ref(), number);
             }
         }
-        return new Sent(byChat, emails);
+        return new Sent(byChat, byMail, emails);
     }
 
     private String reason(Progress response, Instant now) {

@@ -29,6 +29,11 @@ final class AnswerFormatter {
         if (answer.text() != null) {
             return answer.text();
         }
+        if (answer.value() != null) {
+            String value = NumberText.format(answer.value(), language);
+            return question.kind() instanceof nl.peilbot.flow.QuestionKind.Numeric number && number.unit() != null
+                    ? value + " " + number.unit().in(language) : value;
+        }
         if (!answer.entries().isEmpty()) {
             return answer.entries().stream().map(entry -> entryText(question.fields(), entry)).collect(Collectors.joining("; "));
         }

@@ -18,12 +18,51 @@ interface AnswerParser {
     }
 
     static AnswerParser forKind(QuestionKind kind) {
-        return switch (kind) {
-            case SINGLE_CHOICE -> new SingleChoiceParser();
-            case MULTIPLE_CHOICE -> new MultipleChoiceParser();
-            case OPEN_TEXT -> new OpenTextParser();
-            case OPEN_LIST -> new OpenListParser();
-            case OPEN_PARTS -> new OpenPartsParser();
-        };
+        return kind.match(PARSERS);
     }
+
+    /** The parser of each kind. */
+    QuestionKind.Cases<AnswerParser> PARSERS = new QuestionKind.Cases<>() {
+
+        private final AnswerParser singleChoice = new SingleChoiceParser();
+        private final AnswerParser multipleChoice = new MultipleChoiceParser();
+        private final AnswerParser openText = new OpenTextParser();
+        private final AnswerParser openList = new OpenListParser();
+        private final AnswerParser openParts = new OpenPartsParser();
+
+        @Override
+        public AnswerParser singleChoice(QuestionKind.SingleChoice kind) {
+            return singleChoice;
+        }
+
+        @Override
+        public AnswerParser multipleChoice(QuestionKind.MultipleChoice kind) {
+            return multipleChoice;
+        }
+
+        @Override
+        public AnswerParser openText(QuestionKind.OpenText kind) {
+            return openText;
+        }
+
+        @Override
+        public AnswerParser openList(QuestionKind.OpenList kind) {
+            return openList;
+        }
+
+        @Override
+        public AnswerParser openParts(QuestionKind.OpenParts kind) {
+            return openParts;
+        }
+
+        @Override
+        public AnswerParser rating(QuestionKind.Rating kind) {
+            return new RatingParser(kind);
+        }
+
+        @Override
+        public AnswerParser number(QuestionKind.Numeric kind) {
+            return new NumberParser(kind);
+        }
+    };
 }

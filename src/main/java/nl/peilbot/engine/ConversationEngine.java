@@ -65,7 +65,7 @@ public final class ConversationEngine {
                     List.of(new ChosenOption(c, field.option(c).orElseThrow().label().in(flow.defaultLanguage()))),
                     null, null, List.of(), Map.of(), false, StepNavigator.INVITATION, now, 0));
         }
-        if (field.kind() == QuestionKind.OPEN_TEXT) {
+        if (field.kind() instanceof QuestionKind.OpenText) {
             return Optional.of(new Answer(field.id(), List.of(), null, value, List.of(), Map.of(), false,
                     StepNavigator.INVITATION, now, 0));
         }

@@ -43,6 +43,8 @@ public sealed interface Outbound {
 
     /** What kind of reply a prompt expects, so a channel can show buttons, toggles or a text box. */
     enum InputKind {
-        SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT
+        SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT,
+        /** One point of a scale: the buttons are the points, lowest first, to be shown side by side. */
+        RATING
     }
 }

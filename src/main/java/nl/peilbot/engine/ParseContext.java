@@ -19,6 +19,11 @@ record ParseContext(Flow flow, Question question, Pending pending, String langua
                 secondsTaken);
     }
 
+    Answer number(java.math.BigDecimal value) {
+        return new Answer(question.id(), List.of(), null, null, List.of(), Map.of(), value, false, StepNavigator.CHAT,
+                now, secondsTaken);
+    }
+
     Answer skipped() {
         return new Answer(question.id(), List.of(), null, null, List.of(), Map.of(), true, StepNavigator.CHAT, now,
                 secondsTaken);

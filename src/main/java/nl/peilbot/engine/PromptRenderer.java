@@ -116,38 +116,118 @@ final class PromptRenderer {
             String other = pending.selected().stream().map(question::option).flatMap(java.util.Optional::stream)
                     .filter(AnswerOption::other).map(o -> o.label().in(language)).findFirst().orElse("");
             text = messages.text("other.ask", language, other);
-        } else if (question.kind().isChoice()) {
-            text = introduction(question, state);
-            if (question.kind() == QuestionKind.MULTIPLE_CHOICE) {
-                text += "\n" + messages.text("multiple.instruction", language);
-            }
-            List<AnswerOption> options = question.options();
-            for (int i = 0; i < options.size(); i++) {
-                buttons.add(new Button(options.get(i).code(), options.get(i).label().in(language), i + 1));
-            }
-            if (question.kind() == QuestionKind.MULTIPLE_CHOICE) {
-                buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
-                input = Outbound.InputKind.MULTIPLE_CHOICE;
-            } else {
-                input = Outbound.InputKind.SINGLE_CHOICE;
-            }
-        } else if (question.kind() == QuestionKind.OPEN_LIST) {
-            text = listPrompt(question, state);
-            if (!pending.entries().isEmpty() && pending.entry().isEmpty()) {
-                buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
-            }
-        } else if (question.kind() == QuestionKind.OPEN_PARTS) {
-            java.util.Optional<Field> part = OpenPartsParser.nextPart(question.fields(), pending.parts());
-            String prompt = part.map(p -> messages.text("parts.field", language, p.label().in(language))).orElse("");
-            text = pending.parts().isEmpty() ? (introduction(question, state) + "\n\n" + prompt).strip() : prompt;
         } else {
-            text = introduction(question, state);
+            QuestionPrompt prompt = question.kind().match(new QuestionPrompts(question, state, buttons));
+            text = prompt.text();
+            input = prompt.input();
         }
         if (question.optional() && !pending.wouldLoseOnSkip(state.answers().get(question.id()))) {
             buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
         }
         List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();
         return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, question.id(), language));
+    }
+
+    private record QuestionPrompt(String text, Outbound.InputKind input) {
+    }
+
+    /** Each kind's prompt text and input; its buttons are added to {@code buttons}. */
+    private final class QuestionPrompts implements QuestionKind.Cases<QuestionPrompt> {
+
+        private final Question question;
+        private final ConversationState state;
+        private final String language;
+        private final Pending pending;
+        private final List<Button> buttons;
+
+        QuestionPrompts(Question question, ConversationState state, List<Button> buttons) {
+            this.question = question;
+            this.state = state;
+            this.language = state.language();
+            this.pending = state.pending();
+            this.buttons = buttons;
+        }
+
+        @Override
+        public QuestionPrompt singleChoice(QuestionKind.SingleChoice kind) {
+            optionButtons(question, language, buttons);
+            return new QuestionPrompt(introduction(question, state), Outbound.InputKind.SINGLE_CHOICE);
+        }
+
+        @Override
+        public QuestionPrompt multipleChoice(QuestionKind.MultipleChoice kind) {
+            optionButtons(question, language, buttons);
+            buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
+            return new QuestionPrompt(introduction(question, state) + "\n" + messages.text("multiple.instruction", language),
+                    Outbound.InputKind.MULTIPLE_CHOICE);
+        }
+
+        @Override
+        public QuestionPrompt openText(QuestionKind.OpenText kind) {
+            return new QuestionPrompt(introduction(question, state), Outbound.InputKind.TEXT);
+        }
+
+        @Override
+        public QuestionPrompt openList(QuestionKind.OpenList kind) {
+            if (!pending.entries().isEmpty() && pending.entry().isEmpty()) {
+                buttons.add(new Button(AnswerParser.DONE, messages.text("button.done", language), 0));
+            }
+            return new QuestionPrompt(listPrompt(question, state), Outbound.InputKind.TEXT);
+        }
+
+        @Override
+        public QuestionPrompt openParts(QuestionKind.OpenParts kind) {
+            java.util.Optional<Field> part = OpenPartsParser.nextPart(question.fields(), pending.parts());
+            String prompt = part.map(p -> messages.text("parts.field", language, p.label().in(language))).orElse("");
+            String text = pending.parts().isEmpty() ? (introduction(question, state) + "\n\n" + prompt).strip() : prompt;
+            return new QuestionPrompt(text, Outbound.InputKind.TEXT);
+        }
+
+        @Override
+        public QuestionPrompt rating(QuestionKind.Rating kind) {
+            // the button's number stays 0: a typed "7" is the point 7, not the seventh button
+            for (int point = kind.min(); point <= kind.max(); point++) {
+                buttons.add(new Button(String.valueOf(point), String.valueOf(point), 0));
+            }
+            String scale = messages.text("rating.scale", language, String.valueOf(kind.min()), kind.minLabel().in(language),
+                    String.valueOf(kind.max()), kind.maxLabel().in(language));
+            return new QuestionPrompt(introduction(question, state) + "\n" + scale, Outbound.InputKind.RATING);
+        }
+
+        @Override
+        public QuestionPrompt number(QuestionKind.Numeric kind) {
+            return new QuestionPrompt(introduction(question, state) + "\n" + numberInstruction(kind, language),
+                    Outbound.InputKind.TEXT);
+        }
+    }
+
+    private void optionButtons(Question question, String language, List<Button> buttons) {
+        List<AnswerOption> options = question.options();
+        for (int i = 0; i < options.size(); i++) {
+            buttons.add(new Button(options.get(i).code(), options.get(i).label().in(language), i + 1));
+        }
+    }
+
+    /** What to type: the bounds, whether decimals are fine, and the unit. */
+    private String numberInstruction(QuestionKind.Numeric number, String language) {
+        String range;
+        if (number.min() != null && number.max() != null) {
+            range = messages.text("number.between", language, NumberText.format(number.min(), language),
+                    NumberText.format(number.max(), language));
+        } else if (number.min() != null) {
+            range = messages.text("number.atleast", language, NumberText.format(number.min(), language));
+        } else if (number.max() != null) {
+            range = messages.text("number.atmost", language, NumberText.format(number.max(), language));
+        } else {
+            range = messages.text("number.any", language);
+        }
+        if (number.decimals() > 0) {
+            range += " " + messages.text("number.decimal", language, NumberText.format(new java.math.BigDecimal("2.5"), language));
+        }
+        if (number.unit() != null) {
+            range += " " + messages.text("number.unit", language, number.unit().in(language));
+        }
+        return range;
     }
 
     /** Question text, its hint, and the current answer when the question is asked again. */

@@ -112,39 +112,83 @@ public final class StateCheck {
             }
             return;
         }
-        switch (question.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
-                List<String> codes = answer.codes();
-                if (codes.isEmpty() || (question.kind() == QuestionKind.SINGLE_CHOICE && codes.size() > 1)) {
-                    problems.add("answer to '" + id + "' has " + codes.size() + " choices");
-                }
-                if (new HashSet<>(codes).size() != codes.size()) {
-                    problems.add("answer to '" + id + "' repeats a choice");
-                }
-                for (String code : codes) {
-                    if (question.option(code).isEmpty()) {
-                        problems.add("answer to '" + id + "' has unknown option '" + code + "'");
-                    } else if (question.option(code).get().exclusive() && codes.size() > 1) {
-                        problems.add("exclusive option '" + code + "' of '" + id + "' combined with others");
-                    }
-                }
-                boolean other = codes.stream().anyMatch(c -> question.option(c).map(AnswerOption::other).orElse(false));
-                if (other != (answer.otherText() != null)) {
-                    problems.add("other text of '" + id + "' does not match the options chosen");
-                }
+        question.kind().match(new AnswerShape(question, answer, problems));
+    }
+
+    /** What a complete answer of each kind holds. */
+    private record AnswerShape(Question question, Answer answer, List<String> problems) implements QuestionKind.Cases<Void> {
+
+        @Override
+        public Void singleChoice(QuestionKind.SingleChoice kind) {
+            checkChoices(question, answer, problems);
+            return null;
+        }
+
+        @Override
+        public Void multipleChoice(QuestionKind.MultipleChoice kind) {
+            checkChoices(question, answer, problems);
+            return null;
+        }
+
+        @Override
+        public Void openText(QuestionKind.OpenText kind) {
+            if (answer.text() == null || answer.text().isBlank()) {
+                problems.add("open answer to '" + question.id() + "' is empty");
             }
-            case OPEN_TEXT -> {
-                if (answer.text() == null || answer.text().isBlank()) {
-                    problems.add("open answer to '" + id + "' is empty");
-                }
+            return null;
+        }
+
+        @Override
+        public Void openList(QuestionKind.OpenList kind) {
+            if (answer.entries().isEmpty() || (question.maxItems() > 0 && answer.entries().size() > question.maxItems())) {
+                problems.add("list answer to '" + question.id() + "' has " + answer.entries().size() + " entries");
             }
-            case OPEN_LIST -> {
-                if (answer.entries().isEmpty() || (question.maxItems() > 0 && answer.entries().size() > question.maxItems())) {
-                    problems.add("list answer to '" + id + "' has " + answer.entries().size() + " entries");
-                }
-                answer.entries().forEach(e -> checkFields(question, e, true, "entry", problems));
+            answer.entries().forEach(e -> checkFields(question, e, true, "entry", problems));
+            return null;
+        }
+
+        @Override
+        public Void openParts(QuestionKind.OpenParts kind) {
+            checkFields(question, answer.parts(), true, "parts", problems);
+            return null;
+        }
+
+        @Override
+        public Void rating(QuestionKind.Rating kind) {
+            if (answer.value() == null || !RatingParser.onScale(kind, answer.value())) {
+                problems.add("rating of '" + question.id() + "' is not on its scale: " + answer.value());
             }
-            case OPEN_PARTS -> checkFields(question, answer.parts(), true, "parts", problems);
+            return null;
+        }
+
+        @Override
+        public Void number(QuestionKind.Numeric kind) {
+            if (answer.value() == null || NumberParser.problem(kind, answer.value()).isPresent()) {
+                problems.add("number of '" + question.id() + "' is not accepted: " + answer.value());
+            }
+            return null;
+        }
+    }
+
+    private static void checkChoices(Question question, Answer answer, List<String> problems) {
+        String id = question.id();
+        List<String> codes = answer.codes();
+        if (codes.isEmpty() || (question.kind() instanceof QuestionKind.SingleChoice && codes.size() > 1)) {
+            problems.add("answer to '" + id + "' has " + codes.size() + " choices");
+        }
+        if (new HashSet<>(codes).size() != codes.size()) {
+            problems.add("answer to '" + id + "' repeats a choice");
+        }
+        for (String code : codes) {
+            if (question.option(code).isEmpty()) {
+                problems.add("answer to '" + id + "' has unknown option '" + code + "'");
+            } else if (question.option(code).get().exclusive() && codes.size() > 1) {
+                problems.add("exclusive option '" + code + "' of '" + id + "' combined with others");
+            }
+        }
+        boolean other = codes.stream().anyMatch(c -> question.option(c).map(AnswerOption::other).orElse(false));
+        if (other != (answer.otherText() != null)) {
+            problems.add("other text of '" + id + "' does not match the options chosen");
         }
     }
 
@@ -172,27 +216,27 @@ public final class StateCheck {
                 problems.add("pending option '" + code + "' is not an option of '" + stepId + "'");
             }
         }
-        if (question.kind() == QuestionKind.SINGLE_CHOICE && !pending.selected().isEmpty() && !pending.awaitingOther()) {
+        if (question.kind() instanceof QuestionKind.SingleChoice && !pending.selected().isEmpty() && !pending.awaitingOther()) {
             problems.add("single choice '" + stepId + "' has options pending without waiting for the other text");
         }
         if (pending.awaitingOther() && pending.selected().stream()
                 .noneMatch(c -> question.option(c).map(AnswerOption::other).orElse(false))) {
             problems.add("waiting for an other text of '" + stepId + "' without an other option chosen");
         }
-        if (question.kind() != QuestionKind.OPEN_LIST && (!pending.entries().isEmpty() || !pending.entry().isEmpty())) {
+        if (!(question.kind() instanceof QuestionKind.OpenList) && (!pending.entries().isEmpty() || !pending.entry().isEmpty())) {
             problems.add("list entries pending for '" + stepId + "', which is not an open list");
         }
-        if (question.kind() == QuestionKind.OPEN_LIST) {
+        if (question.kind() instanceof QuestionKind.OpenList) {
             if (question.maxItems() > 0 && pending.entries().size() >= question.maxItems()) {
                 problems.add("open list '" + stepId + "' has " + pending.entries().size() + " entries pending");
             }
             pending.entries().forEach(e -> checkFields(question, e, true, "pending entry", problems));
             checkFields(question, pending.entry(), false, "entry being filled", problems);
         }
-        if (question.kind() != QuestionKind.OPEN_PARTS && !pending.parts().isEmpty()) {
+        if (!(question.kind() instanceof QuestionKind.OpenParts) && !pending.parts().isEmpty()) {
             problems.add("parts pending for '" + stepId + "', which is not an open-parts question");
         }
-        if (question.kind() == QuestionKind.OPEN_PARTS) {
+        if (question.kind() instanceof QuestionKind.OpenParts) {
             checkFields(question, pending.parts(), false, "parts being filled", problems);
         }
     }

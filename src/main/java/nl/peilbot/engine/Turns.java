@@ -95,7 +95,7 @@ final class Turns {
      */
     private static Pending pendingFor(Flow flow, String stepId, Map<String, Answer> answers) {
         Answer answer = answers.get(stepId);
-        boolean multiple = flow.step(stepId).map(q -> q.kind() == QuestionKind.MULTIPLE_CHOICE).orElse(false);
+        boolean multiple = flow.step(stepId).map(q -> q.kind() instanceof QuestionKind.MultipleChoice).orElse(false);
         if (answer == null || answer.skipped() || !multiple) {
             return Pending.NONE;
         }

@@ -37,7 +37,7 @@ final class FlowCompatibility {
 
     private static void compare(Question before, Question now, List<String> languages, Problems problems) {
         String id = now.id();
-        if (before.kind() != now.kind()) {
+        if (before.kind() == null || now.kind() == null || !before.kind().yamlName().equals(now.kind().yamlName())) {
             problems.add(id, "kind changed from " + name(before.kind()) + " to " + name(now.kind())
                     + ": stored answers have the old kind; a question with another kind needs a new id");
             return;
@@ -46,7 +46,17 @@ final class FlowCompatibility {
         labelsStay(id, "field", before.fields(), now.fields(), Field::id, Field::label, languages, problems);
         fieldsKeepALabel(id, before, now, languages, problems);
         noNewExclusives(id, before, now, problems);
-        if (now.kind() == QuestionKind.OPEN_LIST && now.maxItems() < before.maxItems()) {
+        if (before.kind() instanceof QuestionKind.Rating old && now.kind() instanceof QuestionKind.Rating rating
+                && (old.min() != rating.min() || old.max() != rating.max())) {
+            problems.add(id, "rating scale changed from " + old.min() + "-" + old.max() + " to " + rating.min() + "-" + rating.max()
+                    + ": stored ratings would mean something else; a question with another scale needs a new id");
+        }
+        if (before.kind() instanceof QuestionKind.Numeric old && now.kind() instanceof QuestionKind.Numeric number
+                && number.decimals() < old.decimals()) {
+            problems.add(id, "decimals lowered from " + old.decimals() + " to " + number.decimals()
+                    + ": stored numbers may have more decimals");
+        }
+        if (now.kind() instanceof QuestionKind.OpenList && now.maxItems() < before.maxItems()) {
             problems.add(id, "max-items lowered from " + before.maxItems() + " to " + now.maxItems()
                     + ": stored answers may have more entries");
         }
@@ -64,7 +74,7 @@ final class FlowCompatibility {
     }
 
     private static void noNewExclusives(String id, Question before, Question now, Problems problems) {
-        if (now.kind() != QuestionKind.MULTIPLE_CHOICE) {
+        if (!(now.kind() instanceof QuestionKind.MultipleChoice)) {
             return;
         }
         for (AnswerOption option : now.options()) {

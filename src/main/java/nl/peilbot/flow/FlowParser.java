@@ -29,7 +29,8 @@ final class FlowParser {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of(
             "id", "wave", "languages", "title", "intro", "consent", "closing", "profile", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of(
-            "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields", "coding");
+            "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields", "coding",
+            "min", "max", "min-label", "max-label", "decimals", "unit");
     private static final Set<String> OPTION_KEYS = Set.of("code", "label", "other", "exclusive");
     private static final Set<String> FIELD_KEYS = Set.of("id", "label");
     private static final Set<String> CONDITION_KEYS = Set.of("question", "any-of");
@@ -120,10 +121,7 @@ final class FlowParser {
         String id = string(map, "id", null, true);
         unknownKeys(map, QUESTION_KEYS, id);
         String kindName = string(map, "kind", id, true);
-        QuestionKind kind = kindName == null ? null : QuestionKind.fromYaml(kindName);
-        if (kindName != null && kind == null) {
-            problem(id, "unknown kind '" + kindName + "'");
-        }
+        QuestionKind kind = kindName == null ? null : kind(kindName, map, id);
         List<AnswerOption> options = new ArrayList<>();
         if (map.get("options") instanceof List<?> list) {
             for (Object o : list) {
@@ -164,6 +162,69 @@ final class FlowParser {
         return new Question(id, kind, text(map, "text", id, true), text(map, "hint", id, false),
                 options, fields, maxItems, bool(map, "optional", id), condition(map.get("when"), id),
                 coding(map.get("coding"), id));
+    }
+
+    /** The kind named {@code name}, with the keys only that kind has; null (and a problem) for an unknown name. */
+    private QuestionKind kind(String name, Map<?, ?> map, String id) {
+        QuestionKind kind = switch (name) {
+            case "single-choice" -> QuestionKind.SINGLE_CHOICE;
+            case "multiple-choice" -> QuestionKind.MULTIPLE_CHOICE;
+            case "open-text" -> QuestionKind.OPEN_TEXT;
+            case "open-list" -> QuestionKind.OPEN_LIST;
+            case "open-parts" -> QuestionKind.OPEN_PARTS;
+            case "rating" -> new QuestionKind.Rating(integer(map, "min", id, true), integer(map, "max", id, true),
+                    text(map, "min-label", id, true), text(map, "max-label", id, true));
+            case "number" -> new QuestionKind.Numeric(integer(map, "decimals", id, false),
+                    decimal(map, "min", id), decimal(map, "max", id), text(map, "unit", id, false));
+            default -> null;
+        };
+        if (kind == null) {
+            problem(id, "unknown kind '" + name + "'");
+            return null;
+        }
+        boolean rating = kind instanceof QuestionKind.Rating;
+        boolean number = kind instanceof QuestionKind.Numeric;
+        for (String key : List.of("min-label", "max-label")) {
+            if (!rating && map.containsKey(key)) {
+                problem(id, "has '" + key + "', which is only for rating, not " + name);
+            }
+        }
+        for (String key : List.of("decimals", "unit")) {
+            if (!number && map.containsKey(key)) {
+                problem(id, "has '" + key + "', which is only for number, not " + name);
+            }
+        }
+        for (String key : List.of("min", "max")) {
+            if (!rating && !number && map.containsKey(key)) {
+                problem(id, "has '" + key + "', which is only for rating and number, not " + name);
+            }
+        }
+        return kind;
+    }
+
+    private int integer(Map<?, ?> map, String key, String id, boolean required) {
+        Object value = map.get(key);
+        if (value instanceof Integer n) {
+            return n;
+        }
+        if (value != null) {
+            problem(id, "'" + key + "' must be a whole number, not '" + value + "'");
+        } else if (required) {
+            problem(id, "missing '" + key + "'");
+        }
+        return 0;
+    }
+
+    private java.math.BigDecimal decimal(Map<?, ?> map, String key, String id) {
+        Object value = map.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof java.math.BigInteger) {
+            return new java.math.BigDecimal(String.valueOf(value));
+        }
+        problem(id, "'" + key + "' must be a number, not '" + value + "'");
+        return null;
     }
 
     private List<CodingCategory> coding(Object node, String id) {

@@ -6,14 +6,13 @@ import java.util.List;
 final class ShapeRules {
 
     /** The invitation pre-fills profile fields with one plain value: a text or an option code. */
-    private static final List<QuestionKind> PROFILE_KINDS = List.of(QuestionKind.OPEN_TEXT, QuestionKind.SINGLE_CHOICE);
 
     private ShapeRules() {
     }
 
     static void check(Flow flow, Problems problems) {
         for (Question question : flow.profile()) {
-            if (question.kind() != null && !PROFILE_KINDS.contains(question.kind())) {
+            if (question.kind() != null && !(question.kind() instanceof QuestionKind.OpenText || question.kind() instanceof QuestionKind.SingleChoice)) {
                 problems.add(question.id(), "a profile field must be open-text or single-choice, not " + question.kind().yamlName());
             }
         }
@@ -32,19 +31,83 @@ final class ShapeRules {
         } else if (!question.options().isEmpty()) {
             problems.add(id, "has options, but options are only for single-choice and multiple-choice, not " + kind.yamlName());
         }
-        boolean hasFields = kind == QuestionKind.OPEN_LIST || kind == QuestionKind.OPEN_PARTS;
+        boolean hasFields = kind instanceof QuestionKind.OpenList || kind instanceof QuestionKind.OpenParts;
         if (hasFields && question.fields().isEmpty()) {
             problems.add(id, kind.yamlName() + " question without fields");
         } else if (!hasFields && !question.fields().isEmpty()) {
             problems.add(id, "has fields, but fields are only for open-list and open-parts, not " + kind.yamlName());
         }
-        if (kind.isChoice() && !question.coding().isEmpty()) {
+        if (!kind.isOpen() && !question.coding().isEmpty()) {
             problems.add(id, "has 'coding', which is only for open questions, not " + kind.yamlName());
         }
-        if (kind == QuestionKind.OPEN_LIST && question.maxItems() < 1) {
+        if (kind instanceof QuestionKind.OpenList && question.maxItems() < 1) {
             problems.add(id, "open-list needs 'max-items' of at least 1, not " + question.maxItems());
-        } else if (kind != QuestionKind.OPEN_LIST && question.maxItems() != 0) {
+        } else if (!(kind instanceof QuestionKind.OpenList) && question.maxItems() != 0) {
             problems.add(id, "has 'max-items', which is only for open-list, not " + kind.yamlName());
+        }
+        kind.match(new KindRules(id, problems));
+    }
+
+    /** The rules of each kind's own keys; options, fields and max-items are checked above for every kind. */
+    private record KindRules(String id, Problems problems) implements QuestionKind.Cases<Void> {
+
+        @Override
+        public Void singleChoice(QuestionKind.SingleChoice kind) {
+            return null;
+        }
+
+        @Override
+        public Void multipleChoice(QuestionKind.MultipleChoice kind) {
+            return null;
+        }
+
+        @Override
+        public Void openText(QuestionKind.OpenText kind) {
+            return null;
+        }
+
+        @Override
+        public Void openList(QuestionKind.OpenList kind) {
+            return null;
+        }
+
+        @Override
+        public Void openParts(QuestionKind.OpenParts kind) {
+            return null;
+        }
+
+        @Override
+        public Void rating(QuestionKind.Rating kind) {
+            ShapeRules.rating(id, kind, problems);
+            return null;
+        }
+
+        @Override
+        public Void number(QuestionKind.Numeric kind) {
+            ShapeRules.number(id, kind, problems);
+            return null;
+        }
+    }
+
+    /** One button per point, so a scale stays short enough for a chat (at most 0–10), and every point has a word. */
+    private static void rating(String id, QuestionKind.Rating rating, Problems problems) {
+        if (rating.min() < 0 || rating.max() <= rating.min() || rating.max() > 10) {
+            problems.add(id, "rating needs 0 <= min < max <= 10 (such as 1-5 or 0-10), not min " + rating.min()
+                    + " and max " + rating.max());
+        }
+    }
+
+    private static void number(String id, QuestionKind.Numeric number, Problems problems) {
+        if (number.decimals() < 0 || number.decimals() > 6) {
+            problems.add(id, "'decimals' must be between 0 and 6, not " + number.decimals());
+        }
+        if (number.min() != null && number.max() != null && number.min().compareTo(number.max()) > 0) {
+            problems.add(id, "'min' " + number.min().toPlainString() + " is above 'max' " + number.max().toPlainString());
+        }
+        for (var bound : java.util.Arrays.asList(number.min(), number.max())) {
+            if (bound != null && bound.stripTrailingZeros().scale() > Math.max(number.decimals(), 0)) {
+                problems.add(id, "bound " + bound.toPlainString() + " has more decimals than 'decimals' (" + number.decimals() + ") allows");
+            }
         }
     }
 
@@ -55,7 +118,7 @@ final class ShapeRules {
             problems.add(id, question.kind().yamlName() + " question without options");
             return;
         }
-        if (question.kind() == QuestionKind.SINGLE_CHOICE) {
+        if (question.kind() instanceof QuestionKind.SingleChoice) {
             options.stream().filter(AnswerOption::exclusive).forEach(o -> problems.add(id,
                     "option '" + o.code() + "' is 'exclusive', which only means something in a multiple-choice question"));
         } else if (options.stream().allMatch(AnswerOption::exclusive)) {

@@ -32,6 +32,12 @@ final class TranslationRules {
         question.options().forEach(o -> check(o.label(), language, id, "the label of option '" + o.code() + "'", problems));
         question.fields().forEach(f -> check(f.label(), language, id, "the label of field '" + f.id() + "'", problems));
         question.coding().forEach(c -> check(c.label(), language, id, "the label of coding category '" + c.code() + "'", problems));
+        if (question.kind() instanceof QuestionKind.Rating rating) {
+            check(rating.minLabel(), language, id, "'min-label'", problems);
+            check(rating.maxLabel(), language, id, "'max-label'", problems);
+        } else if (question.kind() instanceof QuestionKind.Numeric number) {
+            check(number.unit(), language, id, "'unit'", problems);
+        }
     }
 
     private static void check(LocalizedText text, String language, String questionId, String what, Problems problems) {

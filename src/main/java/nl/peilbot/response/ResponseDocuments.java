@@ -1,5 +1,6 @@
 package nl.peilbot.response;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -109,6 +110,7 @@ final class ResponseDocuments {
         }
         putIfPresent(document, "otherText", answer.otherText());
         putIfPresent(document, "text", answer.text());
+        putIfPresent(document, "value", storedNumber(answer.value()));
         if (!answer.entries().isEmpty()) {
             document.append("entries", answer.entries().stream().map(entry -> texts(entry, question)).toList());
         }
@@ -125,6 +127,29 @@ final class ResponseDocuments {
         }
         putIfPresent(document, "source", answer.source());
         return document;
+    }
+
+    /**
+     * A rating or number as BSON: a whole number as an int64, any other as a double (FerretDB has no decimal128);
+     * the engine accepts at most 6 decimals, which a double holds exactly enough to give back the typed digits.
+     */
+    static Object storedNumber(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 ? (Object) plain.longValueExact() : (Object) plain.doubleValue();
+    }
+
+    /** A stored {@code value} back as the number that was given. */
+    static BigDecimal number(Object stored) {
+        if (stored instanceof Integer || stored instanceof Long) {
+            return BigDecimal.valueOf(((Number) stored).longValue());
+        }
+        if (stored instanceof Double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros();
+        }
+        return null;
     }
 
     private static Map<String, Answer> answers(Document document) {
@@ -148,6 +173,7 @@ final class ResponseDocuments {
                 document.getString("text"),
                 entries,
                 texts(document.get("parts", new Document())),
+                number(document.get("value")),
                 document.getBoolean("skipped", false),
                 document.getString("source"),
                 instant(document.getDate("answeredAt")),
@@ -162,7 +188,7 @@ final class ResponseDocuments {
             if (answer == null || answer.skipped()) {
                 continue;
             }
-            if (field.kind() == QuestionKind.MULTIPLE_CHOICE) {
+            if (field.kind() instanceof QuestionKind.MultipleChoice) {
                 profile.append(field.id(), answer.codes());
             } else if (!answer.choices().isEmpty()) {
                 profile.append(field.id(), answer.codes().get(0));

@@ -17,8 +17,8 @@ import nl.peilbot.flow.Question;
  * (hospital, type, role) kept because the analysis is per hospital, and every answer by question id, choices as
  * option codes. No conversation state, message ids, names, e-mail addresses or chat ids.
  *
- * @param answers per question id: {@code choices}, {@code otherText}, {@code text}, {@code entries}, {@code parts}
- *                or {@code skipped}, whichever the answer has
+ * @param answers per question id: {@code choices}, {@code otherText}, {@code text}, {@code value} (a rating or
+ *                number), {@code entries}, {@code parts} or {@code skipped}, whichever the answer has
  */
 record PseudonymousResponse(String respondent, String survey, String wave, String status, String language,
                             List<String> channels, Instant startedAt, Instant completedAt, Map<String, Object> profile,
@@ -68,6 +68,9 @@ record PseudonymousResponse(String respondent, String survey, String wave, Strin
         }
         copy(answer, "otherText", view);
         copy(answer, "text", view);
+        if (answer.get("value") instanceof Number number) {
+            view.put("value", number);
+        }
         if (answer.containsKey("entries")) {
             List<Map<String, Object>> entries = new ArrayList<>();
             answer.getList("entries", Document.class, List.of()).forEach(e -> entries.add(new LinkedHashMap<>(e)));

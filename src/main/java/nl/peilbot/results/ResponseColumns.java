@@ -14,6 +14,7 @@ import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
 
 /**
  * The columns of the raw-response export, one row per respondent: the pseudonym and response facts, then every
@@ -30,9 +31,15 @@ final class ResponseColumns {
      * One column.
      *
      * @param valueLabels for numeric columns, the labels of their values (also of {@value #SKIPPED}); empty for texts
+     * @param spssFormat  the SPSS format of a numeric column ({@code F3.0} for codes), null for texts
      */
     record Column(String name, String label, boolean numeric, Map<Integer, String> valueLabels,
-                  Function<PseudonymousResponse, Object> value) {
+                  Function<PseudonymousResponse, Object> value, String spssFormat) {
+
+        Column(String name, String label, boolean numeric, Map<Integer, String> valueLabels,
+               Function<PseudonymousResponse, Object> value) {
+            this(name, label, numeric, valueLabels, value, numeric ? "F3.0" : null);
+        }
     }
 
     /** The labels the flow does not have: for 0/1 columns and skipped answers, in the export's language. */
@@ -51,17 +58,84 @@ final class ResponseColumns {
         columns.add(text("startedAt", "Started at (UTC)", r -> iso(r.startedAt())));
         columns.add(text("completedAt", "Completed at (UTC)", r -> iso(r.completedAt())));
         for (Question question : flow.steps()) {
-            String text = question.text().in(language);
-            switch (question.kind()) {
-                case SINGLE_CHOICE -> singleChoice(columns, question, text, labels, language);
-                case MULTIPLE_CHOICE -> multipleChoice(columns, question, text, labels, language);
-                case OPEN_TEXT -> columns.add(text(question.id(), text, r -> answerText(r, question.id())));
-                case OPEN_PARTS -> question.fields().forEach(part -> columns.add(text(question.id() + "_" + part.id(),
-                        text + ": " + part.label().in(language), r -> part(r, question.id(), part.id()))));
-                case OPEN_LIST -> openList(columns, question, text, responses, labels, language);
-            }
+            question.kind().match(new QuestionColumns(columns, question, responses, labels, language));
         }
         return unique(columns);
+    }
+
+    /** The columns of each kind of question. */
+    private record QuestionColumns(List<Column> columns, Question question, List<PseudonymousResponse> responses,
+                                   Labels labels, String language) implements QuestionKind.Cases<Void> {
+
+        private String questionText() {
+            return question.text().in(language);
+        }
+
+        @Override
+        public Void singleChoice(QuestionKind.SingleChoice kind) {
+            ResponseColumns.singleChoice(columns, question, questionText(), labels, language);
+            return null;
+        }
+
+        @Override
+        public Void multipleChoice(QuestionKind.MultipleChoice kind) {
+            ResponseColumns.multipleChoice(columns, question, questionText(), labels, language);
+            return null;
+        }
+
+        @Override
+        public Void openText(QuestionKind.OpenText kind) {
+            columns.add(text(question.id(), questionText(), r -> answerText(r, question.id())));
+            return null;
+        }
+
+        @Override
+        public Void openList(QuestionKind.OpenList kind) {
+            ResponseColumns.openList(columns, question, questionText(), responses, labels, language);
+            return null;
+        }
+
+        @Override
+        public Void openParts(QuestionKind.OpenParts kind) {
+            question.fields().forEach(part -> columns.add(text(question.id() + "_" + part.id(),
+                    questionText() + ": " + part.label().in(language), r -> part(r, question.id(), part.id()))));
+            return null;
+        }
+
+        /** The point itself, its ends labelled. */
+        @Override
+        public Void rating(QuestionKind.Rating kind) {
+            Map<Integer, String> valueLabels = new LinkedHashMap<>();
+            valueLabels.put(kind.min(), kind.minLabel().in(language));
+            valueLabels.put(kind.max(), kind.maxLabel().in(language));
+            valueLabels.put(SKIPPED, labels.skipped());
+            columns.add(new Column(question.id(), questionText(), true, valueLabels, r -> value(r, question.id(), SKIPPED), "F2.0"));
+            return null;
+        }
+
+        /**
+         * The number as given; a skipped answer is {@value #SKIPPED} only when the question cannot take negative
+         * numbers, otherwise empty like a question not asked (a real -1 must not read as "skipped").
+         */
+        @Override
+        public Void number(QuestionKind.Numeric kind) {
+            boolean nonNegative = kind.min() != null && kind.min().signum() >= 0;
+            Map<Integer, String> valueLabels = nonNegative ? Map.of(SKIPPED, labels.skipped()) : Map.of();
+            int digits = kind.max() == null ? 12 : Math.max(kind.max().abs().toBigInteger().toString().length(), 1);
+            int width = digits + 1 + (kind.decimals() > 0 ? kind.decimals() + 1 : 0);
+            columns.add(new Column(question.id(), kind.unit() == null ? questionText() : questionText() + " (" + kind.unit().in(language) + ")",
+                    true, valueLabels, r -> value(r, question.id(), nonNegative ? SKIPPED : null),
+                    "F" + width + "." + kind.decimals()));
+            return null;
+        }
+    }
+
+    private static Object value(PseudonymousResponse response, String questionId, Integer skipped) {
+        Map<String, Object> answer = answer(response, questionId);
+        if (answer == null) {
+            return null;
+        }
+        return answer.containsKey("skipped") ? skipped : answer.get("value");
     }
 
     static Sheet sheet(String name, List<Column> columns, List<PseudonymousResponse> responses) {
@@ -198,7 +272,8 @@ final class ResponseColumns {
             for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) {
                 name = base + "_" + n;
             }
-            named.add(new Column(name, column.label(), column.numeric(), column.valueLabels(), column.value()));
+            named.add(new Column(name, column.label(), column.numeric(), column.valueLabels(), column.value(),
+                    column.spssFormat()));
         }
         return named;
     }

@@ -26,6 +26,8 @@ import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.SpecialismTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.WaveComparison;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.Flow;
 
@@ -111,6 +113,18 @@ class ResultsController {
         return results.specialisms(new WaveId(survey, wave), question);
     }
 
+    @Operation(summary = "A rating question: respondents per point, mean, top scores and (0-10) the Net Promoter split")
+    @GetMapping("/{survey}/{wave}/questions/{question}/rating")
+    RatingTable rating(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.rating(new WaveId(survey, wave), question);
+    }
+
+    @Operation(summary = "A number question: answers, mean, lowest, quartiles, median and highest")
+    @GetMapping("/{survey}/{wave}/questions/{question}/number")
+    NumberTable number(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.number(new WaveId(survey, wave), question);
+    }
+
     @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
     @GetMapping("/{survey}/{wave}/crosstab")
     CrossTab crossTab(@PathVariable String survey, @PathVariable String wave, @RequestParam String row,
@@ -123,7 +137,7 @@ class ResultsController {
         return filtered.crossTab(id, results.flow(id), row, column, query);
     }
 
-    @Operation(summary = "The same choice question in several waves, e.g. wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020")
+    @Operation(summary = "The same question in several waves by code (options, rating points, coding categories, specialisms), e.g. wave=ai-in-hospitals-2020/2020&wave=ai-in-hospitals-2021/2021")
     @GetMapping("/compare")
     WaveComparison compare(@RequestParam String question,
                            @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))

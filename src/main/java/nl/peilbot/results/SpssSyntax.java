@@ -29,7 +29,7 @@ final class SpssSyntax {
         for (int i = 0; i < columns.size(); i++) {
             ResponseColumns.Column column = columns.get(i);
             sps.append("    ").append(column.name()).append(' ')
-                    .append(column.numeric() ? "F3.0" : "A" + width(data, i)).append('\n');
+                    .append(column.numeric() ? column.spssFormat() : "A" + width(data, i)).append('\n');
         }
         sps.append(".\n\nVARIABLE LABELS\n");
         for (int i = 0; i < columns.size(); i++) {

@@ -8,6 +8,8 @@ import java.util.function.UnaryOperator;
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.SpecialismTable;
 import nl.peilbot.aggregation.UnknownResultException;
@@ -16,11 +18,13 @@ import nl.peilbot.aggregation.WaveReport;
 import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
 
 /**
  * The report's table of each question as a sheet, from one read of the wave's results ({@link Results#report}), counts beside whole percents and the base (n) in the last row:
  * a choice question per respondent and per hospital (plus hospitals by combination where an option is exclusive,
- * as for the scale question), an open question by coded category (per part), an open list by specialism.
+ * as for the scale question), an open question by coded category (per part), an open list by specialism, a rating
+ * by point (mean, top scores, Net Promoter split), a number by its mean and quartiles.
  */
 final class TableSheets {
 
@@ -50,12 +54,80 @@ final class TableSheets {
         Question question = flow.step(questionId).filter(q -> !flow.isProfileField(q.id()) || q.kind().isChoice())
                 .orElseThrow(() ->
                 new UnknownResultException("no question '" + questionId + "' in " + wave.survey() + "/" + wave.wave()));
-        return switch (question.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> choice(question);
-            case OPEN_TEXT -> List.of(coded(question, Collections.singletonList(null)));
-            case OPEN_PARTS -> List.of(coded(question, question.fields().stream().map(Field::id).toList()));
-            case OPEN_LIST -> List.of(specialisms(question));
-        };
+        return question.kind().match(new QuestionKind.Cases<>() {
+            @Override
+            public List<Sheet> singleChoice(QuestionKind.SingleChoice kind) {
+                return choice(question);
+            }
+
+            @Override
+            public List<Sheet> multipleChoice(QuestionKind.MultipleChoice kind) {
+                return choice(question);
+            }
+
+            @Override
+            public List<Sheet> openText(QuestionKind.OpenText kind) {
+                return List.of(coded(question, Collections.singletonList(null)));
+            }
+
+            @Override
+            public List<Sheet> openList(QuestionKind.OpenList kind) {
+                return List.of(specialisms(question));
+            }
+
+            @Override
+            public List<Sheet> openParts(QuestionKind.OpenParts kind) {
+                return List.of(coded(question, question.fields().stream().map(Field::id).toList()));
+            }
+
+            @Override
+            public List<Sheet> rating(QuestionKind.Rating kind) {
+                return List.of(TableSheets.this.rating(question));
+            }
+
+            @Override
+            public List<Sheet> number(QuestionKind.Numeric kind) {
+                return List.of(TableSheets.this.number(question));
+            }
+        });
+    }
+
+    /** Each point with its count and percent, then the mean, the top scores, the Net Promoter split and the base. */
+    private Sheet rating(Question question) {
+        RatingTable table = report.ratings().get(question.id());
+        List<List<Object>> rows = new ArrayList<>();
+        for (RatingTable.Point point : table.points()) {
+            String label = point.value() == table.min() ? point.value() + " " + table.minLabel()
+                    : point.value() == table.max() ? point.value() + " " + table.maxLabel() : String.valueOf(point.value());
+            rows.add(row(point.value(), label, point.count(), point.percent()));
+        }
+        rows.add(row(null, texts.apply("mean"), table.mean(), null));
+        rows.add(row(null, texts.apply("topScores"), table.topScores(), table.topPercent()));
+        RatingTable.NetPromoter nps = table.promoters();
+        if (nps != null) {
+            rows.add(row(null, texts.apply("promoters"), nps.promoters(), nps.promotersPercent()));
+            rows.add(row(null, texts.apply("passives"), nps.passives(), nps.passivesPercent()));
+            rows.add(row(null, texts.apply("detractors"), nps.detractors(), nps.detractorsPercent()));
+            rows.add(row(null, texts.apply("nps"), nps.score(), null));
+        }
+        rows.add(row(null, texts.apply("base"), table.answered(), null));
+        return new Sheet(question.id(), List.of(texts.apply("point"), texts.apply("option"), texts.apply("respondents"),
+                texts.apply("respondentsPercent")), rows);
+    }
+
+    /** The base, mean, lowest, quartiles and highest, one per row. */
+    private Sheet number(Question question) {
+        NumberTable table = report.numbers().get(question.id());
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(texts.apply("base"), table.answered()));
+        rows.add(row(texts.apply("mean"), table.mean()));
+        rows.add(row(texts.apply("minimum"), table.min()));
+        rows.add(row(texts.apply("lowerQuartile"), table.lowerQuartile()));
+        rows.add(row(texts.apply("median"), table.median()));
+        rows.add(row(texts.apply("upperQuartile"), table.upperQuartile()));
+        rows.add(row(texts.apply("maximum"), table.max()));
+        return new Sheet(question.id(), List.of(texts.apply("statistic"),
+                table.unit() == null ? texts.apply("value") : texts.apply("value") + " (" + table.unit() + ")"), rows);
     }
 
     private List<Sheet> choice(Question question) {

@@ -12,6 +12,8 @@ import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.SpecialismTable;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.aggregation.WaveReport;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Question;
@@ -72,13 +74,15 @@ final class Views {
     /** {@link WaveReport} with pseudonyms: everything the results page draws, in one response. */
     record ReportView(Overview overview, Map<String, DistributionView> respondents, Map<String, DistributionView> hospitals,
                       Map<String, HospitalCombinations> combinations, Map<String, CodedView> coded,
-                      Map<String, SpecialismTable> specialisms) {
+                      Map<String, SpecialismTable> specialisms, Map<String, RatingTable> ratings,
+                      Map<String, NumberTable> numbers) {
 
         static ReportView of(WaveReport report, Flow flow, Pseudonyms pseudonyms) {
             return new ReportView(report.overview(), distributions(report.respondents(), flow, pseudonyms),
                     distributions(report.hospitals(), flow, pseudonyms), report.combinations(),
                     report.coded().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                            e -> CodedView.of(e.getValue(), pseudonyms))), report.specialisms());
+                            e -> CodedView.of(e.getValue(), pseudonyms))), report.specialisms(), report.ratings(),
+                    report.numbers());
         }
 
         private static Map<String, DistributionView> distributions(Map<String, Distribution> distributions, Flow flow,

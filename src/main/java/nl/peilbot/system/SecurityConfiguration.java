@@ -59,7 +59,7 @@ class SecurityConfiguration {
 
     /** Paths respondents use without logging in. */
     static final String[] PUBLIC_PATHS = {"/", "/index.html", "/error", "/favicon.ico", "/login",
-            "/chat/**", "/widget/**", "/ws/**", "/telegram/webhook"};
+            "/chat/**", "/widget/**", "/ws/**", "/telegram/webhook", "/mail/decline"};
 
     /**
      * Everything from this origin only: no inline script or style (the pages load theirs from files), no plugins,
@@ -127,7 +127,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The chat carries no cookie authority, and Telegram signs its webhook with a secret header instead.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook"))
+                // A mail's one-click decline (RFC 8058) is a POST from the mail client, proven by its signed token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**", "/telegram/webhook", "/mail/decline"))
                 .headers(SecurityConfiguration::hardened);
         return http.build();
     }

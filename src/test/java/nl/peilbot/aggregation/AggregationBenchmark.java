@@ -23,6 +23,7 @@ import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
 import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.testsupport.FerretDb;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -189,28 +190,31 @@ class AggregationBenchmark {
             if (q.id().equals("hospital")) {
                 continue;
             }
-            switch (q.kind()) {
-                case SINGLE_CHOICE -> {
-                    AnswerOption option = q.options().get(random.nextInt(q.options().size()));
-                    answers.append(q.id(), choices(List.of(option)));
-                    if (FLOW.isProfileField(q.id())) {
-                        profile.append(q.id(), option.code());
-                    }
+            QuestionKind kind = q.kind();
+            if (kind instanceof QuestionKind.SingleChoice) {
+                AnswerOption option = q.options().get(random.nextInt(q.options().size()));
+                answers.append(q.id(), choices(List.of(option)));
+                if (FLOW.isProfileField(q.id())) {
+                    profile.append(q.id(), option.code());
                 }
-                case MULTIPLE_CHOICE -> {
-                    List<AnswerOption> chosen = q.options().stream().filter(o -> !o.exclusive() && random.nextInt(3) == 0).toList();
-                    answers.append(q.id(), choices(chosen.isEmpty() ? List.of(q.options().get(0)) : chosen));
+            } else if (kind instanceof QuestionKind.MultipleChoice) {
+                List<AnswerOption> chosen = q.options().stream().filter(o -> !o.exclusive() && random.nextInt(3) == 0).toList();
+                answers.append(q.id(), choices(chosen.isEmpty() ? List.of(q.options().get(0)) : chosen));
+            } else if (kind instanceof QuestionKind.OpenText) {
+                answers.append(q.id(), new Document("text", "Antwoord " + i + " op " + q.id()));
+            } else if (kind instanceof QuestionKind.OpenParts) {
+                Document parts = new Document();
+                for (Field f : q.fields()) {
+                    parts.append(f.id(), "Deel " + f.id() + " van " + i);
                 }
-                case OPEN_TEXT -> answers.append(q.id(), new Document("text", "Antwoord " + i + " op " + q.id()));
-                case OPEN_PARTS -> {
-                    Document parts = new Document();
-                    for (Field f : q.fields()) {
-                        parts.append(f.id(), "Deel " + f.id() + " van " + i);
-                    }
-                    answers.append(q.id(), new Document("parts", parts));
-                }
-                case OPEN_LIST -> answers.append(q.id(), new Document("entries", List.of(
-                        new Document("specialism", SPECIALISMS.get(random.nextInt(SPECIALISMS.size()))).append("description", "Proef " + i))));
+                answers.append(q.id(), new Document("parts", parts));
+            } else if (kind instanceof QuestionKind.OpenList) {
+                answers.append(q.id(), new Document("entries", List.of(
+                    new Document("specialism", SPECIALISMS.get(random.nextInt(SPECIALISMS.size()))).append("description", "Proef " + i))));
+            } else if (kind instanceof QuestionKind.Rating rating) {
+                answers.append(q.id(), new Document("value", (long) rating.min() + random.nextInt(rating.points())));
+            } else if (kind instanceof QuestionKind.Numeric) {
+                answers.append(q.id(), new Document("value", (long) random.nextInt(100)));
             }
         }
         return new Document("_id", "r_" + String.format("%024d", i)).append("survey", WAVE.survey()).append("wave", WAVE.wave())

@@ -20,6 +20,7 @@ import nl.peilbot.engine.Stage;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
 import nl.peilbot.flow.Question;
+import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.response.StoredResponse;
 
 /**
@@ -82,34 +83,35 @@ public final class ReportFixture {
         if ("skip".equals(value) && question.optional()) {
             return new Answer(question.id(), null, null, null, null, null, true, "chat", SUBMITTED, 5);
         }
-        return switch (question.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
-                List<ChosenOption> choices = (value instanceof List<?> codes ? codes : List.of(value)).stream()
-                        .map(code -> question.option(String.valueOf(code)).orElseThrow(() ->
-                                new IllegalArgumentException(id + ": no option " + code + " at " + question.id())))
-                        .map(o -> new ChosenOption(o.code(), o.label().in(flow.defaultLanguage()))).toList();
-                yield new Answer(question.id(), choices, otherText == null ? null : String.valueOf(otherText), null, null,
-                        null, false, source, SUBMITTED, 10);
+        QuestionKind kind = question.kind();
+        if (kind.isChoice()) {
+            List<ChosenOption> choices = (value instanceof List<?> codes ? codes : List.of(value)).stream()
+                    .map(code -> question.option(String.valueOf(code)).orElseThrow(() ->
+                            new IllegalArgumentException(id + ": no option " + code + " at " + question.id())))
+                    .map(o -> new ChosenOption(o.code(), o.label().in(flow.defaultLanguage()))).toList();
+            return new Answer(question.id(), choices, otherText == null ? null : String.valueOf(otherText), null, null,
+                    null, false, source, SUBMITTED, 10);
+        }
+        if (kind instanceof QuestionKind.OpenText) {
+            String text = value instanceof Map<?, ?> coded ? code(id, question.id(), null, coded) : String.valueOf(value);
+            return new Answer(question.id(), null, null, text, null, null, false, source, SUBMITTED, 30);
+        }
+        if (kind instanceof QuestionKind.OpenParts) {
+            Map<String, String> parts = new LinkedHashMap<>();
+            asMap(value).forEach((part, coded) -> parts.put(part, code(id, question.id(), part, asMap(coded))));
+            return new Answer(question.id(), null, null, null, null, parts, false, source, SUBMITTED, 60);
+        }
+        if (kind instanceof QuestionKind.OpenList) {
+            List<Map<String, String>> entries = new ArrayList<>();
+            for (Object entry : (List<?>) value) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                asMap(entry).forEach((field, text) -> fields.put(field, String.valueOf(text)));
+                entries.add(fields);
             }
-            case OPEN_TEXT -> {
-                String text = value instanceof Map<?, ?> coded ? code(id, question.id(), null, coded) : String.valueOf(value);
-                yield new Answer(question.id(), null, null, text, null, null, false, source, SUBMITTED, 30);
-            }
-            case OPEN_PARTS -> {
-                Map<String, String> parts = new LinkedHashMap<>();
-                asMap(value).forEach((part, coded) -> parts.put(part, code(id, question.id(), part, asMap(coded))));
-                yield new Answer(question.id(), null, null, null, null, parts, false, source, SUBMITTED, 60);
-            }
-            case OPEN_LIST -> {
-                List<Map<String, String>> entries = new ArrayList<>();
-                for (Object entry : (List<?>) value) {
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    asMap(entry).forEach((field, text) -> fields.put(field, String.valueOf(text)));
-                    entries.add(fields);
-                }
-                yield new Answer(question.id(), null, null, null, entries, null, false, source, SUBMITTED, 90);
-            }
-        };
+            return new Answer(question.id(), null, null, null, entries, null, false, source, SUBMITTED, 90);
+        }
+        return new Answer(question.id(), null, null, null, null, null, new java.math.BigDecimal(String.valueOf(value)),
+            false, source, SUBMITTED, 15);
     }
 
     private String code(String id, String questionId, String part, Map<?, ?> coded) {

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class RouteAccessTests extends ConsoleTestBase {
 
-    private static final List<String> PUBLIC = List.of("/chat/", "/widget/", "/ws/", "/telegram/webhook", "/login", "/error");
+    private static final List<String> PUBLIC = List.of("/chat/", "/widget/", "/ws/", "/telegram/webhook", "/login", "/error",
+            "/mail/decline");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

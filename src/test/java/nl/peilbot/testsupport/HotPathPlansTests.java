@@ -86,7 +86,13 @@ class HotPathPlansTests {
             new HotPathQuery("dashboardCounted", "DashboardFolds.counted: a respondent's chain, every fold",
                     Filters.eq("_id", "peil-2020/2020|r_0000000000000000000000a1#2")),
             new HotPathQuery("dashboardQueue", "DashboardQueue delete of a folded delta",
-                    Filters.eq("_id", "r_0000000000000000000000a1:0b3c5e0e-7d1a-4c53-9a0e-2f1f0c7d9e11")));
+                    Filters.eq("_id", "r_0000000000000000000000a1:0b3c5e0e-7d1a-4c53-9a0e-2f1f0c7d9e11")),
+            new HotPathQuery("mails", "MailLog.find and mark, every try of a mail", Filters.eq("_id",
+                    "r_0000000000000000000000a1:invitation:1")),
+            new HotPathQuery("mailDeclines", "Declines.declined, every try of a mail and every decline click",
+                    Filters.eq("_id", "r_0000000000000000000000a1")),
+            new HotPathQuery("mailSettings", "MailSettings.of (the wave's sender) and the decline key, every try",
+                    Filters.eq("_id", "ai-in-hospitals-2020")));
 
     private static MongoDatabase database;
 

@@ -12,11 +12,13 @@ import nl.peilbot.engine.Outbound;
 
 /**
  * Renders the conversation's messages as Telegram messages: a prompt's buttons become an inline keyboard on its
- * last part, one button a row, numbered as the respondent may type them, ticked when selected.
+ * last part, one button a row, numbered as the respondent may type them, ticked when selected; the points of a rating
+ * side by side, at most {@value #POINTS_PER_ROW} to a row.
  */
 final class MessageRenderer {
 
     static final String TICK = "\u2705 ";
+    static final int POINTS_PER_ROW = 6;
 
     private final TextSplitter splitter;
 
@@ -47,12 +49,30 @@ final class MessageRenderer {
             return null;
         }
         List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow points = new InlineKeyboardRow();
         for (int i = 0; i < ask.buttons().size(); i++) {
             Button button = ask.buttons().get(i);
             String label = (ask.selected().contains(button.code()) ? TICK : "")
                     + (button.number() > 0 ? button.number() + ". " : "") + button.label();
-            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(label)
-                    .callbackData(CallbackData.encode(ask.stepId(), button, i)).build()));
+            InlineKeyboardButton key = InlineKeyboardButton.builder().text(label)
+                    .callbackData(CallbackData.encode(ask.stepId(), button, i)).build();
+            boolean point = ask.input() == Outbound.InputKind.RATING && !button.code().startsWith("#");
+            if (point) {
+                if (points.size() == POINTS_PER_ROW) {
+                    rows.add(points);
+                    points = new InlineKeyboardRow();
+                }
+                points.add(key);
+                continue;
+            }
+            if (!points.isEmpty()) {
+                rows.add(points);
+                points = new InlineKeyboardRow();
+            }
+            rows.add(new InlineKeyboardRow(key));
+        }
+        if (!points.isEmpty()) {
+            rows.add(points);
         }
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }

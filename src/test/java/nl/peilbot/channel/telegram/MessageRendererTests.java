@@ -80,6 +80,21 @@ class MessageRendererTests {
     }
 
     @Test
+    void shouldPutTheElevenPointsOfARatingSideBySideInTwoRowsAndSkipOnARowOfItsOwn() {
+        List<Button> buttons = new java.util.ArrayList<>();
+        for (int point = 0; point <= 10; point++) {
+            buttons.add(new Button(String.valueOf(point), String.valueOf(point), 0));
+        }
+        buttons.add(new Button("#skip", "Overslaan", 0));
+        var keyboard = renderer.keyboard(new Outbound.Ask("recommend", "Aanbevelen?", Outbound.InputKind.RATING, buttons,
+                List.of(), null));
+
+        assertThat(keyboard.getKeyboard()).extracting(row -> row.stream().map(b -> b.getText()).toList()).containsExactly(
+                List.of("0", "1", "2", "3", "4", "5"), List.of("6", "7", "8", "9", "10"), List.of("Overslaan"));
+        assertThat(keyboard.getKeyboard().get(1).get(1).getCallbackData()).isEqualTo("recommend|7");
+    }
+
+    @Test
     void shouldSendAPromptWithoutButtonsWithoutKeyboard() {
         Outbound.Ask open = new Outbound.Ask("policyTopics", "Welke onderwerpen?", Outbound.InputKind.TEXT, List.of(),
                 List.of(), null);

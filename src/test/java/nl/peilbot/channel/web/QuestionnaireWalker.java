@@ -1,5 +1,6 @@
 package nl.peilbot.channel.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,12 @@ public final class QuestionnaireWalker {
 
     /** What the stored answer must hold. */
     public record Expected(List<String> codes, String otherText, String text, List<Map<String, String>> entries,
-                    Map<String, String> parts, boolean skipped) {
+                    Map<String, String> parts, boolean skipped, BigDecimal value) {
+
+        public Expected(List<String> codes, String otherText, String text, List<Map<String, String>> entries,
+                        Map<String, String> parts, boolean skipped) {
+            this(codes, otherText, text, entries, parts, skipped, null);
+        }
     }
 
     private static final int ENTRIES = 2;
@@ -42,7 +48,11 @@ public final class QuestionnaireWalker {
     private final Map<String, Expected> expected = new LinkedHashMap<>();
     private final Map<String, Integer> textsSent = new HashMap<>();
     private final Map<String, Integer> asks = new HashMap<>();
+    private static final List<String> DUTCH_NUMBERS =
+            List.of("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien");
+
     private int singleChoices;
+    private int ratings;
 
     public QuestionnaireWalker(Flow flow) {
         this.flow = flow;
@@ -70,13 +80,69 @@ public final class QuestionnaireWalker {
             expected.put(step, new Expected(List.of(), null, null, List.of(), Map.of(), true));
             return new Frame("command", "command", "skip");
         }
-        return switch (question.kind()) {
-            case SINGLE_CHOICE -> singleChoice(question, ask);
-            case MULTIPLE_CHOICE -> multipleChoice(question, ask);
-            case OPEN_TEXT -> openText(question);
-            case OPEN_LIST -> openList(question);
-            case OPEN_PARTS -> openParts(question);
+        return question.kind().match(new QuestionKind.Cases<>() {
+            @Override
+            public Frame singleChoice(QuestionKind.SingleChoice kind) {
+                return QuestionnaireWalker.this.singleChoice(question, ask);
+            }
+
+            @Override
+            public Frame multipleChoice(QuestionKind.MultipleChoice kind) {
+                return QuestionnaireWalker.this.multipleChoice(question, ask);
+            }
+
+            @Override
+            public Frame openText(QuestionKind.OpenText kind) {
+                return QuestionnaireWalker.this.openText(question);
+            }
+
+            @Override
+            public Frame openList(QuestionKind.OpenList kind) {
+                return QuestionnaireWalker.this.openList(question);
+            }
+
+            @Override
+            public Frame openParts(QuestionKind.OpenParts kind) {
+                return QuestionnaireWalker.this.openParts(question);
+            }
+
+            @Override
+            public Frame rating(QuestionKind.Rating kind) {
+                return QuestionnaireWalker.this.rating(question, kind);
+            }
+
+            @Override
+            public Frame number(QuestionKind.Numeric kind) {
+                return QuestionnaireWalker.this.number(question, kind);
+            }
+        });
+    }
+
+    /**
+     * One below the top of the scale, in turn as the button, as "n/max" and as a Dutch number word, so each way a
+     * respondent gives a rating is walked.
+     */
+    private Frame rating(Question question, QuestionKind.Rating kind) {
+        int point = kind.max() - 1;
+        expected.put(question.id(), new Expected(List.of(), null, null, List.of(), Map.of(), false, BigDecimal.valueOf(point)));
+        return switch (ratings++ % 3) {
+            case 0 -> new Frame("choice", "code", String.valueOf(point));
+            case 1 -> new Frame("text", "text", point + "/" + kind.max());
+            default -> new Frame("text", "text", DUTCH_NUMBERS.get(point));
         };
+    }
+
+    /** A value inside the bounds, typed the Dutch way ("2,5" for decimals) and followed by the unit when there is one. */
+    private Frame number(Question question, QuestionKind.Numeric kind) {
+        BigDecimal low = kind.min() == null ? BigDecimal.ZERO : kind.min();
+        BigDecimal high = kind.max() == null ? low.add(BigDecimal.valueOf(1000)) : kind.max();
+        BigDecimal value = low.add(high.subtract(low).divide(BigDecimal.valueOf(3), 0, java.math.RoundingMode.DOWN));
+        if (kind.decimals() > 0 && value.add(new BigDecimal("0.5")).compareTo(high) <= 0) {
+            value = value.add(new BigDecimal("0.5"));
+        }
+        expected.put(question.id(), new Expected(List.of(), null, null, List.of(), Map.of(), false, value));
+        String typed = value.toPlainString().replace('.', ',');
+        return new Frame("text", "text", kind.unit() == null ? typed : typed + " " + kind.unit().in(flow.defaultLanguage()));
     }
 
     private Frame singleChoice(Question question, JsonNode ask) {
@@ -155,9 +221,9 @@ public final class QuestionnaireWalker {
         List<String> codes = new ArrayList<>();
         if (!needed.isEmpty()) {
             question.options().stream().map(AnswerOption::code).filter(needed::contains).forEach(codes::add);
-            return question.kind() == QuestionKind.SINGLE_CHOICE ? codes.subList(0, 1) : codes;
+            return question.kind() instanceof QuestionKind.SingleChoice ? codes.subList(0, 1) : codes;
         }
-        if (question.kind() == QuestionKind.SINGLE_CHOICE) {
+        if (question.kind() instanceof QuestionKind.SingleChoice) {
             return List.of(plain.get(Math.min(1, plain.size() - 1)).code());
         }
         codes.add(plain.get(0).code());
