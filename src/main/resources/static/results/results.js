@@ -270,7 +270,8 @@
     var box = document.getElementById('downloads');
     box.textContent = t('downloads') + ': ';
     [['csv', '/export/responses.csv'], ['xlsx', '/export/responses.xlsx'], ['sps', '/export/responses.sps'],
-      ['tables', '/export/tables.xlsx']].forEach(function (link, i) {
+      ['tables', '/export/tables.xlsx'], ['reportHtml', '/report.html'], ['reportPdf', '/report.pdf']]
+      .forEach(function (link, i) {
       if (i > 0) {
         box.appendChild(document.createTextNode(' · '));
       }

@@ -196,6 +196,30 @@ class ArchitectureTests {
     }
 
     /**
+     * The report is built on the aggregation's public API only (no documents, no other module); its parser, evaluator
+     * and renderers are pure: Spring only in the classes that load templates, read results and answer HTTP.
+     */
+    @Test
+    void reportUsesTheAggregationApiAndLibrariesOnlyAndRendersWithoutSpring() {
+        classes().that().resideInAPackage("nl.peilbot.report..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "in the JDK, Spring, CommonMark, OpenHTMLtoPDF, SnakeYAML, the swagger annotations, the aggregation "
+                                + "module's public types, PageTexts or the report module",
+                        (JavaClass type) -> type.getName().equals("nl.peilbot.system.PageTexts")
+                                || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
+                                .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                                || startsWithAny(type.getPackageName(), "java", "org.springframework", "org.commonmark",
+                                "com.openhtmltopdf", "org.yaml.snakeyaml", "io.swagger.v3.oas.annotations", "nl.peilbot.report")))
+                .check(classes);
+        noClasses().that().resideInAPackage("nl.peilbot.report..")
+                .and().doNotHaveSimpleName("Reports").and().doNotHaveSimpleName("ReportController")
+                .and().doNotHaveSimpleName("ReportTemplates").and().doNotHaveSimpleName("PublishedWaves")
+                .and().doNotHaveSimpleName("StoredWave")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.peilbot.system..")
+                .check(classes);
+    }
+
+    /**
      * E-mail is one module: it alone talks SMTP, and it knows invitations, flows and the outbox but nothing of the
      * conversation, the responses, the channels, the console or the results.
      */

@@ -15,15 +15,15 @@ import nl.peilbot.response.ResponseStore;
 import nl.peilbot.response.StoredResponse;
 
 /** Stores the 2020 report's 35 respondents (and the 2019 wave) as the aggregation's acceptance test does. */
-final class ReportData {
+public final class ReportData {
 
-    static final WaveId WAVE_2020 = new WaveId("ai-in-hospitals-2020", "2020");
-    static final WaveId WAVE_2019 = new WaveId("ai-in-hospitals-2019", "2019");
+    public static final WaveId WAVE_2020 = new WaveId("ai-in-hospitals-2020", "2020");
+    public static final WaveId WAVE_2019 = new WaveId("ai-in-hospitals-2019", "2019");
 
     private ReportData() {
     }
 
-    static ReportFixture load(ResponseStore responses, FlowSnapshots snapshots, ApplicationEventPublisher events,
+    public static ReportFixture load(ResponseStore responses, FlowSnapshots snapshots, ApplicationEventPublisher events,
                               Results results) {
         ReportFixture fixture2020 = new ReportFixture(Path.of("conversation-flows/ai-in-hospitals-2020.yaml"),
                 Path.of("src/test/resources/aggregation/report-2020.yaml"));

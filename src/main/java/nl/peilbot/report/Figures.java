@@ -1,0 +1,147 @@
+package nl.peilbot.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.report.Expression.Selector;
+
+/** Computes the inline placeholders of a template from a wave's tables. */
+final class Figures {
+
+    private final WaveData.Source source;
+
+    Figures(WaveData.Source source) {
+        this.source = source;
+    }
+
+    /** The figure's value; an unknown question, option, category or wave throws {@link TemplateException}. */
+    Value value(Expression.Figure figure) {
+        WaveData wave = figure.wave() == null ? source.current() : source.wave(figure.wave());
+        try {
+            return value(wave, figure);
+        } catch (UnknownResultException e) {
+            throw new TemplateException(e.getMessage());
+        }
+    }
+
+    /** "label (count), label (count) en label (count)": the n categories most answers were coded with. */
+    String top(Expression.Top top, String and) {
+        try {
+            List<CodedTable.Category> categories = coded(source.current(), top.question(), top.part()).categories()
+                    .stream().filter(c -> c.count() > 0)
+                    .sorted(Comparator.comparingInt(CodedTable.Category::count).reversed()).limit(top.n()).toList();
+            List<String> items = categories.stream().map(c -> c.label() + " (" + c.count() + ")").toList();
+            if (items.size() <= 1) {
+                return String.join("", items);
+            }
+            return items.subList(0, items.size() - 1).stream().collect(Collectors.joining(", "))
+                    + " " + and + " " + items.get(items.size() - 1);
+        } catch (UnknownResultException e) {
+            throw new TemplateException(e.getMessage());
+        }
+    }
+
+    private static Value value(WaveData wave, Expression.Figure figure) {
+        Unit unit = figure.byUnits() ? Unit.HOSPITALS : Unit.RESPONDENTS;
+        boolean percent = figure.percent();
+        Selector selector = figure.selector();
+        if (selector instanceof Selector.Total) {
+            return Value.count(figure.byUnits() ? wave.overview().hospitals() : wave.overview().respondents());
+        }
+        if (selector instanceof Selector.Options options) {
+            Distribution distribution = choice(wave, options.question(), unit);
+            int count = options.codes().stream().mapToInt(code -> distribution.count(code).count()).sum();
+            return percent ? Value.percent(count, distribution.base()) : Value.count(count);
+        }
+        if (selector instanceof Selector.Combination combination) {
+            Distribution distribution = choice(wave, combination.question(), Unit.HOSPITALS);
+            combination.codes().forEach(distribution::count);
+            HospitalCombinations combinations = wave.combinations(combination.question());
+            int count = combinations.hospitalsWith(combination.codes().toArray(String[]::new));
+            return percent ? Value.percent(count, combinations.hospitals()) : Value.count(count);
+        }
+        if (selector instanceof Selector.Active active) {
+            choice(wave, active.question(), Unit.HOSPITALS);
+            HospitalCombinations combinations = wave.combinations(active.question());
+            return percent ? Value.percent(combinations.active(), combinations.hospitals())
+                    : Value.count(combinations.active());
+        }
+        if (selector instanceof Selector.Answered answered) {
+            return answered(wave, answered.question(), figure.byUnits(), percent);
+        }
+        if (selector instanceof Selector.Category category) {
+            CodedTable table = coded(wave, category.question(), category.part());
+            int count = table.category(category.code()).count();
+            return percent ? Value.percent(count, table.answered()) : Value.count(count);
+        }
+        if (selector instanceof Selector.Entries entries) {
+            return Value.count(list(wave, entries.question()).entries());
+        }
+        Selector.Specialism specialism = (Selector.Specialism) selector;
+        SpecialismTable table = list(wave, specialism.question());
+        SpecialismTable.Specialism one = table.specialism(specialism.name());
+        if (figure.byUnits()) {
+            return percent ? Value.percent(one.hospitals(), wave.overview().hospitals()) : Value.count(one.hospitals());
+        }
+        return percent ? Value.percent(one.entries(), table.entries()) : Value.count(one.entries());
+    }
+
+    private static SpecialismTable list(WaveData wave, String question) {
+        String kind = kind(wave, question);
+        if (!kind.equals("open-list")) {
+            throw new TemplateException("'" + question + "' is a " + kind + " question, it has no entries");
+        }
+        return wave.specialisms(question);
+    }
+
+    private static Value answered(WaveData wave, String question, boolean byUnits, boolean percent) {
+        String kind = kind(wave, question);
+        int answered;
+        if (kind.endsWith("choice")) {
+            answered = wave.distribution(question, byUnits ? Unit.HOSPITALS : Unit.RESPONDENTS).base();
+        } else if (kind.equals("open-list")) {
+            SpecialismTable table = wave.specialisms(question);
+            answered = byUnits ? table.hospitals() : table.respondents();
+        } else if (byUnits) {
+            throw new TemplateException("'answered " + question + " by units' is not counted for " + kind + " questions");
+        } else {
+            answered = wave.overview().questions().stream().filter(q -> q.id().equals(question)).findFirst()
+                    .orElseThrow().answered();
+        }
+        int total = byUnits ? wave.overview().hospitals() : wave.overview().respondents();
+        return percent ? Value.percent(answered, total) : Value.count(answered);
+    }
+
+    static String kind(WaveData wave, String question) {
+        return wave.overview().questions().stream().filter(q -> q.id().equals(question)).findFirst()
+                .orElseThrow(() -> new TemplateException("no question '" + question + "'")).kind();
+    }
+
+    private static Distribution choice(WaveData wave, String question, Unit unit) {
+        String kind = kind(wave, question);
+        if (!kind.endsWith("choice")) {
+            throw new TemplateException("'" + question + "' is a " + kind + " question, it has no options");
+        }
+        return wave.distribution(question, unit);
+    }
+
+    static CodedTable coded(WaveData wave, String question, String part) {
+        String kind = kind(wave, question);
+        if (kind.equals("open-parts") && part == null) {
+            throw new TemplateException("'" + question + "' has parts: name one, e.g. " + question + ":"
+                    + String.join(":", wave.overview().questions().stream().filter(q -> q.id().equals(question))
+                    .findFirst().orElseThrow().parts().stream().limit(1).toList()));
+        }
+        if (!kind.equals("open-text") && !kind.equals("open-parts")) {
+            throw new TemplateException("'" + question + "' is a " + kind + " question, it has no categories");
+        }
+        return wave.coded(question, kind.equals("open-parts") ? part : null);
+    }
+}

@@ -1,0 +1,93 @@
+package nl.peilbot.report;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import nl.peilbot.aggregation.Results;
+import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.system.PageTexts;
+
+/** Renders a wave's report from its template (stored or given) and its current data. */
+@Component
+class Reports {
+
+    private static final String LANGUAGE = "nl";
+
+    private final Results results;
+    private final ReportTemplates templates;
+    private final PublishedWaves published;
+    private final PageTexts texts;
+    private final ReportPage page;
+
+    Reports(Results results, ReportTemplates templates, PublishedWaves published, MessageSource messages) {
+        this.results = results;
+        this.templates = templates;
+        this.published = published;
+        this.texts = new PageTexts(messages, "report.");
+        this.page = new ReportPage(PageTexts.resource("report/report.css"));
+    }
+
+    /** The stored template of the wave, if it has one. */
+    Optional<String> template(WaveId wave) {
+        return templates.template(wave);
+    }
+
+    /** The report rendered from a template; unknown waves throw {@link nl.peilbot.aggregation.UnknownResultException}. */
+    Page render(WaveId wave, String template) {
+        Map<String, String> frame = texts.in(LANGUAGE);
+        StoredWave current = new StoredWave(results, wave);
+        ReportRenderer.Rendered rendered = new ReportRenderer(frame).render(template, new Source(current));
+        String subtitle = frame.getOrDefault("respondents", "respondents") + ": " + current.overview().respondents()
+                + " · " + wave.survey() + " / " + wave.wave();
+        return new Page(rendered, page.html(rendered, LANGUAGE, subtitle, frame));
+    }
+
+    byte[] pdf(Page report) {
+        return page.pdf(report.html());
+    }
+
+    String contentSecurityPolicy() {
+        return page.contentSecurityPolicy();
+    }
+
+    /** A rendered report and its whole page. */
+    record Page(ReportRenderer.Rendered report, String html) {
+    }
+
+    /** The report's wave and the earlier waves its template names, each read once per rendering. */
+    private final class Source implements WaveData.Source {
+
+        private final WaveData current;
+        private final Map<String, WaveData> earlier = new HashMap<>();
+
+        Source(WaveData current) {
+            this.current = current;
+        }
+
+        @Override
+        public WaveData current() {
+            return current;
+        }
+
+        @Override
+        public WaveData wave(String reference) {
+            return earlier.computeIfAbsent(reference, ref -> {
+                int slash = ref.indexOf('/');
+                WaveId id = new WaveId(ref.substring(0, slash), ref.substring(slash + 1));
+                // the figures of record: an analyst entered them, even where some answers were also stored
+                Optional<PublishedWave> figures = published.wave(id);
+                if (figures.isPresent()) {
+                    return figures.get();
+                }
+                if (!results.waves().contains(id)) {
+                    throw new TemplateException("no wave '" + ref + "': neither results nor published figures");
+                }
+                return new StoredWave(results, id);
+            });
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package nl.peilbot.report;
+
+import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.Results;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.aggregation.WaveReport;
+
+/** A wave whose answers are stored: its tables from one read of its results ({@link Results#report}). */
+final class StoredWave implements WaveData {
+
+    private final Results results;
+    private final WaveId wave;
+    private final WaveReport report;
+
+    StoredWave(Results results, WaveId wave) {
+        this.results = results;
+        this.wave = wave;
+        this.report = results.report(wave);
+    }
+
+    @Override
+    public String label() {
+        return wave.wave();
+    }
+
+    @Override
+    public boolean published() {
+        return false;
+    }
+
+    @Override
+    public Overview overview() {
+        return report.overview();
+    }
+
+    @Override
+    public Distribution distribution(String question, Unit unit) {
+        Distribution distribution = (unit == Unit.HOSPITALS ? report.hospitals() : report.respondents()).get(question);
+        if (distribution == null) {
+            throw new UnknownResultException("no choice question '" + question + "'");
+        }
+        return distribution;
+    }
+
+    @Override
+    public HospitalCombinations combinations(String question) {
+        HospitalCombinations combinations = report.combinations().get(question);
+        return combinations != null ? combinations : results.hospitalCombinations(wave, question);
+    }
+
+    @Override
+    public CodedTable coded(String question, String part) {
+        CodedTable table = report.coded().get(part == null ? question : question + ":" + part);
+        if (table == null) {
+            throw new UnknownResultException("no open question '" + question + (part == null ? "" : ":" + part) + "'");
+        }
+        return table;
+    }
+
+    @Override
+    public SpecialismTable specialisms(String question) {
+        SpecialismTable table = report.specialisms().get(question);
+        if (table == null) {
+            throw new UnknownResultException("no open-list question '" + question + "'");
+        }
+        return table;
+    }
+}

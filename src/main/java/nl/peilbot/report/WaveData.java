@@ -1,0 +1,41 @@
+package nl.peilbot.report;
+
+import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.Unit;
+
+/**
+ * The tables of one wave as a report reads them: from the stored answers, or from an earlier wave's published
+ * figures. A table that does not exist throws {@link nl.peilbot.aggregation.UnknownResultException} or
+ * {@link TemplateException}.
+ */
+interface WaveData {
+
+    /** How the wave is named in comparisons, e.g. {@code 2019}. */
+    String label();
+
+    /** True when the wave is known only by its published figures, not by answers. */
+    boolean published();
+
+    Overview overview();
+
+    Distribution distribution(String question, Unit unit);
+
+    HospitalCombinations combinations(String question);
+
+    CodedTable coded(String question, String part);
+
+    SpecialismTable specialisms(String question);
+
+    /** The data of the reports' wave and of the earlier waves a template names. */
+    interface Source {
+
+        WaveData current();
+
+        /** An earlier wave by {@code survey/wave}; an unknown one throws {@link TemplateException}. */
+        WaveData wave(String reference);
+    }
+}

@@ -1,0 +1,118 @@
+package nl.peilbot.report;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.aggregation.WaveId;
+
+/**
+ * A small wave for the pure tests: 20 respondents in 10 units; a single choice {@code colour}, a multiple choice
+ * {@code scale} with an exclusive {@code none}, an open question {@code worries} with categories and an open list
+ * {@code trials}.
+ */
+final class FakeWave implements WaveData {
+
+    static final WaveId ID = new WaveId("fake-survey", "2021");
+
+    private final String label;
+    private final boolean published;
+    private final int pilots;
+
+    FakeWave(String label, boolean published, int pilots) {
+        this.label = label;
+        this.published = published;
+        this.pilots = pilots;
+    }
+
+    static WaveData.Source source() {
+        WaveData current = new FakeWave("2021", false, 6);
+        WaveData earlier = new FakeWave("2020", true, 3);
+        return new WaveData.Source() {
+            @Override
+            public WaveData current() {
+                return current;
+            }
+
+            @Override
+            public WaveData wave(String reference) {
+                if (!reference.equals("fake-survey/2020")) {
+                    throw new TemplateException("no wave '" + reference + "'");
+                }
+                return earlier;
+            }
+        };
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public boolean published() {
+        return published;
+    }
+
+    @Override
+    public Overview overview() {
+        return new Overview(ID, 20, 10, List.of(
+                new Overview.QuestionSummary("colour", 1, "single-choice", "Which colour?", 20, List.of()),
+                new Overview.QuestionSummary("scale", 2, "multiple-choice", "At what scale (10% or more)?", 20, List.of()),
+                new Overview.QuestionSummary("worries", 3, "open-text", "What worries you?", 16, List.of()),
+                new Overview.QuestionSummary("trials", 4, "open-list", "Which trials?", 8, List.of())));
+    }
+
+    @Override
+    public Distribution distribution(String question, Unit unit) {
+        boolean units = unit == Unit.HOSPITALS;
+        return switch (question) {
+            case "colour" -> new Distribution(ID, "colour", "Which colour?", unit, units ? 10 : 20, List.of(
+                    new Distribution.Count("red", "Red", units ? 7 : 13, units ? 70 : 65),
+                    new Distribution.Count("blue", "Blue", units ? 4 : 7, units ? 40 : 35)), List.of());
+            case "scale" -> new Distribution(ID, "scale", "At what scale?", unit, units ? 10 : 20, List.of(
+                    new Distribution.Count("pilot", "Pilot", units ? pilots : 9, units ? pilots * 10 : 45),
+                    new Distribution.Count("live", "Live", units ? 3 : 5, units ? 30 : 25),
+                    new Distribution.Count("none", "None", units ? 2 : 8, units ? 20 : 40)), List.of());
+            default -> throw new UnknownResultException("no choice question '" + question + "' in fake");
+        };
+    }
+
+    @Override
+    public HospitalCombinations combinations(String question) {
+        return new HospitalCombinations(ID, question, 10, 8, List.of(
+                new HospitalCombinations.Combination(List.of("pilot"), List.of("Pilot"), pilots - 1, (pilots - 1) * 10),
+                new HospitalCombinations.Combination(List.of("pilot", "live"), List.of("Pilot", "Live"), 1, 10),
+                new HospitalCombinations.Combination(List.of("live"), List.of("Live"), 2, 20),
+                new HospitalCombinations.Combination(List.of("none"), List.of("None"), 2, 20)));
+    }
+
+    @Override
+    public CodedTable coded(String question, String part) {
+        if (!question.equals("worries")) {
+            throw new UnknownResultException("no open question '" + question + "'");
+        }
+        return new CodedTable(ID, question, part, 16, 16, List.of(
+                new CodedTable.Category("cost", "Cost", 5, 31, List.of()),
+                new CodedTable.Category("trust", "Trust", 9, 56, List.of()),
+                new CodedTable.Category("law", "Law", 2, 13, List.of())), List.of());
+    }
+
+    @Override
+    public SpecialismTable specialisms(String question) {
+        return new SpecialismTable(ID, question, 8, 6, 12, List.of(
+                new SpecialismTable.Specialism("radiologie", "Radiologie", 5, 42, 4),
+                new SpecialismTable.Specialism("intensive care", "Intensive care", 3, 25, 3)));
+    }
+
+    static Map<String, String> texts() {
+        return Map.of("and", "en", "answer", "Antwoord", "count", "Aantal", "respondents", "respondenten",
+                "published", "Published figures only");
+    }
+}
