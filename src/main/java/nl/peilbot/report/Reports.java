@@ -28,7 +28,7 @@ class Reports {
         this.templates = templates;
         this.published = published;
         this.texts = new PageTexts(messages, "report.");
-        this.page = new ReportPage(PageTexts.resource("report/report.css"));
+        this.page = new ReportPage(stylesheet());
     }
 
     /** The stored template of the wave, if it has one. */
@@ -88,6 +88,15 @@ class Reports {
                 }
                 return new StoredWave(results, id);
             });
+        }
+    }
+
+    private static String stylesheet() {
+        try {
+            return new org.springframework.core.io.ClassPathResource("report/report.css")
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
