@@ -60,6 +60,9 @@ public class Waves {
      * instance within {@link #STATE_FRESH_FOR} (docs/storage.md, "Per-turn commands").
      */
     Optional<Wave> current(String survey) {
+        if (survey == null) {
+            return Optional.empty();
+        }
         Known hit = known.get(survey);
         if (hit != null && System.nanoTime() - hit.readAtNanos() < STATE_FRESH_FOR.toNanos()) {
             return hit.wave();

@@ -13,11 +13,11 @@ import nl.peilbot.flow.Question;
  */
 final class OptionCandidates {
 
-    private final Map<String, Map<String, List<Candidate>>> byFlow = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Map<String, List<Candidate>>>> byFlow = new ConcurrentHashMap<>();
 
     List<Candidate> of(Flow flow, Question question) {
-        // Keyed by the version alone: it is a hash of the flow's whole content, and the candidates depend on nothing else.
-        Map<String, List<Candidate>> byQuestion = byFlow.computeIfAbsent(flow.version(), key -> new ConcurrentHashMap<>());
+        Map<String, List<Candidate>> byQuestion = byFlow.computeIfAbsent(flow.id(), id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(flow.version(), version -> new ConcurrentHashMap<>());
         List<Candidate> candidates = byQuestion.get(question.id());
         return candidates != null ? candidates : byQuestion.computeIfAbsent(question.id(),
                 id -> List.copyOf(Candidate.options(flow, question)));
