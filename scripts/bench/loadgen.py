@@ -240,6 +240,8 @@ class Stats:
         self.outcomes = {}
         self.recording = False
         self.stopping = False
+        self.loop_lags = []
+        self.own_cpu = 0.0
 
     def error(self, code):
         if self.recording:
@@ -362,6 +364,7 @@ async def drive(url, clients, seconds, think, warmup, ramp, at_window_end=None):
     window, what `at_window_end` returned)."""
     stats = Stats()
     started = time.time()
+    lag_task = asyncio.create_task(loop_lag(stats))
     readies = []
     tasks = []
     for i in range(clients):
@@ -375,14 +378,27 @@ async def drive(url, clients, seconds, think, warmup, ramp, at_window_end=None):
     await asyncio.sleep(warmup)
     stats.recording = True
     window_start = time.time()
+    cpu_start = time.process_time()
     await asyncio.sleep(seconds)
     stats.recording = False
     window = time.time() - window_start
+    stats.own_cpu = time.process_time() - cpu_start
     total = time.time() - started
     measured = await asyncio.to_thread(at_window_end) if at_window_end else None
     stats.stopping = True
     await asyncio.gather(*tasks, return_exceptions=True)
+    lag_task.cancel()
     return stats, window, connected, total, measured
+
+
+async def loop_lag(stats, every=0.05):
+    """How late this process's event loop wakes up (its own scheduling delay, which every latency it measures
+    includes): the overshoot of a 50 ms sleep, while recording."""
+    while not stats.stopping:
+        t0 = time.perf_counter()
+        await asyncio.sleep(every)
+        if stats.recording:
+            stats.loop_lags.append(time.perf_counter() - t0 - every)
 
 
 # ---------------------------------------------------------------- main
@@ -452,7 +468,11 @@ def main():
                 rows.append(row)
                 print(row, flush=True)
                 detail = {"completed": stats.completed, "outcomes": stats.outcomes, "errors": stats.errors,
-                          "window_s": round(window, 1), "load_average": os.getloadavg()[0]}
+                          "window_s": round(window, 1), "load_average": os.getloadavg()[0],
+                          "loadgen_cpu_share": round(stats.own_cpu / window, 2),
+                          "loadgen_loop_lag_ms": {"p50": round(percentile(stats.loop_lags, 50) * 1000, 1),
+                                                  "p99": round(percentile(stats.loop_lags, 99) * 1000, 1),
+                                                  "max": round(max(stats.loop_lags, default=0) * 1000, 1)}}
                 print("#   " + json.dumps(detail), flush=True)
         finally:
             if app:

@@ -52,16 +52,19 @@ class AccessGate {
 
     /** Throws unless the survey exists, takes answers and allows its open link. */
     void requireOpenLink(String survey) {
-        Wave wave = waves.find(survey).orElseThrow(() -> new UnknownAccessException("unknown survey '" + survey + "'"));
+        Wave wave = waves.current(survey).orElseThrow(() -> new UnknownAccessException("unknown survey '" + survey + "'"));
         requireTakingAnswers(wave);
         if (!wave.openLink()) {
             throw new AccessRefusedException(AccessRefusedException.Reason.OPEN_LINK_CLOSED);
         }
     }
 
-    /** Throws when the survey's wave is paused or closed; a survey without a current flow file passes. */
+    /**
+     * Throws when the survey's wave is paused or closed; a survey without a current flow file passes. Goes by the
+     * wave's state as this instance read it within {@link Waves#STATE_FRESH_FOR}.
+     */
     void requireTakingAnswers(String survey) {
-        waves.find(survey).ifPresent(AccessGate::requireTakingAnswers);
+        waves.current(survey).ifPresent(AccessGate::requireTakingAnswers);
     }
 
     private static void requireTakingAnswers(Wave wave) {

@@ -1,10 +1,14 @@
 package nl.peilbot.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -24,12 +28,16 @@ import nl.peilbot.response.ResponseStore;
 public class Waves {
 
     static final String COLLECTION = "waves";
+    /** How long a turn may go by a wave's state as read before: a pause or close reaches every instance within it. */
+    static final Duration STATE_FRESH_FOR = Duration.ofSeconds(1);
 
     private final MongoCollection<Document> waves;
     private final FlowCatalog flows;
     private final ResponseStore responses;
     private final Clock clock;
     private final boolean openLinkByDefault;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     Waves(MongoDatabase database, FlowCatalog flows, ResponseStore responses, Clock clock,
           WavesProperties properties) {
@@ -43,6 +51,31 @@ public class Waves {
     /** Every survey with a flow file, in file order. */
     public List<Wave> all() {
         return flows.surveys().stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The wave as this instance read it at most {@link #STATE_FRESH_FOR} ago: what every turn checks, so that a turn
+     * costs no read of {@code waves}. A change made through this instance is seen at once; one made through another
+     * instance within {@link #STATE_FRESH_FOR} (docs/storage.md, "Per-turn commands").
+     */
+    Optional<Wave> current(String survey) {
+        if (survey == null) {
+            return Optional.empty();
+        }
+        Known hit = known.get(survey);
+        if (hit != null && System.nanoTime() - hit.readAtNanos() < STATE_FRESH_FOR.toNanos()) {
+            return hit.wave();
+        }
+        long generation = changes.get();
+        long readAt = System.nanoTime();
+        Optional<Wave> wave = find(survey);
+        // Not kept when this instance changed a wave while it was read: that change must be seen at once.
+        known.compute(survey, (key, before) -> changes.get() == generation ? new Known(wave, readAt) : before);
+        return wave;
+    }
+
+    /** A wave read from the database, and {@link System#nanoTime()} before the read. */
+    private record Known(Optional<Wave> wave, long readAtNanos) {
     }
 
     public Optional<Wave> find(String survey) {
@@ -98,6 +131,8 @@ public class Waves {
             document.append("closedAt", closedSince(wave.survey()).map(Date::from).orElse(now));
         }
         waves.replaceOne(Filters.eq("_id", wave.survey()), document, new ReplaceOptions().upsert(true));
+        changes.incrementAndGet();
+        known.remove(wave.survey());
         return wave;
     }
 }

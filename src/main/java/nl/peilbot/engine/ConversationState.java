@@ -25,7 +25,7 @@ public record ConversationState(
         Stage resumeStage) {
 
     public ConversationState {
-        answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+        answers = answers == null ? Map.of() : FrozenAnswers.of(answers);
         pending = pending == null ? Pending.NONE : pending;
     }
 }

@@ -13,13 +13,13 @@ import nl.peilbot.flow.Question;
  */
 final class OptionCandidates {
 
-    private record Key(String flowId, String flowVersion, String questionId) {
-    }
-
-    private final Map<Key, List<Candidate>> byQuestion = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Map<String, List<Candidate>>>> byFlow = new ConcurrentHashMap<>();
 
     List<Candidate> of(Flow flow, Question question) {
-        return byQuestion.computeIfAbsent(new Key(flow.id(), flow.version(), question.id()),
-                key -> List.copyOf(Candidate.options(flow, question)));
+        Map<String, List<Candidate>> byQuestion = byFlow.computeIfAbsent(flow.id(), id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(flow.version(), version -> new ConcurrentHashMap<>());
+        List<Candidate> candidates = byQuestion.get(question.id());
+        return candidates != null ? candidates : byQuestion.computeIfAbsent(question.id(),
+                id -> List.copyOf(Candidate.options(flow, question)));
     }
 }

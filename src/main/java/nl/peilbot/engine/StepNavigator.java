@@ -27,10 +27,12 @@ final class StepNavigator {
     /** The answers that still count (their step's condition holds), in flow order. */
     static Map<String, Answer> prune(Flow flow, Map<String, Answer> answers) {
         Map<String, Answer> kept = new LinkedHashMap<>();
-        for (Question step : flow.steps()) {
-            Answer answer = answers.get(step.id());
-            if (answer != null && conditionHolds(step, kept)) {
-                kept.put(step.id(), answer);
+        for (List<Question> part : parts(flow)) {
+            for (Question step : part) {
+                Answer answer = answers.get(step.id());
+                if (answer != null && conditionHolds(step, kept)) {
+                    kept.put(step.id(), answer);
+                }
             }
         }
         return kept;
@@ -57,17 +59,24 @@ final class StepNavigator {
     static List<Question> steps(Flow flow, Map<String, Answer> answers) {
         List<Question> steps = new ArrayList<>();
         Map<String, Answer> earlier = new LinkedHashMap<>();
-        for (Question step : flow.steps()) {
-            Answer answer = answers.get(step.id());
-            boolean holds = conditionHolds(step, earlier);
-            if (holds && !(answer != null && fromInvitation(answer) && flow.isProfileField(step.id()))) {
-                steps.add(step);
-            }
-            if (holds && answer != null) {
-                earlier.put(step.id(), answer);
+        for (List<Question> part : parts(flow)) {
+            for (Question step : part) {
+                Answer answer = answers.get(step.id());
+                boolean holds = conditionHolds(step, earlier);
+                if (holds && !(answer != null && fromInvitation(answer) && part == flow.profile())) {
+                    steps.add(step);
+                }
+                if (holds && answer != null) {
+                    earlier.put(step.id(), answer);
+                }
             }
         }
         return steps;
+    }
+
+    /** Profile fields, then questions: the flow's steps in order, without copying them into one list. */
+    private static List<List<Question>> parts(Flow flow) {
+        return List.of(flow.profile(), flow.questions());
     }
 
     static boolean isStep(Flow flow, Map<String, Answer> answers, String stepId) {
@@ -76,7 +85,22 @@ final class StepNavigator {
 
     /** The first step without an answer. */
     static Optional<Question> next(Flow flow, Map<String, Answer> answers) {
-        return steps(flow, answers).stream().filter(q -> !answers.containsKey(q.id())).findFirst();
+        // The same as the first unanswered one of steps(), which an answer from the invitation never is; this runs on
+        // every turn, so without building the list.
+        Map<String, Answer> earlier = new LinkedHashMap<>();
+        for (List<Question> part : parts(flow)) {
+            for (Question step : part) {
+                if (!conditionHolds(step, earlier)) {
+                    continue;
+                }
+                Answer answer = answers.get(step.id());
+                if (answer == null) {
+                    return Optional.of(step);
+                }
+                earlier.put(step.id(), answer);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The step before {@code currentId}; with null, the last step. */

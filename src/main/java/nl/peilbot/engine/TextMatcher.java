@@ -83,27 +83,40 @@ final class TextMatcher {
         java.util.regex.Matcher digits = DIGITS.matcher(raw);
         if (digits.matches()) {
             int number = Integer.parseInt(digits.group(1));
-            Optional<String> byNumber = candidates.stream()
-                    .filter(c -> c.number() > 0 && c.number() == number).map(Candidate::code).findFirst();
-            if (byNumber.isPresent()) {
-                return byNumber;
+            for (Candidate candidate : candidates) {
+                if (candidate.number() > 0 && candidate.number() == number) {
+                    return Optional.of(candidate.code());
+                }
             }
         }
         String typed = normalise(raw);
         if (typed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> exact = unique(candidates, c -> names(c).anyMatch(typed::equals));
+        Optional<String> exact = unique(candidates, typed, false);
         if (exact.isPresent()) {
             return exact;
         }
         if (typed.length() >= 3) {
-            Optional<String> prefix = unique(candidates, c -> names(c).anyMatch(n -> n.startsWith(typed + " ")));
+            Optional<String> prefix = unique(candidates, typed + " ", true);
             if (prefix.isPresent()) {
                 return prefix;
             }
         }
         return typos ? closest(typed, candidates) : Optional.empty();
+    }
+
+    /** One to four ASCII digits (what the regex {@code \d{1,4}} matches), checked without a regex on every typed reply. */
+    private static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** All candidates {@code text} names, in the order typed, without repeats; empty when any part is not recognised. */
@@ -142,7 +155,7 @@ final class TextMatcher {
             return joined;
         }
         String[] words = SPACES.split(chunk.strip());
-        if (words.length > 1 && java.util.Arrays.stream(words).allMatch(w -> DIGITS.matcher(w).matches())) {
+        if (words.length > 1 && java.util.Arrays.stream(words).allMatch(TextMatcher::isNumber)) {
             List<String> codes = new ArrayList<>();
             for (String number : words) {
                 Optional<String> code = matchOne(number, candidates, false);
@@ -199,9 +212,31 @@ final class TextMatcher {
         return candidate.names().stream();
     }
 
-    private static Optional<String> unique(List<Candidate> candidates, java.util.function.Predicate<Candidate> fits) {
-        List<String> codes = candidates.stream().filter(fits).map(Candidate::code).distinct().toList();
-        return codes.size() == 1 ? Optional.of(codes.get(0)) : Optional.empty();
+    /**
+     * The one code among the candidates with a name equal to {@code typed} (or starting with it, for a prefix); empty
+     * when none or several codes fit. A loop rather than a stream: this runs for every option on every typed reply.
+     */
+    private static Optional<String> unique(List<Candidate> candidates, String typed, boolean prefix) {
+        String found = null;
+        for (Candidate candidate : candidates) {
+            if (!fits(candidate, typed, prefix) || candidate.code().equals(found)) {
+                continue;
+            }
+            if (found != null) {
+                return Optional.empty();
+            }
+            found = candidate.code();
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static boolean fits(Candidate candidate, String typed, boolean prefix) {
+        for (String name : candidate.names()) {
+            if (prefix ? name.startsWith(typed) : name.equals(typed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The candidate within a few typos of {@code typed}, when it is strictly closer than every other one. */

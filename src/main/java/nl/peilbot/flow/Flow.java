@@ -63,7 +63,12 @@ public record Flow(
     }
 
     public boolean isProfileField(String id) {
-        return profile.stream().anyMatch(q -> q.id().equals(id));
+        for (Question field : profile) {
+            if (field.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 1-based position of a question among {@link #questions()}, or 0 for a profile field. */

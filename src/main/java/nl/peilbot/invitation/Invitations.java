@@ -54,8 +54,8 @@ import nl.peilbot.flow.Question;
 public class Invitations {
 
     static final String COLLECTION = "invitations";
-    /** One document per revoked invitation, keyed by its response id, so a chat's every turn checks it by {@code _id}. */
-    static final String REVOCATIONS = "revocations";
+    /** One document per revoked invitation, keyed by its response id; see {@link Revocations}. */
+    static final String REVOCATIONS = Revocations.COLLECTION;
     /** One record per import: {@code {_id: import id, committedAt}}, or {@code abandoned: true} after a crash. */
     static final String IMPORTS = "invitationImports";
     static final int IMPORT_CHUNK = 200;
@@ -66,7 +66,7 @@ public class Invitations {
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private final MongoCollection<Document> invitations;
-    private final MongoCollection<Document> revocations;
+    private final Revocations revocations;
     private final InvitationPointers pointers;
     private final MongoCollection<Document> imports;
     private final Lock oneImportAtATime = new ReentrantLock();
@@ -77,7 +77,7 @@ public class Invitations {
 
     Invitations(MongoDatabase database, Surveys surveys, Clock clock, ApplicationEventPublisher events) {
         this.invitations = database.getCollection(COLLECTION);
-        this.revocations = database.getCollection(REVOCATIONS);
+        this.revocations = new Revocations(database);
         this.pointers = new InvitationPointers(database);
         this.imports = database.getCollection(IMPORTS);
         this.surveys = surveys;
@@ -279,13 +279,7 @@ public class Invitations {
             return false;
         }
         // The revocation first: should the updates below not happen, a retried revoke completes them.
-        try {
-            revocations.insertOne(new Document("_id", responseId).append("revokedAt", Date.from(clock.instant())));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        revocations.add(responseId, Date.from(clock.instant()));
         // Every token of the chain, by _id: a re-issue cut short may have left the one before still working.
         long revoked = 0;
         for (String id : pointers.chain(responseId)) {
@@ -360,9 +354,12 @@ public class Invitations {
         }
     }
 
-    /** Whether the organisers revoked the invitation with this reference (a chat resuming without a token asks). */
+    /**
+     * Whether the organisers revoked the invitation with this reference (every turn asks): at once for a revocation
+     * made through this instance, within a second for one made through another, without a database command per call.
+     */
     public boolean revoked(String responseId) {
-        return revocations.find(Filters.eq("_id", responseId)).first() != null;
+        return revocations.revoked(responseId);
     }
 
     private Optional<Document> document(String token) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ public class ResponseStore {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TurnsProperties settings;
+    private final Queue<Settled> settled = new ConcurrentLinkedQueue<>();
 
     ResponseStore(MongoDatabase database, ApplicationEventPublisher events, Clock clock, TurnsProperties settings) {
         this.responses = database.getCollection(COLLECTION);
@@ -134,11 +137,38 @@ public class ResponseStore {
         return turns.claim(record) ? Optional.of(record) : Optional.empty();
     }
 
-    /** The second half of a commit: the snapshot write, then the event for a completed response. */
+    /**
+     * The second half of a commit: the snapshot write, then the event for a completed response. A record finished
+     * here is remembered, so this instance deletes it by {@code _id} once it is older than the retention
+     * ({@link #deleteSettled()}) and the repair need not read the turn log for it.
+     */
     void finish(TurnRecord record) {
-        if (writeSnapshot(record.document(), record.committedAt()) && record.completed()) {
-            announce(record.summary());
+        if (writeSnapshot(record.document(), record.committedAt())
+                && (!record.completed() || announce(record.summary()))) {
+            settled.add(new Settled(record.id(), record.committedAt()));
         }
+    }
+
+    /**
+     * Deletes, by {@code _id}, the records this instance committed and finished that are now older than the retention.
+     * The snapshot held each one's version when it was written, and no older snapshot write can land after the
+     * retention (docs/storage.md), so the repair's conditions hold without reading the record or the snapshot. Those
+     * not deleted (a failure, a crash) are left to the repair.
+     *
+     * @return how many were deleted
+     */
+    long deleteSettled() {
+        Instant before = clock.instant().minus(settings.retention());
+        List<String> due = new ArrayList<>();
+        for (Settled oldest = settled.peek(); oldest != null && oldest.committedAt().isBefore(before);
+             oldest = settled.peek()) {
+            due.add(settled.poll().id());
+        }
+        return turns.delete(due);
+    }
+
+    /** A record this instance finished, in the order of committing. */
+    private record Settled(String id, Instant committedAt) {
     }
 
     /**

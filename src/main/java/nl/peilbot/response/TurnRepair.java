@@ -18,6 +18,10 @@ import nl.peilbot.lease.Leases;
  * respondent never came back after their writer died, republishes {@link ResponseCompleted} where it is due, and
  * deletes old records. The periodic run takes a lease, so it runs on about one instance per interval; the repair
  * is idempotent anyway, so two at once (clocks apart, a run outlasting its slot, start-ups) do no harm.
+ *
+ * <p>The repair reads every record kept (the last retention's turns, about 5 KB each), so it runs about once per
+ * retention, not every few seconds: every {@code peilbot.turns.cleanup-interval} each instance instead deletes the
+ * records it finished itself by {@code _id}, which keeps the log a retention deep without reading it.
  */
 @Component
 class TurnRepair implements SchedulingConfigurer {
@@ -46,6 +50,16 @@ class TurnRepair implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(new FixedDelayTask(this::runUnderLease, settings.repairInterval(),
                 settings.repairInterval()));
+        registrar.addFixedDelayTask(new FixedDelayTask(this::deleteSettled, settings.cleanupInterval(),
+                settings.cleanupInterval()));
+    }
+
+    private void deleteSettled() {
+        try {
+            responses.deleteSettled();
+        } catch (RuntimeException e) {
+            log.warn("turn records could not be deleted, left to the repair: {}", e.toString());
+        }
     }
 
     private void runUnderLease() {

@@ -12,14 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       sent within a third of it after the writer learnt which version was the newest, which keeps
  *                       a slow writer from committing twice or setting a response back as long as every write takes
  *                       effect within another third (docs/storage.md)
- * @param repairInterval how often the repair finishes turns whose writer died, and deletes old records
+ * @param repairInterval  how often the repair reads the whole turn log to finish turns whose writer died and delete
+ *                        what they left; it reads every record kept, so not much more often than the retention
+ * @param cleanupInterval how often an instance deletes, by {@code _id}, the records it committed and finished itself
+ *                        once they are older than the retention
  */
 @ConfigurationProperties("peilbot.turns")
-record TurnsProperties(@DefaultValue("15m") Duration retention, @DefaultValue("30s") Duration repairInterval) {
+record TurnsProperties(@DefaultValue("15m") Duration retention, @DefaultValue("15m") Duration repairInterval,
+                       @DefaultValue("30s") Duration cleanupInterval) {
 
     TurnsProperties {
-        if (retention.isNegative() || retention.isZero() || repairInterval.isNegative() || repairInterval.isZero()) {
-            throw new IllegalArgumentException("peilbot.turns.retention and repair-interval must be positive");
+        for (Duration duration : new Duration[] {retention, repairInterval, cleanupInterval}) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(
+                        "peilbot.turns.retention, repair-interval and cleanup-interval must be positive");
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package nl.peilbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +214,63 @@ class TwoInstancesTests {
         assertThat(completions).contains(new ResponseCompleted(id, "small-survey", "2024", response.version()));
         System.out.printf("a respondent alternating between the instances: %d turns, all applied, version %d, "
                 + "every answer stored%n", turns, response.version());
+    }
+
+    /**
+     * Turns go by the wave's state and the revocations as their instance read them within a second (no read of either
+     * per turn): a pause or revocation made through one instance refuses answers there at once and on the other one
+     * within about a second, and reopening the wave lets them through again.
+     */
+    @Test
+    void shouldRefuseAnswersOnTheOtherInstanceSoonAfterAWavePauseOrARevocation() {
+        String id = atFamiliarity();
+        // A re-sent message goes through the same checks as an answer, and changes nothing while it is let through.
+        Callable<Outcome> resentViaSecond = () -> conversations(second).handle(id, "consent", new Inbound.Choice("#yes"),
+                "web").outcome();
+        try {
+            assertThat(call(resentViaSecond)).isEqualTo(Outcome.DUPLICATE);
+
+            first.getBean(Waves.class).change("small-survey", WaveState.PAUSED);
+
+            assertThat(refusal(() -> conversations(first).handle(id, "consent", new Inbound.Choice("#yes"), "web")))
+                    .isEqualTo(AccessRefusedException.Reason.WAVE_PAUSED);
+            long paused = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusal(resentViaSecond) == AccessRefusedException.Reason.WAVE_PAUSED);
+            System.out.printf("a pause through the first instance refused answers on the second after %d ms%n",
+                    (System.nanoTime() - paused) / 1_000_000);
+        } finally {
+            first.getBean(Waves.class).change("small-survey", WaveState.OPEN);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusal(resentViaSecond) == null);
+
+        assertThat(first.getBean(Invitations.class).revoke(id)).isTrue();
+
+        assertThat(refusal(() -> conversations(first).handle(id, "consent", new Inbound.Choice("#yes"), "web")))
+                .isEqualTo(AccessRefusedException.Reason.REVOKED_TOKEN);
+        long revoked = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusal(resentViaSecond) == AccessRefusedException.Reason.REVOKED_TOKEN);
+        System.out.printf("a revocation through the first instance refused answers on the second after %d ms%n",
+                (System.nanoTime() - revoked) / 1_000_000);
+    }
+
+    /** Why the call was refused, or null when it went through. */
+    private static AccessRefusedException.Reason refusal(Callable<?> call) {
+        try {
+            call.call();
+            return null;
+        } catch (AccessRefusedException e) {
+            return e.reason();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T> T call(Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Inbound answerTo(Outbound.Ask ask) {

@@ -70,7 +70,8 @@ final class ResponseFixtures {
                 null);
     }
 
-    static final TurnsProperties TURNS = new TurnsProperties(Duration.ofMinutes(15), Duration.ofSeconds(30));
+    static final TurnsProperties TURNS = new TurnsProperties(Duration.ofMinutes(15), Duration.ofMinutes(15),
+            Duration.ofSeconds(30));
 
     /** A store as the application makes it, publishing to {@code events}. */
     static ResponseStore store(MongoDatabase database, ApplicationEventPublisher events) {

@@ -315,5 +315,39 @@ class TurnLogTests {
             }
             System.out.printf("clean-up after the retention: %s%n", repair);
         }
+
+        /** The clean-up that runs every few seconds reads no record: it deletes, by _id, what this instance finished. */
+        @Test
+        void shouldDeleteTheRecordsThisInstanceFinishedAfterTheRetentionAndLeaveACrashedWritersToTheRepair() {
+            StoredResponse response = started();
+            for (int turn = 0; turn < 5; turn++) {
+                StoredResponse next = answered(response, "m-" + turn);
+                assertThat(store.commit(next, FLOW, System.nanoTime())).isTrue();
+                response = next;
+            }
+            StoredResponse done = submitted(response, "m-submit");
+            assertThat(store.commit(done, FLOW, System.nanoTime())).isTrue();
+            StoredResponse crashed = ResponseFixtures.newResponse(newId());
+            assertThat(store.insert(crashed, FLOW)).isTrue();
+            StoredResponse lost = answered(crashed, "m-crashed");
+            commitAndDie(lost);
+
+            assertThat(store.deleteSettled()).isZero();
+            assertThat(records(done.id())).isEqualTo(6);
+
+            clock.advance(ResponseFixtures.TURNS.retention().plusSeconds(1));
+            long deleted = store.deleteSettled();
+
+            assertThat(deleted).isEqualTo(6);
+            assertThat(records(done.id())).isZero();
+            assertThat(store.find(done.id())).contains(done);
+            assertThat(completions(done.id())).hasSize(1);
+            assertThat(records(lost.id())).isEqualTo(1);
+            assertThat(store.deleteSettled()).isZero();
+            store.repair(Duration.ZERO);
+            assertThat(store.find(lost.id())).contains(lost);
+            System.out.printf("clean-up by _id after the retention: %d records of one instance deleted, "
+                    + "a crashed writer's record left to the repair%n", deleted);
+        }
     }
 }
