@@ -38,16 +38,27 @@ class TelegramConfiguration {
         return new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl()));
     }
 
+    @Bean
+    TelegramPulse telegramPulse(Clock clock) {
+        return new TelegramPulse(clock);
+    }
+
+    /** The component {@code telegram} of {@code /actuator/health}, named after the bean as Boot does. */
+    @Bean
+    TelegramHealth telegramHealthIndicator(TelegramPulse telegramPulse, Outbox outbox, TelegramProperties properties) {
+        return new TelegramHealth(telegramPulse, outbox, properties);
+    }
+
     /** Sends the outbox's Telegram messages through a client of its own, with the short send time-out. */
     @Bean
-    TelegramSender telegramSender(TelegramProperties properties, ChatLedger ledger) {
+    TelegramSender telegramSender(TelegramProperties properties, ChatLedger ledger, TelegramPulse telegramPulse) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(properties.sendTimeout())
                 .readTimeout(properties.sendTimeout())
                 .callTimeout(properties.sendTimeout())
                 .build();
         return new TelegramSender(new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl())),
-                new SendPacer(properties.perChatInterval(), properties.perSecond()), ledger);
+                new SendPacer(properties.perChatInterval(), properties.perSecond()), ledger, telegramPulse);
     }
 
     @Bean
@@ -81,8 +92,9 @@ class TelegramConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     @Conditional(TelegramConditions.Polling.class)
     UpdatePoller telegramPoller(TelegramClient telegramClient, UpdateHandler telegramUpdates, BotSetup telegramSetup,
-                                TelegramProperties properties) {
-        return new UpdatePoller(telegramClient, telegramUpdates::handle, telegramSetup, properties.pollTimeout());
+                                TelegramPulse telegramPulse, TelegramProperties properties) {
+        return new UpdatePoller(telegramClient, telegramUpdates::handle, telegramSetup, telegramPulse,
+                properties.pollTimeout());
     }
 
     /** {@code https://api.telegram.org} or a test server's {@code http://127.0.0.1:PORT}: scheme, host and port only. */

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       hanging call holds up its own chat only for that long
  * @param perChatInterval the least time between two messages to one chat
  * @param perSecond      at most this many messages per second to all chats together
+ * @param pollDownAfter  how long long polling may fail (no successful {@code getUpdates} while the latest failed)
+ *                       before the health component {@code telegram} reports {@code DOWN}
  */
 @ConfigurationProperties("peilbot.telegram")
 record TelegramProperties(
@@ -34,7 +36,8 @@ record TelegramProperties(
         @DefaultValue("50s") Duration pollTimeout,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1s") Duration perChatInterval,
-        @DefaultValue("30") int perSecond) {
+        @DefaultValue("30") int perSecond,
+        @DefaultValue("3m") Duration pollDownAfter) {
 
     enum Mode {
         POLLING, WEBHOOK

@@ -40,12 +40,14 @@ final class TelegramSender implements OutboxHandler {
     private final TelegramClient telegram;
     private final SendPacer pacer;
     private final ChatLedger ledger;
+    private final TelegramPulse pulse;
 
     /** @param telegram a client whose time-out is short: a call that hangs holds up its own chat only */
-    TelegramSender(TelegramClient telegram, SendPacer pacer, ChatLedger ledger) {
+    TelegramSender(TelegramClient telegram, SendPacer pacer, ChatLedger ledger, TelegramPulse pulse) {
         this.telegram = telegram;
         this.pacer = pacer;
         this.ledger = ledger;
+        this.pulse = pulse;
     }
 
     @Override
@@ -66,9 +68,11 @@ final class TelegramSender implements OutboxHandler {
             if (payload.containsKey(CALLBACK)) {
                 telegram.execute(AnswerCallbackQuery.builder().callbackQueryId((String) payload.get(CALLBACK))
                         .text((String) payload.get("text")).build());
-                return Delivery.sent();
+            } else {
+                deliverParts(message.id(), OutgoingCodec.chat(payload), OutgoingCodec.parts(payload));
             }
-            return deliverParts(message.id(), OutgoingCodec.chat(payload), OutgoingCodec.parts(payload));
+            pulse.sent();
+            return Delivery.sent();
         } catch (TelegramApiRequestException e) {
             return failed(e, payload.containsKey(CALLBACK));
         } catch (TelegramApiException e) {
@@ -79,14 +83,13 @@ final class TelegramSender implements OutboxHandler {
         }
     }
 
-    private Delivery deliverParts(String id, long chat, List<Outgoing> parts) throws TelegramApiException, InterruptedException {
+    private void deliverParts(String id, long chat, List<Outgoing> parts) throws TelegramApiException, InterruptedException {
         ChatLedger.Delivered delivered = ledger.delivered(chat);
         for (int i = delivered.doneOf(id); i < parts.size(); i++) {
             Integer keyboard = call(chat, parts.get(i), delivered.keyboard());
             delivered = new ChatLedger.Delivered(id, i + 1, keyboard);
             ledger.save(chat, delivered);
         }
-        return Delivery.sent();
     }
 
     /** Makes the part's call(s); returns the message with the live keyboard afterwards. */

@@ -33,6 +33,7 @@ final class UpdatePoller implements AutoCloseable {
     private final TelegramClient telegram;
     private final Consumer<Update> handler;
     private final BotSetup setup;
+    private final TelegramPulse pulse;
     private final int timeoutSeconds;
     private final BackOff backOff = new ExponentialBackOff();
     private final Thread thread;
@@ -42,10 +43,12 @@ final class UpdatePoller implements AutoCloseable {
     private int attempts;
 
     /** @param handler handles one update and returns only once it is recorded; throws to have it delivered again */
-    UpdatePoller(TelegramClient telegram, Consumer<Update> handler, BotSetup setup, Duration timeout) {
+    UpdatePoller(TelegramClient telegram, Consumer<Update> handler, BotSetup setup, TelegramPulse pulse,
+                 Duration timeout) {
         this.telegram = telegram;
         this.handler = handler;
         this.setup = setup;
+        this.pulse = pulse;
         this.timeoutSeconds = (int) Math.max(0, timeout.toSeconds());
         this.thread = new Thread(this::run, "telegram-polling");
         this.thread.setDaemon(true);
@@ -73,8 +76,10 @@ final class UpdatePoller implements AutoCloseable {
                 updates = telegram.execute(GetUpdates.builder().offset(offset).limit(BATCH).timeout(timeoutSeconds)
                         .allowedUpdates(ALLOWED_UPDATES).build());
                 backOff.reset();
+                pulse.polled();
             } catch (TelegramApiException e) {
                 if (running) {
+                    pulse.pollFailed(BotSetup.why(e));
                     log.warn("getUpdates failed ({}); polling again shortly", BotSetup.why(e));
                     pause();
                 }
@@ -115,6 +120,7 @@ final class UpdatePoller implements AutoCloseable {
             setup.deleteWebhook();
             return true;
         } catch (TelegramApiException e) {
+            pulse.pollFailed(BotSetup.why(e));
             log.warn("deleteWebhook failed ({}); trying again", BotSetup.why(e));
             return false;
         }

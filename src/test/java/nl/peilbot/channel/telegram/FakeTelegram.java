@@ -59,6 +59,8 @@ public final class FakeTelegram implements AutoCloseable {
     private long stallMillis;
     private volatile boolean stalling;
     private volatile long answerDelayMillis;
+    private volatile boolean pollingFails;
+    private final java.util.Set<Long> blockedChats = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger holding = new AtomicInteger();
 
     FakeTelegram() throws IOException {
@@ -173,6 +175,16 @@ public final class FakeTelegram implements AutoCloseable {
         answerDelayMillis = delay.toMillis();
     }
 
+    /** While true, every {@code getUpdates} is answered with a 502, as during an outage of the Bot API. */
+    void failPolling(boolean fails) {
+        pollingFails = fails;
+    }
+
+    /** From now on every send to the chat is answered 403, as when the respondent blocked the bot. */
+    void block(long chatId) {
+        blockedChats.add(chatId);
+    }
+
     /** Sends taken whose answer is being held back now. */
     public int holding() {
         return holding.get();
@@ -270,6 +282,10 @@ public final class FakeTelegram implements AutoCloseable {
             JsonNode body = type != null && type.startsWith("application/json") && !raw.isBlank() ? json.readTree(raw) : null;
             Call call = new Call(method, body, raw, clock.getAsLong());
             if (method.equals("getupdates")) {
+                if (pollingFails) {
+                    respond(exchange, 502, Map.of("ok", false, "error_code", 502, "description", "Bad Gateway"));
+                    return;
+                }
                 respond(exchange, 200, Map.of("ok", true, "result", getUpdates(body)));
                 return;
             }
@@ -320,6 +336,11 @@ public final class FakeTelegram implements AutoCloseable {
 
     private void sendMessage(HttpExchange exchange, JsonNode body) throws IOException, InterruptedException {
         if (serverError(exchange)) {
+            return;
+        }
+        if (blockedChats.contains(Long.parseLong(body.get("chat_id").asString()))) {
+            respond(exchange, 403, Map.of("ok", false, "error_code", 403,
+                    "description", "Forbidden: bot was blocked by the user"));
             return;
         }
         long stall = 0;

@@ -42,8 +42,10 @@ class UpdatePollerTests {
         texts.setDefaultEncoding("UTF-8");
         texts.setFallbackToSystemLocale(false);
         TelegramProperties properties = new TelegramProperties(FakeTelegram.TOKEN, null, java.net.URI.create(telegram.url()),
-                TelegramProperties.Mode.POLLING, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 30);
-        poller = new UpdatePoller(client, handler, new BotSetup(client, new ChatTexts(texts), properties), Duration.ofSeconds(1));
+                TelegramProperties.Mode.POLLING, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 30,
+                Duration.ofMinutes(3));
+        poller = new UpdatePoller(client, handler, new BotSetup(client, new ChatTexts(texts), properties),
+                new TelegramPulse(java.time.Clock.systemUTC()), Duration.ofSeconds(1));
         poller.start();
     }
 
