@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/compose-spec/compose-go/v2/cli"
 	"github.com/compose-spec/compose-go/v2/types"
@@ -38,17 +39,37 @@ func lintCompose(ctx context.Context, file string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return missingFiles(project), nil
+	return append(missingFiles(project), shellHealthchecks(project)...), nil
 }
 
-func missingFiles(project *types.Project) []string {
+// shellHealthchecks finds CMD-SHELL health checks that open /dev/tcp: Docker runs them with /bin/sh, which on Debian
+// and Ubuntu images is dash, where /dev/tcp does not exist, so the check always fails and the service never turns
+// healthy.
+func shellHealthchecks(project *types.Project) []string {
 	var problems []string
+	for _, name := range sortedServices(project) {
+		check := project.Services[name].HealthCheck
+		if check != nil && len(check.Test) > 1 && check.Test[0] == "CMD-SHELL" &&
+			strings.Contains(strings.Join(check.Test[1:], " "), "/dev/tcp/") {
+			problems = append(problems, fmt.Sprintf("service %s: the CMD-SHELL health check uses /dev/tcp, which "+
+				"/bin/sh (dash) lacks: run it with [\"CMD\", \"bash\", \"-c\", ...]", name))
+		}
+	}
+	return problems
+}
+
+func sortedServices(project *types.Project) []string {
 	names := make([]string, 0, len(project.Services))
 	for name := range project.Services {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
+	return names
+}
+
+func missingFiles(project *types.Project) []string {
+	var problems []string
+	for _, name := range sortedServices(project) {
 		service := project.Services[name]
 		if service.Build != nil {
 			if !exists(service.Build.Context) {
