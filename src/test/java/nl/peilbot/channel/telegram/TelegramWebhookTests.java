@@ -91,6 +91,16 @@ class TelegramWebhookTests {
     }
 
     @Test
+    void shouldReportTheBotUpInTheHealthThoughNothingPolls() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/telegram")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+    }
+
+    @Test
     void shouldRejectAWrongOrMissingSecretAndRecordNothing() throws Exception {
         String token = invitations.create("ai-in-hospitals-2020", Map.of());
         long chat = chats.getAndIncrement();
