@@ -51,28 +51,28 @@ public class Results {
         return results.waves();
     }
 
-    /** Respondents, hospitals and the questions of a wave. */
+    /** Respondents, units of analysis and the questions of a wave. */
     public Overview overview(WaveId wave) {
         return tables(wave).overview();
     }
 
     /**
-     * Every table of the wave from one read of its results: each choice question per respondent and per hospital
-     * (and by combination where an option is exclusive), each open question's coded tables, each open list's
-     * specialisms. The hospital name and other open-text profile fields are left out.
+     * Every table of the wave from one read of its results: each choice question per respondent and per unit of
+     * analysis (and by combination where an option is exclusive), each open question's coded tables, each open
+     * list's entries by the counted field. The unit's name and other open-text profile fields are left out.
      */
     public WaveReport report(WaveId wave) {
         Tables tables = tables(wave);
         Flow flow = flow(wave);
         Map<String, Distribution> respondents = new LinkedHashMap<>();
-        Map<String, Distribution> hospitals = new LinkedHashMap<>();
-        Map<String, HospitalCombinations> combinations = new LinkedHashMap<>();
+        Map<String, Distribution> units = new LinkedHashMap<>();
+        Map<String, UnitCombinations> combinations = new LinkedHashMap<>();
         Map<String, CodedTable> coded = new LinkedHashMap<>();
-        Map<String, SpecialismTable> specialisms = new LinkedHashMap<>();
+        Map<String, CountedFieldTable> counted = new LinkedHashMap<>();
         for (Question question : flow.steps()) {
             if (question.kind().isChoice()) {
                 respondents.put(question.id(), tables.distribution(question.id(), Unit.RESPONDENTS));
-                hospitals.put(question.id(), tables.distribution(question.id(), Unit.HOSPITALS));
+                units.put(question.id(), tables.distribution(question.id(), Unit.UNITS));
                 if (question.options().stream().anyMatch(AnswerOption::exclusive)) {
                     combinations.put(question.id(), tables.combinations(question.id()));
                 }
@@ -84,19 +84,19 @@ public class Results {
                 question.fields().forEach(part -> coded.put(Coding.answerKey(question.id(), part.id()),
                         tables.coded(question.id(), part.id())));
             } else if (question.kind() == QuestionKind.OPEN_LIST) {
-                specialisms.put(question.id(), tables.specialisms(question.id()));
+                counted.put(question.id(), tables.counted(question.id()));
             }
         }
-        return new WaveReport(tables.overview(), respondents, hospitals, combinations, coded, specialisms);
+        return new WaveReport(tables.overview(), respondents, units, combinations, coded, counted);
     }
 
-    /** One choice question: per option the respondents (or hospitals) that chose it, with the base and percentages. */
+    /** One choice question: per option the respondents (or units) that chose it, with the base and percentages. */
     public Distribution distribution(WaveId wave, String questionId, Unit unit) {
         return tables(wave).distribution(questionId, unit);
     }
 
-    /** Hospitals by the combination of options their respondents chose at one choice question (e.g. scale). */
-    public HospitalCombinations hospitalCombinations(WaveId wave, String questionId) {
+    /** Units of analysis by the combination of options their respondents chose at one choice question (e.g. scale). */
+    public UnitCombinations unitCombinations(WaveId wave, String questionId) {
         return tables(wave).combinations(questionId);
     }
 
@@ -109,12 +109,12 @@ public class Results {
         return tables(wave).coded(questionId, part);
     }
 
-    /** The specialisms named in an open-list question's entries (experiments, implementations). */
-    public SpecialismTable specialisms(WaveId wave, String questionId) {
-        return tables(wave).specialisms(questionId);
+    /** An open-list question's entries counted by the flow's counted field ({@code analysis.counted}). */
+    public CountedFieldTable counted(WaveId wave, String questionId) {
+        return tables(wave).counted(questionId);
     }
 
-    /** Respondents by their answers to two choice questions, e.g. a question by {@code role} or {@code hospitalType}. */
+    /** Respondents by their answers to two choice questions, e.g. a question by one of the flow's dimensions. */
     public CrossTab crossTab(WaveId wave, String rowQuestion, String columnQuestion) {
         return tables(wave).crossTab(rowQuestion, columnQuestion);
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.flow.Analysis.CountedCategory;
 import nl.peilbot.flow.CodingCategory;
 import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
@@ -50,7 +51,7 @@ final class Tables {
             questions.add(new Overview.QuestionSummary(q.id(), flow.questionNumber(q.id()), q.kind().yamlName(),
                     q.text().in(language), answered(q), parts));
         }
-        return new Overview(wave, tally.count("n"), hospitals().size(), questions);
+        return new Overview(wave, tally.count(new TallyKey.Respondents()), units().size(), questions);
     }
 
     Distribution distribution(String questionId, Unit unit) {
@@ -58,10 +59,10 @@ final class Tables {
         Map<String, Integer> counts = new LinkedHashMap<>();
         int base;
         if (unit == Unit.RESPONDENTS) {
-            base = tally.count("c/" + questionId);
-            counts.putAll(tally.below("c/" + questionId));
+            base = tally.count(new TallyKey.Answered(questionId));
+            counts.putAll(tally.below(new TallyKey.Answered(questionId)));
         } else {
-            List<Set<String>> sets = hospitalSets(question).values().stream().filter(s -> !s.isEmpty()).toList();
+            List<Set<String>> sets = unitSets(question).values().stream().filter(s -> !s.isEmpty()).toList();
             base = sets.size();
             sets.forEach(set -> set.forEach(code -> counts.merge(code, 1, Integer::sum)));
         }
@@ -76,12 +77,12 @@ final class Tables {
         return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
     }
 
-    HospitalCombinations combinations(String questionId) {
+    UnitCombinations combinations(String questionId) {
         Question question = choiceQuestion(questionId);
         Map<List<String>, Integer> bySet = new TreeMap<>(Comparator.comparing(Object::toString));
         int answered = 0;
         int active = 0;
-        for (Set<String> set : hospitalSets(question).values()) {
+        for (Set<String> set : unitSets(question).values()) {
             if (set.isEmpty()) {
                 continue;
             }
@@ -92,12 +93,12 @@ final class Tables {
             bySet.merge(inFlowOrder(question, set), 1, Integer::sum);
         }
         int base = answered;
-        List<HospitalCombinations.Combination> combinations = bySet.entrySet().stream()
-                .map(e -> new HospitalCombinations.Combination(e.getKey(),
+        List<UnitCombinations.Combination> combinations = bySet.entrySet().stream()
+                .map(e -> new UnitCombinations.Combination(e.getKey(),
                         e.getKey().stream().map(code -> label(question, code)).toList(), e.getValue(), Percent.of(e.getValue(), base)))
-                .sorted(Comparator.comparing(HospitalCombinations.Combination::hospitals).reversed())
+                .sorted(Comparator.comparing(UnitCombinations.Combination::units).reversed())
                 .toList();
-        return new HospitalCombinations(wave, questionId, answered, active, combinations);
+        return new UnitCombinations(wave, questionId, answered, active, combinations);
     }
 
     CodedTable coded(String questionId, String part) {
@@ -106,8 +107,8 @@ final class Tables {
             throw new UnknownResultException(questionId + " has no part '" + part + "'");
         }
         String key = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
-        int answered = tally.count("o/" + key);
-        Map<String, Integer> counts = tally.below("o/" + key);
+        int answered = tally.count(new TallyKey.OpenAnswered(key));
+        Map<String, Integer> counts = tally.below(new TallyKey.OpenAnswered(key));
         Set<String> codes = new LinkedHashSet<>();
         question.coding().forEach(c -> codes.add(c.code()));
         codes.addAll(counts.keySet());
@@ -122,23 +123,28 @@ final class Tables {
         List<CodedTable.OpenAnswer> uncoded = answers.stream().filter(i -> i.categories().isEmpty())
                 .map(i -> new CodedTable.OpenAnswer(i.response(), i.text(), suggestions(question, i.text()))).toList();
         return new CodedTable(wave, questionId, key.equals(questionId) ? null : part, answered,
-                tally.count("oc/" + key), categories, uncoded);
+                tally.count(new TallyKey.OpenCoded(key)), categories, uncoded);
     }
 
-    SpecialismTable specialisms(String questionId) {
+    CountedFieldTable counted(String questionId) {
         Question question = flow.step(questionId).filter(q -> q.kind() == QuestionKind.OPEN_LIST)
                 .orElseThrow(() -> new UnknownResultException("no open-list question '" + questionId + "' in " + wave.key()));
-        int entries = tally.count("en/" + question.id());
-        long hospitals = hospitals().stream().filter(h -> !tally.below("he/" + h + "/" + questionId).isEmpty()).count();
-        List<SpecialismTable.Specialism> rows = new ArrayList<>();
-        tally.below("e/" + questionId).forEach((key, count) -> {
-            long ofHospitals = hospitals().stream().filter(h -> tally.count("he/" + h + "/" + questionId + "/" + key) > 0).count();
-            rows.add(new SpecialismTable.Specialism(key, spelling(questionId, key), count, Percent.of(count, entries),
-                    (int) ofHospitals));
+        int entries = tally.count(new TallyKey.Entries(question.id()));
+        long units = units().stream().filter(u -> !tally.below(new TallyKey.UnitListed(u, questionId)).isEmpty()).count();
+        Map<String, CountedCategory> categories = new LinkedHashMap<>();
+        flow.analysis().countedField().ifPresent(counted -> counted.categories()
+                .forEach(c -> categories.put(Texts.key(c.label().in(language)), c)));
+        List<CountedFieldTable.Row> rows = new ArrayList<>();
+        tally.below(new TallyKey.Listed(questionId)).forEach((key, count) -> {
+            long ofUnits = units().stream().filter(u -> tally.count(new TallyKey.UnitCounted(u, questionId, key)) > 0).count();
+            CountedCategory category = categories.get(key);
+            rows.add(new CountedFieldTable.Row(key, category == null ? null : category.code(),
+                    category == null ? spelling(questionId, key) : category.label().in(language), count,
+                    Percent.of(count, entries), (int) ofUnits));
         });
-        rows.sort(Comparator.comparing(SpecialismTable.Specialism::entries).reversed()
-                .thenComparing(SpecialismTable.Specialism::key));
-        return new SpecialismTable(wave, questionId, tally.count("e/" + questionId), (int) hospitals, entries, rows);
+        rows.sort(Comparator.comparing(CountedFieldTable.Row::entries).reversed()
+                .thenComparing(CountedFieldTable.Row::key));
+        return new CountedFieldTable(wave, questionId, tally.count(new TallyKey.Listed(questionId)), (int) units, entries, rows);
     }
 
     CrossTab crossTab(String rowQuestion, String columnQuestion) {
@@ -148,9 +154,10 @@ final class Tables {
             throw new UnknownResultException("a cross-tab needs two different questions");
         }
         boolean rowFirst = row.id().compareTo(column.id()) < 0;
-        String pair = rowFirst ? row.id() + "/" + column.id() : column.id() + "/" + row.id();
-        Map<String, Integer> rowTotals = tally.below((rowFirst ? "x1/" : "x2/") + pair);
-        Map<String, Integer> columnTotals = tally.below((rowFirst ? "x2/" : "x1/") + pair);
+        String first = rowFirst ? row.id() : column.id();
+        String second = rowFirst ? column.id() : row.id();
+        Map<String, Integer> rowTotals = tally.below(rowFirst ? new TallyKey.FirstMargin(first, second) : new TallyKey.SecondMargin(first, second));
+        Map<String, Integer> columnTotals = tally.below(rowFirst ? new TallyKey.SecondMargin(first, second) : new TallyKey.FirstMargin(first, second));
         List<String> columnCodes = codes(column, columnTotals.keySet());
         List<CrossTab.Column> columns = columnCodes.stream()
                 .map(code -> new CrossTab.Column(code, label(column, code), columnTotals.getOrDefault(code, 0))).toList();
@@ -158,32 +165,33 @@ final class Tables {
         for (String rowCode : codes(row, rowTotals.keySet())) {
             int total = rowTotals.getOrDefault(rowCode, 0);
             List<CrossTab.Cell> cells = columnCodes.stream().map(code -> {
-                int count = tally.count("x/" + pair + "/" + (rowFirst ? rowCode + "/" + code : code + "/" + rowCode));
+                int count = tally.count(rowFirst ? new TallyKey.PairChose(first, second, rowCode, code)
+                        : new TallyKey.PairChose(first, second, code, rowCode));
                 return new CrossTab.Cell(code, count, Percent.of(count, total));
             }).toList();
             rows.add(new CrossTab.Row(rowCode, label(row, rowCode), total, cells));
         }
-        return new CrossTab(wave, row.id(), column.id(), tally.count("x/" + pair), columns, rows);
+        return new CrossTab(wave, row.id(), column.id(), tally.count(new TallyKey.PairAnswered(first, second)), columns, rows);
     }
 
-    // --- hospitals ---
+    // --- units of analysis ---
 
-    private Set<String> hospitals() {
-        return tally.below("hn").keySet();
+    private Set<String> units() {
+        return tally.below(new TallyKey.Units()).keySet();
     }
 
     /**
-     * Each hospital's options: those any of its respondents chose, except that an exclusive option ("AI is not
+     * Each unit's options: those any of its respondents chose, except that an exclusive option ("AI is not
      * applied") stands only when none of them chose anything else.
      */
-    private Map<String, Set<String>> hospitalSets(Question question) {
+    private Map<String, Set<String>> unitSets(Question question) {
         Map<String, Set<String>> sets = new TreeMap<>();
-        for (String hospital : hospitals()) {
-            Set<String> codes = new LinkedHashSet<>(tally.below("hc/" + hospital + "/" + question.id()).keySet());
+        for (String unit : units()) {
+            Set<String> codes = new LinkedHashSet<>(tally.below(new TallyKey.UnitAnswered(unit, question.id())).keySet());
             if (codes.stream().anyMatch(code -> !exclusive(question, code))) {
                 codes.removeIf(code -> exclusive(question, code));
             }
-            sets.put(hospital, codes);
+            sets.put(unit, codes);
         }
         return sets;
     }
@@ -202,10 +210,11 @@ final class Tables {
 
     private int answered(Question q) {
         return switch (q.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> tally.count("c/" + q.id());
-            case OPEN_TEXT -> tally.count("o/" + q.id());
-            case OPEN_PARTS -> q.fields().stream().mapToInt(f -> tally.count("o/" + q.id() + ":" + f.id())).max().orElse(0);
-            case OPEN_LIST -> tally.count("e/" + q.id());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> tally.count(new TallyKey.Answered(q.id()));
+            case OPEN_TEXT -> tally.count(new TallyKey.OpenAnswered(q.id()));
+            case OPEN_PARTS -> q.fields().stream()
+                    .mapToInt(f -> tally.count(new TallyKey.OpenAnswered(Coding.answerKey(q.id(), f.id())))).max().orElse(0);
+            case OPEN_LIST -> tally.count(new TallyKey.Listed(q.id()));
         };
     }
 
@@ -236,10 +245,10 @@ final class Tables {
                 .map(CodingCategory::code).toList();
     }
 
-    /** The spelling respondents used most for a specialism, the first in sort order on a tie. */
+    /** The spelling respondents used most for a counted key, the first in sort order on a tie. */
     private String spelling(String questionId, String key) {
         Map<String, Integer> spellings = new TreeMap<>();
-        tally.below("sp/" + questionId + "/" + key).forEach((text, count) -> spellings.put(Tally.fromFieldSafe(text), count));
+        tally.below(new TallyKey.Spellings(questionId, key)).forEach((text, count) -> spellings.put(Tally.fromFieldSafe(text), count));
         return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(key);
     }

@@ -121,8 +121,10 @@ class ExportController {
     }
 
     private TableSheets tableSheets(WaveId wave, String lang) {
-        Locale locale = Locale.forLanguageTag(lang);
-        return new TableSheets(results, wave, key -> text(key, locale));
+        Flow flow = results.flow(wave);
+        String language = flow.languages().contains(lang) ? lang : flow.defaultLanguage();
+        Locale locale = Locale.forLanguageTag(language);
+        return new TableSheets(results, wave, language, key -> text(key, locale));
     }
 
     private String text(String key, Locale locale) {

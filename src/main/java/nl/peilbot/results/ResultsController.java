@@ -18,13 +18,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.CrossTab;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.Results;
-import nl.peilbot.aggregation.SpecialismTable;
 import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.WaveComparison;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.Flow;
@@ -51,13 +51,13 @@ class ResultsController {
         this.responses = responses;
     }
 
-    @Operation(summary = "The waves that have results, with respondents and hospitals")
+    @Operation(summary = "The waves that have results, with respondents and units of analysis")
     @GetMapping("/waves")
     List<Views.Wave> waves() {
         return results.waves().stream().map(w -> Views.Wave.of(results.overview(w))).toList();
     }
 
-    @Operation(summary = "A wave's respondents, hospitals and questions in flow order")
+    @Operation(summary = "A wave's respondents, units of analysis and questions in flow order")
     @GetMapping("/{survey}/{wave}")
     Overview overview(@PathVariable String survey, @PathVariable String wave) {
         return results.overview(new WaveId(survey, wave));
@@ -70,21 +70,21 @@ class ResultsController {
         return Views.ReportView.of(results.report(id), results.flow(id), pseudonyms);
     }
 
-    @Operation(summary = "One choice question: per option the respondents (or hospitals) that chose it")
+    @Operation(summary = "One choice question: per option the respondents (or units of analysis) that chose it")
     @GetMapping("/{survey}/{wave}/questions/{question}")
     Views.DistributionView distribution(@PathVariable String survey, @PathVariable String wave,
                                         @PathVariable String question,
-                                        @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))
+                                        @Parameter(schema = @Schema(allowableValues = {"respondents", "units"}))
                                         @RequestParam(defaultValue = "respondents") String unit) {
         WaveId id = new WaveId(survey, wave);
         Distribution distribution = results.distribution(id, question, unit(unit));
         return Views.DistributionView.of(distribution, results.flow(id).step(question).orElseThrow(), pseudonyms);
     }
 
-    @Operation(summary = "Hospitals by the combination of options their respondents chose (e.g. scale)")
-    @GetMapping("/{survey}/{wave}/questions/{question}/hospitals")
-    HospitalCombinations hospitals(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
-        return results.hospitalCombinations(new WaveId(survey, wave), question);
+    @Operation(summary = "Units of analysis (the flow's analysis.unit) by the combination of options their respondents chose")
+    @GetMapping("/{survey}/{wave}/questions/{question}/units")
+    UnitCombinations units(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.unitCombinations(new WaveId(survey, wave), question);
     }
 
     @Operation(summary = "An open question's answers coded into categories; uncoded answers with suggestions")
@@ -105,10 +105,10 @@ class ResultsController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "An open-list question's entries by specialism (experiments, implementations)")
-    @GetMapping("/{survey}/{wave}/questions/{question}/specialisms")
-    SpecialismTable specialisms(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
-        return results.specialisms(new WaveId(survey, wave), question);
+    @Operation(summary = "An open-list question's entries by the flow's counted field (analysis.counted)")
+    @GetMapping("/{survey}/{wave}/questions/{question}/counted")
+    CountedFieldTable counted(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.counted(new WaveId(survey, wave), question);
     }
 
     @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
@@ -126,7 +126,7 @@ class ResultsController {
     @Operation(summary = "The same choice question in several waves, e.g. wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020")
     @GetMapping("/compare")
     WaveComparison compare(@RequestParam String question,
-                           @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))
+                           @Parameter(schema = @Schema(allowableValues = {"respondents", "units"}))
                            @RequestParam(defaultValue = "respondents") String unit,
                            @Parameter(description = "survey/wave", array = @ArraySchema(schema = @Schema(pattern = WAVE_PATTERN)))
                            @RequestParam("wave") List<String> waves) {
@@ -160,7 +160,7 @@ class ResultsController {
         try {
             return Unit.valueOf(unit.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unit must be 'respondents' or 'hospitals', not '" + unit + "'");
+            throw new IllegalArgumentException("unit must be 'respondents' or 'units', not '" + unit + "'");
         }
     }
 
