@@ -2,6 +2,7 @@ package nl.peilbot.results;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springdoc.core.annotations.ParameterObject;
@@ -111,12 +112,13 @@ class ResultsController {
         return results.counted(new WaveId(survey, wave), question);
     }
 
-    @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
+    @Operation(summary = "Respondents by two choice questions (dimensions included), optionally filtered with filter.<dimension or question>=<code>")
     @GetMapping("/{survey}/{wave}/crosstab")
     CrossTab crossTab(@PathVariable String survey, @PathVariable String wave, @RequestParam String row,
-                      @RequestParam String column, @ParameterObject ResponseFilter filter) {
+                      @RequestParam String column, @ParameterObject ResponseFilter filter,
+                      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         WaveId id = new WaveId(survey, wave);
-        ResponseQuery query = filter.query();
+        ResponseQuery query = filter.query(results.flow(id), parameters);
         if (query.unfiltered()) {
             return results.crossTab(id, row, column);
         }
@@ -137,17 +139,18 @@ class ResultsController {
         return new WaveComparison(comparison.questionId(), comparison.unit(), withoutTexts, comparison.rows());
     }
 
-    @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; role, hospitalType, channel)")
+    @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; channel; filter.<dimension or question>=<code>)")
     @GetMapping("/{survey}/{wave}/responses")
     Views.ResponsePage responses(@PathVariable String survey, @PathVariable String wave,
                                  @ParameterObject ResponseFilter filter,
+                                 @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
                                  @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
                                  @RequestParam(defaultValue = "0") int skip,
                                  @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE, defaultValue = "100"))
                                  @RequestParam(defaultValue = "100") int limit) {
         WaveId id = new WaveId(survey, wave);
         Flow flow = results.flow(id);
-        ResponseQuery query = filter.query();
+        ResponseQuery query = filter.query(flow, parameters);
         if (skip < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("skip must be 0 or more and limit between 1 and " + MAX_PAGE);
         }

@@ -31,6 +31,7 @@ final class TableSheets {
     private final Flow flow;
     private final UnaryOperator<String> texts;
     private final String units;
+    private final String unitsPercent;
     private final String counted;
 
     /** @param texts the export's header texts by key, in its language */
@@ -39,8 +40,10 @@ final class TableSheets {
         this.wave = wave;
         this.flow = results.flow(wave);
         this.texts = texts;
-        this.units = flow.analysis().unitOfAnalysis().map(u -> capitalised(u.plural().in(language)))
+        String plural = flow.analysis().unitOfAnalysis().map(u -> u.plural().in(language))
                 .orElseGet(() -> texts.apply("units"));
+        this.units = capitalised(plural);
+        this.unitsPercent = "% " + plural;
         this.counted = flow.analysis().countedField().map(c -> c.label().in(language))
                 .orElseGet(() -> texts.apply("counted"));
     }
@@ -78,7 +81,7 @@ final class TableSheets {
         rows.add(row(null, texts.apply("base"), respondents.base(), null, byUnit.base(), null));
         List<Sheet> sheets = new ArrayList<>(List.of(new Sheet(question.id(), List.of(texts.apply("code"),
                 texts.apply("option"), texts.apply("respondents"), texts.apply("respondentsPercent"),
-                units, "% " + units), rows)));
+                units, unitsPercent), rows)));
         UnitCombinations combinations = report.combinations().get(question.id());
         if (combinations != null) {
             List<List<Object>> combos = new ArrayList<>();
@@ -87,7 +90,7 @@ final class TableSheets {
             combos.add(row(null, texts.apply("active"), combinations.active(), null));
             combos.add(row(null, texts.apply("base"), combinations.units(), null));
             sheets.add(new Sheet(question.id() + " " + units, List.of(texts.apply("code"),
-                    texts.apply("combination"), units, "% " + units), combos));
+                    texts.apply("combination"), units, unitsPercent), combos));
         }
         return sheets;
     }
