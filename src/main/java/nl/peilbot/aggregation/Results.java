@@ -152,9 +152,11 @@ public class Results {
                 .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
         String text = answerText(response, questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
         String answerKey = Coding.answerKey(questionId, question.kind() == QuestionKind.OPEN_PARTS ? part : null);
-        // queued first: a crash after the coding is stored still leaves the delta for the sweep
+        // queued first: a crash after the coding is stored still leaves the delta for the sweep; queued again after
+        // it is stored: a fold elsewhere may have taken the first delta in before the coding existed
         aggregator.enqueueCoding(responseId, wave, answerKey);
         folder.locked(wave, () -> codings.save(wave, responseId, answerKey, text, List.copyOf(categories)));
+        aggregator.enqueueCoding(responseId, wave, answerKey);
         folder.fold(wave);
     }
 
