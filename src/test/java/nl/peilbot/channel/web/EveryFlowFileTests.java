@@ -125,7 +125,7 @@ class EveryFlowFileTests {
 
         @Override
         public Void openList(QuestionKind.OpenList kind) {
-            JsonNode table = report.get("specialisms").get(question.id());
+            JsonNode table = report.get("counted").get(question.id());
             assertThat(table.get("entries").intValue()).as(question.id()).isEqualTo(skipped() ? 0 : expected.entries().size());
             return null;
         }
