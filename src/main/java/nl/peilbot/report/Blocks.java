@@ -23,11 +23,14 @@ final class Blocks {
     private final WaveData.Source source;
     private final Map<String, String> texts;
     private final String units;
+    private final String counted;
 
-    Blocks(WaveData.Source source, Map<String, String> texts, String units) {
+    /** @param counted the heading of an open list's counted-field column (e.g. "Specialisme of proces") */
+    Blocks(WaveData.Source source, Map<String, String> texts, String units, String counted) {
         this.source = source;
         this.texts = texts;
         this.units = units;
+        this.counted = counted;
     }
 
     String render(Expression expression) {
@@ -126,7 +129,7 @@ final class Blocks {
                 table.questionId()));
         table(html, text("entries") + " = " + table.entries() + ", " + text("respondents") + " = " + table.respondents()
                         + ", " + units + " = " + table.units(),
-                List.of(text("specialism"), text("entries"), "%", units),
+                List.of(counted, text("entries"), "%", units),
                 table.rows().stream().map(s -> List.of(s.label(), Integer.toString(s.entries()), s.percent() + "%",
                         Integer.toString(s.units()))).toList());
     }
