@@ -47,6 +47,7 @@ class SurveyVocabularyGuardTests {
             Map.entry("other", "the flow format's 'other' option flag and the stored answer's otherText, for every survey"),
             Map.entry("text", "the stored answer's 'text' field of every open question (document shape)"),
             Map.entry("yes", "XML's standalone=\"yes\" in the XLSX writer's templates"),
+            Map.entry("position", "a contribution's or dashboard fold's place in a fold chain (document shape)"),
             Map.entry("no", "the engine's own consent and confirmation: button '#no', message keys button.no, word.no"),
             Map.entry("none", "XLSX's patternType=\"none\" in the XLSX writer's styles"));
 

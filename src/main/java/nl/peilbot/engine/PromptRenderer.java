@@ -203,7 +203,7 @@ final class PromptRenderer {
             for (int point = kind.min(); point <= kind.max(); point++) {
                 buttons.add(new Button(String.valueOf(point), String.valueOf(point), 0));
             }
-            String scale = messages.text("rating.scale", language, String.valueOf(kind.min()), kind.minLabel().in(language),
+            String scale = messages.text("rating.range", language, String.valueOf(kind.min()), kind.minLabel().in(language),
                     String.valueOf(kind.max()), kind.maxLabel().in(language));
             return new QuestionPrompt(introduction(question, state) + "\n" + scale, Outbound.InputKind.RATING);
         }
