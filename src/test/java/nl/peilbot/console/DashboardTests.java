@@ -146,8 +146,8 @@ class DashboardTests extends ConsoleTestBase {
         assertThat(status).isEqualTo(201);
 
         assertThat(dashboard().get("overall").toString()).isEqualTo("{\"invited\":1,\"started\":0,\"completed\":0}");
-        assertThat(dashboard().get("hospitals").toString())
-                .isEqualTo("[{\"hospital\":\"Hotel Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0}]");
+        assertThat(dashboard().get("units").toString())
+                .isEqualTo("[{\"unit\":\"Hotel Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0}]");
 
         // the event again (a retry, a late delivery): the fold re-reads the invitation, nothing counts twice
         String ref = invitations.list(WAVE_2020).get(0).responseId();
