@@ -8,7 +8,7 @@
  * flow module; never on the engine, the conversation
  * or the channels, so other intake routes can feed it. The rules are in {@code docs/aggregation.md}.
  */
-@ApplicationModule(allowedDependencies = {"flow", "response::events"})
+@ApplicationModule(allowedDependencies = {"flow", "lease", "response::events"})
 package nl.peilbot.aggregation;
 
 import org.springframework.modulith.ApplicationModule;

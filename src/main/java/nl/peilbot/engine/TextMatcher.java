@@ -18,8 +18,6 @@ final class TextMatcher {
 
     private static final Pattern MARKS = Pattern.compile("[\\p{M}\\p{Cf}]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    /** An option number, also as written in a numbered list: "2", "2." or "2)". */
-    private static final Pattern DIGITS = Pattern.compile("(\\d{1,4})[.)]?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]+");
     private static final Pattern AND = Pattern.compile("\\s+(?:en|and|&|\\+)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -80,9 +78,8 @@ final class TextMatcher {
 
     private static Optional<String> matchOne(String text, List<Candidate> candidates, boolean typos) {
         String raw = text.strip();
-        java.util.regex.Matcher digits = DIGITS.matcher(raw);
-        if (digits.matches()) {
-            int number = Integer.parseInt(digits.group(1));
+        if (isNumber(raw)) {
+            int number = Integer.parseInt(withoutListMark(raw));
             for (Candidate candidate : candidates) {
                 if (candidate.number() > 0 && candidate.number() == number) {
                     return Optional.of(candidate.code());
@@ -106,17 +103,26 @@ final class TextMatcher {
         return typos ? closest(typed, candidates) : Optional.empty();
     }
 
-    /** One to four ASCII digits (what the regex {@code \d{1,4}} matches), checked without a regex on every typed reply. */
+    /**
+     * One to four ASCII digits, also as written in a numbered list ("2", "2." or "2)"), checked without a regex on every
+     * typed reply.
+     */
     private static boolean isNumber(String text) {
-        if (text.isEmpty() || text.length() > 4) {
+        String digits = withoutListMark(text);
+        if (digits.isEmpty() || digits.length() > 4) {
             return false;
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String withoutListMark(String text) {
+        int last = text.length() - 1;
+        return last > 0 && (text.charAt(last) == '.' || text.charAt(last) == ')') ? text.substring(0, last) : text;
     }
 
     /** All candidates {@code text} names, in the order typed, without repeats; empty when any part is not recognised. */
