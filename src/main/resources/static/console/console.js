@@ -143,9 +143,9 @@
       $('completed').textContent = data.overall.completed;
       $('rate').textContent = data.responseRate === null ? '–' : Math.round(data.responseRate * 100) + '%';
       $('median').textContent = duration(data.medianSecondsToComplete);
-      fill($('hospitals'), data.hospitals.concat([{ hospital: t('overall'), ...data.overall }]), (row, h) => {
-        cell(row, h.hospital);
-        cell(row, h.invited, 'number'); cell(row, h.started, 'number'); cell(row, h.completed, 'number');
+      fill($('units'), data.units.concat([{ unit: t('overall'), ...data.overall }]), (row, u) => {
+        cell(row, u.unit);
+        cell(row, u.invited, 'number'); cell(row, u.started, 'number'); cell(row, u.completed, 'number');
       });
       fill($('funnel'), data.funnel, (row, step) => {
         cell(row, step.number + '. ' + step.text);
@@ -166,7 +166,7 @@
       const { data } = await call('GET', base + '/respondents?size=50&page=' + page);
       respondentsPage = data.page;
       fill($('respondents'), data.rows, (row, r) => {
-        cell(row, r.name); cell(row, r.hospital); cell(row, r.role);
+        cell(row, r.name); cell(row, r.unit); cell(row, r.dimensions);
         cell(row, t('status.' + r.status)); cell(row, time(r.lastAnswerAt)); cell(row, r.reminders, 'number');
       });
       const pages = Math.max(1, Math.ceil(data.total / data.size));
@@ -206,18 +206,18 @@
         box.type = 'checkbox';
         box.className = 'mail-pick';
         box.value = invitation.ref;
-        box.setAttribute('aria-label', t('mailInvite') + ': ' + (invitation.name || invitation.hospital));
+        box.setAttribute('aria-label', t('mailInvite') + ': ' + (invitation.name || invitation.unit));
         box.disabled = !invitation.email || invitation.status === 'revoked';
         pick.appendChild(box);
         cell(row, invitation.name); cell(row, invitation.email || (invitation.telegram ? '@' + invitation.telegram : ''));
-        cell(row, invitation.hospital); cell(row, invitation.role); cell(row, t('status.' + invitation.status));
+        cell(row, invitation.unit); cell(row, invitation.dimensions); cell(row, t('status.' + invitation.status));
         cell(row, mailState(invitation.ref));
         const actions = cell(row, '');
         if (mail.enabled && invitation.email && invitation.status !== 'revoked') {
           const send = document.createElement('button');
           send.type = 'button';
           send.textContent = t('mailInvite');
-          send.setAttribute('aria-label', t('mailInvite') + ': ' + (invitation.name || invitation.hospital));
+          send.setAttribute('aria-label', t('mailInvite') + ': ' + (invitation.name || invitation.unit));
           send.addEventListener('click', () => sendInvitationMails({ refs: [invitation.ref] }));
           actions.append(send, ' ');
         }
@@ -226,7 +226,7 @@
             const button = document.createElement('button');
             button.type = 'button';
             button.textContent = t(label);
-            button.setAttribute('aria-label', t(label) + ': ' + (invitation.name || invitation.hospital));
+            button.setAttribute('aria-label', t(label) + ': ' + (invitation.name || invitation.unit));
             button.addEventListener('click', async () => {
               if (!confirm(t(question))) return;
               const result = await call('POST', base + '/invitations/' + encodeURIComponent(invitation.ref) + '/' + action);
@@ -248,7 +248,7 @@
       const body = document.createElement('tbody');
       for (const link of created) {
         const row = document.createElement('tr');
-        cell(row, link.name || link.hospital);
+        cell(row, link.name || link.unit);
         const web = cell(row, '');
         const code = document.createElement('code'); code.className = 'link'; code.textContent = link.webLink;
         web.append(code, ' ', copyButton(link.webLink));
@@ -261,8 +261,8 @@
       }
       table.appendChild(body);
       box.replaceChildren(intro, downloadButton(t('downloadLinks'), survey + '-links.csv',
-        ['name', 'email', 'telegram', 'hospital', 'role', 'webLink', 'telegramLink'],
-        created.map((l) => [l.name, l.email, l.telegram, l.hospital, l.role, l.webLink, l.telegramLink])), table);
+        ['name', 'email', 'telegram', 'unit', 'profile', 'webLink', 'telegramLink'],
+        created.map((l) => [l.name, l.email, l.telegram, l.unit, l.dimensions, l.webLink, l.telegramLink])), table);
       box.focus();
     }
 
@@ -293,9 +293,45 @@
       refreshInvitations();
     }
 
+    // The form asks the survey's own profile fields (from its flow); the unit of analysis is required.
+    function named(byLanguage) {
+      return byLanguage[lang] || Object.values(byLanguage)[0] || '';
+    }
+    async function loadProfile() {
+      const { data } = await call('GET', base + '/invitations/profile');
+      if (Object.keys(data.unit).length > 0) {
+        const unit = named(data.unit);
+        for (const label of document.querySelectorAll('[data-unit-label]')) {
+          label.textContent = unit.charAt(0).toUpperCase() + unit.slice(1);
+        }
+      }
+      $('profile-fields').replaceChildren(...data.fields.map((field) => {
+        const p = document.createElement('p');
+        const label = document.createElement('label');
+        label.htmlFor = 'f-profile-' + field.id;
+        label.textContent = named(field.label) + (field.unit ? ' (' + t('required') + ')' : '');
+        let input;
+        if (field.options.length > 0) {
+          input = document.createElement('select');
+          input.append(new Option('', ''), ...field.options.map((o) => new Option(named(o.label), o.code)));
+        } else {
+          input = document.createElement('input');
+          input.required = field.unit;
+        }
+        input.id = 'f-profile-' + field.id;
+        input.name = 'profile.' + field.id;
+        p.append(label, ' ', input);
+        return p;
+      }));
+    }
+
     $('one').addEventListener('submit', async (event) => {
       event.preventDefault();
-      const body = Object.fromEntries(new FormData(event.target).entries());
+      const body = { profile: {} };
+      for (const [name, value] of new FormData(event.target).entries()) {
+        if (name.startsWith('profile.')) body.profile[name.slice('profile.'.length)] = value;
+        else body[name] = value;
+      }
       afterCreate(await call('POST', base + '/invitations', body), event.target);
     });
     $('upload').addEventListener('submit', async (event) => {
@@ -355,7 +391,7 @@
       const { data } = await call('GET', base + '/reminders');
       $('reminder-rules').textContent = '(' + data.intervalDays + ' d, max ' + data.maxReminders + ', ' + data.stuckAfterDays + ' d)';
       fill($('candidates'), data.candidates, (row, c) => {
-        cell(row, c.name); cell(row, c.hospital); cell(row, t('reason.' + c.reason));
+        cell(row, c.name); cell(row, c.unit); cell(row, t('reason.' + c.reason));
         cell(row, t('channel.' + (c.channel === 'email' && mail.enabled ? 'mail' : c.channel)));
         cell(row, c.remindersSent, 'number');
       });
@@ -372,8 +408,8 @@
       const parts = [sent];
       if (data.emails.length > 0) {
         parts.push(downloadButton(t('downloadReminders'), survey + '-reminders.csv',
-          ['name', 'email', 'hospital', 'webLink', 'telegramLink'],
-          data.emails.map((e) => [e.name, e.email, e.hospital, e.webLink, e.telegramLink])));
+          ['name', 'email', 'unit', 'webLink', 'telegramLink'],
+          data.emails.map((e) => [e.name, e.email, e.unit, e.webLink, e.telegramLink])));
       }
       box.replaceChildren(...parts);
       box.focus();
@@ -391,6 +427,7 @@
     events.addEventListener('progress', scheduleRefresh);
     events.onerror = () => { document.body.dataset.live = 'false'; $('live').textContent = t('offline'); };
 
+    loadProfile();
     refreshDashboard();
     refreshRespondents(0);
     refreshInvitations();

@@ -1,5 +1,5 @@
 // The analysts' results page: per question a bar chart (single choice also a pie chart) drawn as inline SVG,
-// frequency tables with counts beside whole percents, hospital counts and coded open answers. It redraws when the
+// frequency tables with counts beside whole percents, counts per unit of analysis and coded open answers. It redraws when the
 // server reports a change of the wave's results (server-sent events), so a completed response shows up at once.
 (function () {
   'use strict';
@@ -145,9 +145,20 @@
     return el('h2', {}, [el('span', { 'class': 'number' }, [prefix]), ' ', question.text]);
   }
 
+  // The flow's own names for its unit of analysis and counted field, in the page's language.
+  function named(byLanguage, fallback) {
+    var text = byLanguage && (byLanguage[lang] || byLanguage[Object.keys(byLanguage)[0]]);
+    return text || t(fallback);
+  }
+
+  function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
   function choice(section, question, report) {
     var respondents = report.respondents[question.id];
-    var hospitals = report.hospitals[question.id];
+    var units = report.units[question.id];
+    var unitsLabel = capitalised(named(report.labels.units, 'unitsLabel'));
     var charts = el('div', { 'class': 'charts' }, [barChart(question.id, respondents.counts, question.text)]);
     if (respondents.kind === 'single-choice') {
       charts.appendChild(el('figure', { 'class': 'pie' },
@@ -155,7 +166,7 @@
     }
     section.appendChild(charts);
     var tables = el('div', { 'class': 'tables' }, [frequencyTable(t('respondents'), respondents),
-      frequencyTable(t('hospitals'), hospitals)]);
+      frequencyTable(t('units', { unit: named(report.labels.unit, 'unit') }), units)]);
     section.appendChild(tables);
     if (respondents.otherTexts.length > 0) {
       section.appendChild(el('p', { 'class': 'other' }, [t('other') + ': ' +
@@ -163,10 +174,10 @@
     }
     var combinations = report.combinations[question.id];
     if (combinations) {
-      var combined = table(t('combinations'), [t('option'), t('hospitals'), t('percent')],
-        combinations.combinations.map(function (c) { return [c.labels.join(' + '), c.hospitals, c.percent + '%']; }),
-        [t('active'), combinations.active, combinations.hospitals > 0
-          ? Math.round(100 * combinations.active / combinations.hospitals) + '%' : '']);
+      var combined = table(t('combinations', { units: unitsLabel }), [t('option'), unitsLabel, t('percent')],
+        combinations.combinations.map(function (c) { return [c.labels.join(' + '), c.units, c.percent + '%']; }),
+        [t('active'), combinations.active, combinations.units > 0
+          ? Math.round(100 * combinations.active / combinations.units) + '%' : '']);
       combined.setAttribute('data-question', question.id);
       combined.classList.add('combinations');
       tables.appendChild(combined);
@@ -192,12 +203,13 @@
     });
   }
 
-  function specialisms(section, question, report) {
-    var s = report.specialisms[question.id];
-    section.appendChild(el('div', { 'class': 'tables' }, [table(t('specialism'),
-      [t('specialism'), t('entries'), t('percent'), t('hospitals')],
-      s.specialisms.map(function (row) { return [row.label, row.entries, row.percent + '%', row.hospitals]; }),
-      [t('base'), s.entries, '', s.hospitals])]));
+  function counted(section, question, report) {
+    var s = report.counted[question.id];
+    var name = named(report.labels.counted, 'counted');
+    section.appendChild(el('div', { 'class': 'tables' }, [table(name,
+      [name, t('entries'), t('percent'), capitalised(named(report.labels.units, 'unitsLabel'))],
+      s.rows.map(function (row) { return [row.label, row.entries, row.percent + '%', row.units]; }),
+      [t('base'), s.entries, '', s.units])]));
   }
 
   // A rating: a bar per point (its ends labelled), the points table, then mean, top scores and on 0-10 the NPS split.
@@ -236,13 +248,15 @@
     return getJson(api('/report')).then(function (report) {
       var overview = report.overview;
       document.getElementById('summary').textContent =
-        t('summary', { respondents: overview.respondents, hospitals: overview.hospitals });
+        report.labels.units && Object.keys(report.labels.units).length > 0
+          ? t('summary', { respondents: overview.respondents, units: overview.units, unitsLabel: named(report.labels.units, 'unitsLabel') })
+          : t('summaryRespondents', { respondents: overview.respondents });
       var main = el('main', { id: 'questions' });
       overview.questions.forEach(function (question) {
         var draws = { 'single-choice': choice, 'multiple-choice': choice, 'open-text': coded, 'open-parts': coded,
-          'open-list': specialisms, 'rating': rating, 'number': number };
+          'open-list': counted, 'rating': rating, 'number': number };
         var drawn = question.kind.indexOf('choice') > 0 ? report.respondents[question.id]
-          : question.kind === 'open-list' ? report.specialisms[question.id]
+          : question.kind === 'open-list' ? report.counted[question.id]
             : question.kind === 'rating' ? report.ratings[question.id]
               : question.kind === 'number' ? report.numbers[question.id]
                 : report.coded[question.parts.length > 0 ? question.id + ':' + question.parts[0] : question.id];

@@ -147,7 +147,11 @@
       this.inputLabel.htmlFor = 'answer';
       this.sendButton = el('button', 'send');
       this.sendButton.type = 'submit';
-      this.form.append(this.inputLabel, this.input, this.sendButton);
+      this.unit = el('span', 'unit');
+      this.unit.id = 'answer-unit';
+      this.unit.hidden = true;
+      this.input.setAttribute('aria-describedby', 'answer-unit');
+      this.form.append(this.inputLabel, this.input, this.unit, this.sendButton);
       this.footer.append(this.choices, this.form);
       frame.append(this.header, this.notice, this.log, this.footer);
       root.appendChild(frame);
@@ -486,6 +490,7 @@
       }
       this.showProgress(ask.progress);
       this.renderChoices(ask);
+      this.showEntry(ask);
       this.footer.hidden = false;
       this.form.hidden = false;
       if (!same) {
@@ -534,7 +539,11 @@
       // "Klaar" beside answer options stands out; a prompt of engine buttons only (Ja / Nee) keeps them equal.
       var mixed = buttons.some(engineCode) && !buttons.every(engineCode);
       this.choices.textContent = '';
+      var scale = ask.input === 'rating' ? this.scale(ask, buttons.filter(function (b) { return !engineCode(b); })) : null;
       buttons.forEach(function (button) {
+        if (scale && !engineCode(button)) {
+          return;
+        }
         var node = el('button', 'choice');
         node.type = 'button';
         node.dataset.code = button.code;
@@ -560,6 +569,59 @@
         self.choices.appendChild(node);
       });
       this.choices.hidden = !(ask.buttons && ask.buttons.length);
+    }
+
+    /**
+     * A rating's points side by side (two rows when more than seven), its named ends below them. The points are a
+     * radio group: each says its number, the ends also their label ("1, Nog op papier").
+     */
+    scale(ask, points) {
+      var self = this;
+      var box = el('div', 'scale');
+      var group = el('div', 'points');
+      group.setAttribute('role', 'radiogroup');
+      group.setAttribute('aria-label', this.text('choices'));
+      var columns = points.length > 7 ? Math.ceil(points.length / 2) : points.length;
+      group.style.gridTemplateColumns = 'repeat(' + columns + ', minmax(0, 1fr))';
+      var ends = ask.scale || {};
+      points.forEach(function (button, i) {
+        var node = el('button', 'choice point', button.label);
+        node.type = 'button';
+        node.dataset.code = button.code;
+        node.setAttribute('role', 'radio');
+        node.setAttribute('aria-checked', 'false');
+        var end = i === 0 ? ends.low : (i === points.length - 1 ? ends.high : null);
+        if (end) {
+          node.setAttribute('aria-label', button.label + ', ' + end);
+        }
+        node.addEventListener('click', function () {
+          node.setAttribute('aria-checked', 'true');
+          self.choose(button);
+        });
+        group.appendChild(node);
+      });
+      box.appendChild(group);
+      if (ends.low || ends.high) {
+        var labels = el('div', 'ends');
+        labels.setAttribute('aria-hidden', 'true');
+        labels.append(el('span', 'low', (points.length ? points[0].label + ' ' : '') + (ends.low || '')),
+          el('span', 'high', (ends.high || '') + (points.length ? ' ' + points[points.length - 1].label : '')));
+        box.appendChild(labels);
+      }
+      this.choices.appendChild(box);
+      return box;
+    }
+
+    /** A number question's text box: a numeric keyboard on phones, its unit beside it. */
+    showEntry(ask) {
+      var number = ask.input === 'text' ? ask.number : null;
+      if (number) {
+        this.input.setAttribute('inputmode', number.decimals > 0 ? 'decimal' : 'numeric');
+      } else {
+        this.input.removeAttribute('inputmode');
+      }
+      this.unit.textContent = number && number.unit ? number.unit : '';
+      this.unit.hidden = !(number && number.unit);
     }
 
     focusPrompt(code) {

@@ -10,21 +10,22 @@ import java.util.TreeMap;
  * so that a changed response can take its old contribution back out.
  *
  * @param version     the response document's version this was read from
- * @param hospital    the normalised hospital name, or the response id when the response names no hospital
+ * @param unit        the normalised name of the response's unit of analysis (the flow's {@code analysis.unit}
+ *                    profile field), or the response id when the flow declares no unit or the response names none
  * @param choices     option codes by choice question (profile choice fields included)
  * @param otherTexts  the "Anders, namelijk" text by choice question
  * @param texts       open answers by answer key: the question id, or {@code question:part} for open-parts
- * @param specialisms the specialism of every entry of an open-list question, as typed
+ * @param counted     every entry of an open-list question, by its counted field (the flow's {@code analysis.counted})
  * @param numbers     the value given to each rating and number question, as a plain decimal ("7", "2.5")
  */
 record Contribution(
         String response,
         long version,
-        String hospital,
+        String unit,
         SortedMap<String, List<String>> choices,
         SortedMap<String, String> otherTexts,
         SortedMap<String, OpenText> texts,
-        SortedMap<String, List<String>> specialisms,
+        SortedMap<String, List<Entry>> counted,
         SortedMap<String, String> numbers) {
 
     Contribution {
@@ -32,7 +33,7 @@ record Contribution(
         choices = sorted(choices);
         otherTexts = sorted(otherTexts);
         texts = sorted(texts);
-        specialisms = sorted(specialisms);
+        counted = sorted(counted);
     }
 
     /**
@@ -46,6 +47,15 @@ record Contribution(
         OpenText {
             categories = categories == null ? List.of() : List.copyOf(categories);
         }
+    }
+
+    /**
+     * One entry of an open list.
+     *
+     * @param key  what it is counted under: its category's normalised label, else its normalised text
+     * @param text the counted field as typed
+     */
+    record Entry(String key, String text) {
     }
 
     private static <V> SortedMap<String, V> sorted(Map<String, V> map) {

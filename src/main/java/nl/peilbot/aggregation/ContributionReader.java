@@ -4,32 +4,45 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.bson.Document;
 
+import nl.peilbot.flow.Analysis;
+import nl.peilbot.flow.Flow;
+
 /**
- * Reads what a {@code responses} document contributes, from the document's shape alone: choices are choice
- * answers, {@code value} a rating or number, {@code text} an open text, {@code parts} open parts, {@code entries} an
- * open list. Skipped answers
- * and profile texts (the hospital's name) are left out.
+ * Reads what a {@code responses} document contributes, from the document's shape and the flow's analysis
+ * declarations: choices are choice answers, {@code value} a rating or number, {@code text} an open text,
+ * {@code parts} open parts, {@code entries} an open list counted by the declared field. Skipped answers and
+ * profile texts (the unit's name) are left out.
  */
 final class ContributionReader {
 
-    /** The open-list field holding the specialism; lists without it use their first field. */
-    static final String SPECIALISM_FIELD = "specialism";
+    private final Analysis analysis;
+    private final String language;
 
-    private ContributionReader() {
+    private ContributionReader(Analysis analysis, String language) {
+        this.analysis = analysis;
+        this.language = language;
     }
 
-    static Contribution read(Document response, Map<String, Coding> codings) {
+    /** A reader for a wave with this flow; without one, every response is its own unit and lists count their first field. */
+    static ContributionReader of(Optional<Flow> flow) {
+        return new ContributionReader(flow.map(Flow::analysis).orElse(Analysis.NONE),
+                flow.map(Flow::defaultLanguage).orElse(Flow.DEFAULT_LANGUAGE));
+    }
+
+    Contribution read(Document response, Map<String, Coding> codings) {
         String id = response.getString("_id");
         Document profile = response.get("profile", new Document());
-        String hospital = Texts.key(profile.get("hospital") instanceof String name ? name : null);
+        String unit = analysis.unitOfAnalysis()
+                .map(u -> Texts.key(profile.get(u.field()) instanceof String name ? name : null)).orElse("");
         Map<String, List<String>> choices = new TreeMap<>();
         Map<String, String> otherTexts = new TreeMap<>();
         Map<String, Contribution.OpenText> texts = new TreeMap<>();
-        Map<String, List<String>> specialisms = new TreeMap<>();
+        Map<String, List<Contribution.Entry>> counted = new TreeMap<>();
         Map<String, String> numbers = new TreeMap<>();
         response.get("answers", new Document()).forEach((questionId, value) -> {
             Document answer = (Document) value;
@@ -47,15 +60,15 @@ final class ContributionReader {
             } else if (answer.get("parts") instanceof Document parts) {
                 parts.forEach((part, text) -> putOpen(texts, Coding.answerKey(questionId, part), (String) text, codings));
             } else if (answer.get("entries") instanceof List<?>) {
-                List<String> entries = answer.getList("entries", Document.class).stream()
-                        .map(ContributionReader::specialism).filter(s -> s != null && !Texts.key(s).isEmpty()).toList();
+                List<Contribution.Entry> entries = answer.getList("entries", Document.class).stream()
+                        .map(this::entry).filter(e -> e != null && !e.key().isEmpty()).toList();
                 if (!entries.isEmpty()) {
-                    specialisms.put(questionId, entries);
+                    counted.put(questionId, entries);
                 }
             }
         });
-        return new Contribution(id, ((Number) response.get("version")).longValue(), hospital.isEmpty() ? id : hospital,
-                new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(specialisms), new TreeMap<>(numbers));
+        return new Contribution(id, ((Number) response.get("version")).longValue(), unit.isEmpty() ? id : unit,
+                new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(counted), new TreeMap<>(numbers));
     }
 
     /** A stored rating or number (an int64, or a double for a decimal) as the plain decimal that was typed. */
@@ -85,9 +98,17 @@ final class ContributionReader {
         }
     }
 
-    private static String specialism(Document entry) {
-        Object specialism = entry.containsKey(SPECIALISM_FIELD) ? entry.get(SPECIALISM_FIELD)
+    /** The entry's counted field (its first field when the flow declares none or the list lacks it), keyed. */
+    private Contribution.Entry entry(Document entry) {
+        String field = analysis.countedField().map(Analysis.CountedField::field).orElse(null);
+        Object value = field != null && entry.containsKey(field) ? entry.get(field)
                 : new ArrayList<>(entry.values()).stream().findFirst().orElse(null);
-        return specialism instanceof String text ? text.strip() : null;
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        String typed = text.strip();
+        String key = analysis.countedField().flatMap(counted -> counted.categoryOf(typed))
+                .map(category -> Texts.key(category.label().in(language))).orElse(Texts.key(typed));
+        return new Contribution.Entry(key, typed);
     }
 }

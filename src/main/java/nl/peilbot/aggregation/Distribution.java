@@ -3,9 +3,9 @@ package nl.peilbot.aggregation;
 import java.util.List;
 
 /**
- * How often each option of a choice question was chosen, by respondents or by hospitals.
+ * How often each option of a choice question was chosen, by respondents or by units of analysis.
  *
- * @param base       respondents (or hospitals) who answered the question: what percentages are of
+ * @param base       respondents (or units) who answered the question: what percentages are of
  * @param counts     every option of the flow in its order, unchosen ones with 0, then codes no longer in the flow
  * @param otherTexts the texts given with an "Anders, namelijk" option, by response
  */

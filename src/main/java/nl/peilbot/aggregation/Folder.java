@@ -41,16 +41,18 @@ class Folder {
     private final DeltaQueue queue;
     private final ResponseSource responses;
     private final CodingStore codings;
+    private final WaveFlows flows;
     private final ApplicationEventPublisher events;
     private final Map<WaveId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     Folder(ResultsStore results, ContributionStore contributions, DeltaQueue queue, ResponseSource responses,
-           CodingStore codings, ApplicationEventPublisher events) {
+           CodingStore codings, WaveFlows flows, ApplicationEventPublisher events) {
         this.results = results;
         this.contributions = contributions;
         this.queue = queue;
         this.responses = responses;
         this.codings = codings;
+        this.flows = flows;
         this.events = events;
     }
 
@@ -93,8 +95,9 @@ class Folder {
                 Map<String, Map<String, Coding>> coded = codings.forWave(wave);
                 Tally.Accumulator sum = new Tally.Accumulator(Tally.EMPTY);
                 List<Contribution> batch = new ArrayList<>();
+                ContributionReader reader = ContributionReader.of(flows.flow(wave));
                 responses.forEachCompleted(wave, REBUILD_BATCH, document -> {
-                    Contribution contribution = ContributionReader.read(document,
+                    Contribution contribution = reader.read(document,
                             coded.getOrDefault(document.getString("_id"), Map.of()));
                     sum.apply(contribution, 1);
                     batch.add(contribution);
@@ -135,10 +138,11 @@ class Folder {
         deltas.forEach(d -> responseIds.add(d.response()));
         Tally.Accumulator tally = new Tally.Accumulator(latest.tally());
         Map<String, Fold.Change> changes = new LinkedHashMap<>();
+        ContributionReader reader = ContributionReader.of(flows.flow(latest.wave()));
         for (String responseId : responseIds) {
             Optional<ContributionStore.Latest> counted = contributions.latest(latest.generation(), responseId);
             Contribution before = counted.map(ContributionStore.Latest::contribution).orElse(null);
-            Contribution now = current(latest.wave(), responseId);
+            Contribution now = current(latest.wave(), responseId, reader);
             if (!Objects.equals(before, now)) {
                 if (before != null) {
                     tally.apply(before, -1);
@@ -153,16 +157,16 @@ class Folder {
     }
 
     /** What the response adds now: null when it is gone, not completed, or of another wave. */
-    private Contribution current(WaveId wave, String responseId) {
+    private Contribution current(WaveId wave, String responseId, ContributionReader reader) {
         Document document = responses.find(responseId).orElse(null);
         if (document == null || !ResponseSource.stamp(document).completed() || !wave.equals(ResponseSource.stamp(document).wave())) {
             return null;
         }
-        Contribution uncoded = ContributionReader.read(document, Map.of());
+        Contribution uncoded = reader.read(document, Map.of());
         if (uncoded.texts().isEmpty()) {
             return uncoded;
         }
-        return ContributionReader.read(document, codings.forAnswers(responseId, uncoded.texts().keySet()));
+        return reader.read(document, codings.forAnswers(responseId, uncoded.texts().keySet()));
     }
 
     /** Brings the contributions, the pointer and the queue in line with a committed fold; safe to repeat. */

@@ -2,8 +2,8 @@ package nl.peilbot.aggregation;
 
 import java.util.List;
 
-/** What a wave's results hold: how many respondents and hospitals, and which questions in which order. */
-public record Overview(WaveId wave, int respondents, int hospitals, List<QuestionSummary> questions) {
+/** What a wave's results hold: how many respondents and units of analysis, and which questions in which order. */
+public record Overview(WaveId wave, int respondents, int units, List<QuestionSummary> questions) {
 
     public Overview {
         questions = List.copyOf(questions);

@@ -51,15 +51,15 @@ public class Results {
         return results.waves();
     }
 
-    /** Respondents, hospitals and the questions of a wave. */
+    /** Respondents, units of analysis and the questions of a wave. */
     public Overview overview(WaveId wave) {
         return tables(wave).overview();
     }
 
     /**
-     * Every table of the wave from one read of its results: each choice question per respondent and per hospital
-     * (and by combination where an option is exclusive), each open question's coded tables, each open list's
-     * specialisms. The hospital name and other open-text profile fields are left out.
+     * Every table of the wave from one read of its results: each choice question per respondent and per unit of
+     * analysis (and by combination where an option is exclusive), each open question's coded tables, each open
+     * list's entries by the counted field. The unit's name and other open-text profile fields are left out.
      */
     public WaveReport report(WaveId wave) {
         Tables tables = tables(wave);
@@ -69,8 +69,8 @@ public class Results {
             report.question = question;
             question.kind().match(report);
         }
-        return new WaveReport(tables.overview(), report.respondents, report.hospitals, report.combinations, report.coded,
-                report.specialisms, report.ratings, report.numbers);
+        return new WaveReport(tables.overview(), report.respondents, report.units, report.combinations, report.coded,
+                report.counted, report.ratings, report.numbers);
     }
 
     /** Collects each question's tables for {@link #report}, by kind. */
@@ -79,10 +79,10 @@ public class Results {
         private final Tables tables;
         private final Flow flow;
         private final Map<String, Distribution> respondents = new LinkedHashMap<>();
-        private final Map<String, Distribution> hospitals = new LinkedHashMap<>();
-        private final Map<String, HospitalCombinations> combinations = new LinkedHashMap<>();
+        private final Map<String, Distribution> units = new LinkedHashMap<>();
+        private final Map<String, UnitCombinations> combinations = new LinkedHashMap<>();
         private final Map<String, CodedTable> coded = new LinkedHashMap<>();
-        private final Map<String, SpecialismTable> specialisms = new LinkedHashMap<>();
+        private final Map<String, CountedFieldTable> counted = new LinkedHashMap<>();
         private final Map<String, RatingTable> ratings = new LinkedHashMap<>();
         private final Map<String, NumberTable> numbers = new LinkedHashMap<>();
         private Question question;
@@ -104,7 +104,7 @@ public class Results {
 
         private Void choice() {
             respondents.put(question.id(), tables.distribution(question.id(), Unit.RESPONDENTS));
-            hospitals.put(question.id(), tables.distribution(question.id(), Unit.HOSPITALS));
+            units.put(question.id(), tables.distribution(question.id(), Unit.UNITS));
             if (question.options().stream().anyMatch(AnswerOption::exclusive)) {
                 combinations.put(question.id(), tables.combinations(question.id()));
             }
@@ -113,7 +113,7 @@ public class Results {
 
         @Override
         public Void openText(QuestionKind.OpenText kind) {
-            // an open-text profile field is the hospital's name or the like: never a table
+            // an open-text profile field is the unit's name or the like: never a table
             if (!flow.isProfileField(question.id())) {
                 coded.put(question.id(), tables.coded(question.id(), null));
             }
@@ -122,7 +122,7 @@ public class Results {
 
         @Override
         public Void openList(QuestionKind.OpenList kind) {
-            specialisms.put(question.id(), tables.specialisms(question.id()));
+            counted.put(question.id(), tables.counted(question.id()));
             return null;
         }
 
@@ -156,13 +156,13 @@ public class Results {
         return tables(wave).number(questionId);
     }
 
-    /** One choice question: per option the respondents (or hospitals) that chose it, with the base and percentages. */
+    /** One choice question: per option the respondents (or units) that chose it, with the base and percentages. */
     public Distribution distribution(WaveId wave, String questionId, Unit unit) {
         return tables(wave).distribution(questionId, unit);
     }
 
-    /** Hospitals by the combination of options their respondents chose at one choice question (e.g. scale). */
-    public HospitalCombinations hospitalCombinations(WaveId wave, String questionId) {
+    /** Units of analysis by the combination of options their respondents chose at one choice question (e.g. scale). */
+    public UnitCombinations unitCombinations(WaveId wave, String questionId) {
         return tables(wave).combinations(questionId);
     }
 
@@ -175,12 +175,12 @@ public class Results {
         return tables(wave).coded(questionId, part);
     }
 
-    /** The specialisms named in an open-list question's entries (experiments, implementations). */
-    public SpecialismTable specialisms(WaveId wave, String questionId) {
-        return tables(wave).specialisms(questionId);
+    /** An open-list question's entries counted by the flow's counted field ({@code analysis.counted}). */
+    public CountedFieldTable counted(WaveId wave, String questionId) {
+        return tables(wave).counted(questionId);
     }
 
-    /** Respondents by their answers to two choice questions, e.g. a question by {@code role} or {@code hospitalType}. */
+    /** Respondents by their answers to two choice questions, e.g. a question by one of the flow's dimensions. */
     public CrossTab crossTab(WaveId wave, String rowQuestion, String columnQuestion) {
         return tables(wave).crossTab(rowQuestion, columnQuestion);
     }
@@ -188,7 +188,7 @@ public class Results {
     /**
      * The same question in several waves, matched by question id and code: a choice question by option code, a
      * rating by point, an open question by coding category (an open-parts question as {@code part:category}), an open
-     * list by specialism; by hospitals only for choice questions. A number question has no codes: compare its
+     * list by its counted field; by units only for choice questions. A number question has no codes: compare its
      * {@link #number} tables.
      */
     public WaveComparison compare(String questionId, Unit unit, List<WaveId> waves) {

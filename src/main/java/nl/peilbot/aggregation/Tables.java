@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import nl.peilbot.flow.AnswerOption;
+import nl.peilbot.flow.Analysis.CountedCategory;
 import nl.peilbot.flow.CodingCategory;
 import nl.peilbot.flow.Field;
 import nl.peilbot.flow.Flow;
@@ -53,7 +54,7 @@ final class Tables {
             questions.add(new Overview.QuestionSummary(q.id(), flow.questionNumber(q.id()), q.kind().yamlName(),
                     q.text().in(language), answered(q), parts));
         }
-        return new Overview(wave, tally.count("n"), hospitals().size(), questions);
+        return new Overview(wave, tally.count(new TallyKey.Respondents()), units().size(), questions);
     }
 
     Distribution distribution(String questionId, Unit unit) {
@@ -61,10 +62,10 @@ final class Tables {
         Map<String, Integer> counts = new LinkedHashMap<>();
         int base;
         if (unit == Unit.RESPONDENTS) {
-            base = tally.count("c/" + questionId);
-            counts.putAll(tally.below("c/" + questionId));
+            base = tally.count(new TallyKey.Answered(questionId));
+            counts.putAll(tally.below(new TallyKey.Answered(questionId)));
         } else {
-            List<Set<String>> sets = hospitalSets(question).values().stream().filter(s -> !s.isEmpty()).toList();
+            List<Set<String>> sets = unitSets(question).values().stream().filter(s -> !s.isEmpty()).toList();
             base = sets.size();
             sets.forEach(set -> set.forEach(code -> counts.merge(code, 1, Integer::sum)));
         }
@@ -84,7 +85,7 @@ final class Tables {
         Question question = flow.step(questionId)
                 .orElseThrow(() -> new UnknownResultException("no question '" + questionId + "' in " + wave.key()));
         if (unit != Unit.RESPONDENTS && !question.kind().isChoice()) {
-            throw new UnknownResultException("only choice questions are counted per hospital, not " + questionId);
+            throw new UnknownResultException("only choice questions are counted per unit, not " + questionId);
         }
         return question.kind().match(new QuestionKind.Cases<>() {
             @Override
@@ -106,9 +107,9 @@ final class Tables {
 
             @Override
             public Distribution openList(QuestionKind.OpenList kind) {
-                SpecialismTable table = specialisms(questionId);
-                return byCode(question, table.entries(), table.specialisms().stream()
-                        .map(s -> new Distribution.Count(s.key(), s.label(), s.entries(), s.percent())).toList());
+                CountedFieldTable table = counted(questionId);
+                return byCode(question, table.entries(), table.rows().stream()
+                        .map(r -> new Distribution.Count(r.key(), r.label(), r.entries(), r.percent())).toList());
             }
 
             @Override
@@ -143,12 +144,12 @@ final class Tables {
         return new Distribution(wave, question.id(), question.text().in(language), Unit.RESPONDENTS, base, counts, List.of());
     }
 
-    HospitalCombinations combinations(String questionId) {
+    UnitCombinations combinations(String questionId) {
         Question question = choiceQuestion(questionId);
         Map<List<String>, Integer> bySet = new TreeMap<>(Comparator.comparing(Object::toString));
         int answered = 0;
         int active = 0;
-        for (Set<String> set : hospitalSets(question).values()) {
+        for (Set<String> set : unitSets(question).values()) {
             if (set.isEmpty()) {
                 continue;
             }
@@ -159,12 +160,12 @@ final class Tables {
             bySet.merge(inFlowOrder(question, set), 1, Integer::sum);
         }
         int base = answered;
-        List<HospitalCombinations.Combination> combinations = bySet.entrySet().stream()
-                .map(e -> new HospitalCombinations.Combination(e.getKey(),
+        List<UnitCombinations.Combination> combinations = bySet.entrySet().stream()
+                .map(e -> new UnitCombinations.Combination(e.getKey(),
                         e.getKey().stream().map(code -> label(question, code)).toList(), e.getValue(), Percent.of(e.getValue(), base)))
-                .sorted(Comparator.comparing(HospitalCombinations.Combination::hospitals).reversed())
+                .sorted(Comparator.comparing(UnitCombinations.Combination::units).reversed())
                 .toList();
-        return new HospitalCombinations(wave, questionId, answered, active, combinations);
+        return new UnitCombinations(wave, questionId, answered, active, combinations);
     }
 
     CodedTable coded(String questionId, String part) {
@@ -173,8 +174,8 @@ final class Tables {
             throw new UnknownResultException(questionId + " has no part '" + part + "'");
         }
         String key = Coding.answerKey(questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
-        int answered = tally.count("o/" + key);
-        Map<String, Integer> counts = tally.below("o/" + key);
+        int answered = tally.count(new TallyKey.OpenAnswered(key));
+        Map<String, Integer> counts = tally.below(new TallyKey.OpenAnswered(key));
         Set<String> codes = new LinkedHashSet<>();
         question.coding().forEach(c -> codes.add(c.code()));
         codes.addAll(counts.keySet());
@@ -189,23 +190,28 @@ final class Tables {
         List<CodedTable.OpenAnswer> uncoded = answers.stream().filter(i -> i.categories().isEmpty())
                 .map(i -> new CodedTable.OpenAnswer(i.response(), i.text(), suggestions(question, i.text()))).toList();
         return new CodedTable(wave, questionId, key.equals(questionId) ? null : part, answered,
-                tally.count("oc/" + key), categories, uncoded);
+                tally.count(new TallyKey.OpenCoded(key)), categories, uncoded);
     }
 
-    SpecialismTable specialisms(String questionId) {
+    CountedFieldTable counted(String questionId) {
         Question question = flow.step(questionId).filter(q -> q.kind() instanceof QuestionKind.OpenList)
                 .orElseThrow(() -> new UnknownResultException("no open-list question '" + questionId + "' in " + wave.key()));
-        int entries = tally.count("en/" + question.id());
-        long hospitals = hospitals().stream().filter(h -> !tally.below("he/" + h + "/" + questionId).isEmpty()).count();
-        List<SpecialismTable.Specialism> rows = new ArrayList<>();
-        tally.below("e/" + questionId).forEach((key, count) -> {
-            long ofHospitals = hospitals().stream().filter(h -> tally.count("he/" + h + "/" + questionId + "/" + key) > 0).count();
-            rows.add(new SpecialismTable.Specialism(key, spelling(questionId, key), count, Percent.of(count, entries),
-                    (int) ofHospitals));
+        int entries = tally.count(new TallyKey.Entries(question.id()));
+        long units = units().stream().filter(u -> !tally.below(new TallyKey.UnitListed(u, questionId)).isEmpty()).count();
+        Map<String, CountedCategory> categories = new LinkedHashMap<>();
+        flow.analysis().countedField().ifPresent(counted -> counted.categories()
+                .forEach(c -> categories.put(Texts.key(c.label().in(language)), c)));
+        List<CountedFieldTable.Row> rows = new ArrayList<>();
+        tally.below(new TallyKey.Listed(questionId)).forEach((key, count) -> {
+            long ofUnits = units().stream().filter(u -> tally.count(new TallyKey.UnitCounted(u, questionId, key)) > 0).count();
+            CountedCategory category = categories.get(key);
+            rows.add(new CountedFieldTable.Row(key, category == null ? null : category.code(),
+                    category == null ? spelling(questionId, key) : category.label().in(language), count,
+                    Percent.of(count, entries), (int) ofUnits));
         });
-        rows.sort(Comparator.comparing(SpecialismTable.Specialism::entries).reversed()
-                .thenComparing(SpecialismTable.Specialism::key));
-        return new SpecialismTable(wave, questionId, tally.count("e/" + questionId), (int) hospitals, entries, rows);
+        rows.sort(Comparator.comparing(CountedFieldTable.Row::entries).reversed()
+                .thenComparing(CountedFieldTable.Row::key));
+        return new CountedFieldTable(wave, questionId, tally.count(new TallyKey.Listed(questionId)), (int) units, entries, rows);
     }
 
     RatingTable rating(String questionId) {
@@ -217,7 +223,7 @@ final class Tables {
             counts.put(point, 0);
         }
         values(questionId).forEach((value, count) -> counts.merge(value.intValue(), count, Integer::sum));
-        int answered = tally.count("v/" + questionId);
+        int answered = tally.count(new TallyKey.Valued(questionId));
         List<RatingTable.Point> points = new ArrayList<>();
         counts.forEach((point, count) -> points.add(new RatingTable.Point(point, count, Percent.of(count, answered))));
         int top = counts.entrySet().stream().filter(e -> e.getKey() >= scale.max() - 1).mapToInt(Map.Entry::getValue).sum();
@@ -250,7 +256,7 @@ final class Tables {
     /** The values given to a rating or number question, with how many gave each, lowest first. */
     private SortedMap<BigDecimal, Integer> values(String questionId) {
         SortedMap<BigDecimal, Integer> values = new TreeMap<>();
-        tally.below("v/" + questionId).forEach((value, count) -> {
+        tally.below(new TallyKey.Valued(questionId)).forEach((value, count) -> {
             if (count > 0) {
                 values.merge(plain(new BigDecimal(Tally.fromFieldSafe(value))), count, Integer::sum);
             }
@@ -310,9 +316,10 @@ final class Tables {
             throw new UnknownResultException("a cross-tab needs two different questions");
         }
         boolean rowFirst = row.id().compareTo(column.id()) < 0;
-        String pair = rowFirst ? row.id() + "/" + column.id() : column.id() + "/" + row.id();
-        Map<String, Integer> rowTotals = tally.below((rowFirst ? "x1/" : "x2/") + pair);
-        Map<String, Integer> columnTotals = tally.below((rowFirst ? "x2/" : "x1/") + pair);
+        String first = rowFirst ? row.id() : column.id();
+        String second = rowFirst ? column.id() : row.id();
+        Map<String, Integer> rowTotals = tally.below(rowFirst ? new TallyKey.FirstMargin(first, second) : new TallyKey.SecondMargin(first, second));
+        Map<String, Integer> columnTotals = tally.below(rowFirst ? new TallyKey.SecondMargin(first, second) : new TallyKey.FirstMargin(first, second));
         List<String> columnCodes = codes(column, columnTotals.keySet());
         List<CrossTab.Column> columns = columnCodes.stream()
                 .map(code -> new CrossTab.Column(code, label(column, code), columnTotals.getOrDefault(code, 0))).toList();
@@ -320,32 +327,33 @@ final class Tables {
         for (String rowCode : codes(row, rowTotals.keySet())) {
             int total = rowTotals.getOrDefault(rowCode, 0);
             List<CrossTab.Cell> cells = columnCodes.stream().map(code -> {
-                int count = tally.count("x/" + pair + "/" + (rowFirst ? rowCode + "/" + code : code + "/" + rowCode));
+                int count = tally.count(rowFirst ? new TallyKey.PairChose(first, second, rowCode, code)
+                        : new TallyKey.PairChose(first, second, code, rowCode));
                 return new CrossTab.Cell(code, count, Percent.of(count, total));
             }).toList();
             rows.add(new CrossTab.Row(rowCode, label(row, rowCode), total, cells));
         }
-        return new CrossTab(wave, row.id(), column.id(), tally.count("x/" + pair), columns, rows);
+        return new CrossTab(wave, row.id(), column.id(), tally.count(new TallyKey.PairAnswered(first, second)), columns, rows);
     }
 
-    // --- hospitals ---
+    // --- units of analysis ---
 
-    private Set<String> hospitals() {
-        return tally.below("hn").keySet();
+    private Set<String> units() {
+        return tally.below(new TallyKey.Units()).keySet();
     }
 
     /**
-     * Each hospital's options: those any of its respondents chose, except that an exclusive option ("AI is not
+     * Each unit's options: those any of its respondents chose, except that an exclusive option ("AI is not
      * applied") stands only when none of them chose anything else.
      */
-    private Map<String, Set<String>> hospitalSets(Question question) {
+    private Map<String, Set<String>> unitSets(Question question) {
         Map<String, Set<String>> sets = new TreeMap<>();
-        for (String hospital : hospitals()) {
-            Set<String> codes = new LinkedHashSet<>(tally.below("hc/" + hospital + "/" + question.id()).keySet());
+        for (String unit : units()) {
+            Set<String> codes = new LinkedHashSet<>(tally.below(new TallyKey.UnitAnswered(unit, question.id())).keySet());
             if (codes.stream().anyMatch(code -> !exclusive(question, code))) {
                 codes.removeIf(code -> exclusive(question, code));
             }
-            sets.put(hospital, codes);
+            sets.put(unit, codes);
         }
         return sets;
     }
@@ -366,37 +374,37 @@ final class Tables {
         return q.kind().match(new QuestionKind.Cases<>() {
             @Override
             public Integer singleChoice(QuestionKind.SingleChoice kind) {
-                return tally.count("c/" + q.id());
+                return tally.count(new TallyKey.Answered(q.id()));
             }
 
             @Override
             public Integer multipleChoice(QuestionKind.MultipleChoice kind) {
-                return tally.count("c/" + q.id());
+                return tally.count(new TallyKey.Answered(q.id()));
             }
 
             @Override
             public Integer openText(QuestionKind.OpenText kind) {
-                return tally.count("o/" + q.id());
+                return tally.count(new TallyKey.OpenAnswered(q.id()));
             }
 
             @Override
             public Integer openList(QuestionKind.OpenList kind) {
-                return tally.count("e/" + q.id());
+                return tally.count(new TallyKey.Listed(q.id()));
             }
 
             @Override
             public Integer openParts(QuestionKind.OpenParts kind) {
-                return q.fields().stream().mapToInt(f -> tally.count("o/" + q.id() + ":" + f.id())).max().orElse(0);
+                return q.fields().stream().mapToInt(f -> tally.count(new TallyKey.OpenAnswered(Coding.answerKey(q.id(), f.id())))).max().orElse(0);
             }
 
             @Override
             public Integer rating(QuestionKind.Rating kind) {
-                return tally.count("v/" + q.id());
+                return tally.count(new TallyKey.Valued(q.id()));
             }
 
             @Override
             public Integer number(QuestionKind.Numeric kind) {
-                return tally.count("v/" + q.id());
+                return tally.count(new TallyKey.Valued(q.id()));
             }
         });
     }
@@ -428,10 +436,10 @@ final class Tables {
                 .map(CodingCategory::code).toList();
     }
 
-    /** The spelling respondents used most for a specialism, the first in sort order on a tie. */
+    /** The spelling respondents used most for a counted key, the first in sort order on a tie. */
     private String spelling(String questionId, String key) {
         Map<String, Integer> spellings = new TreeMap<>();
-        tally.below("sp/" + questionId + "/" + key).forEach((text, count) -> spellings.put(Tally.fromFieldSafe(text), count));
+        tally.below(new TallyKey.Spellings(questionId, key)).forEach((text, count) -> spellings.put(Tally.fromFieldSafe(text), count));
         return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(key);
     }

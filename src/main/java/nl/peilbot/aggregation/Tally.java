@@ -10,24 +10,8 @@ import java.util.TreeMap;
 /**
  * The counters of one wave, as a sum of contributions: adding a contribution and taking it out again leaves the
  * tally as it was, so the incremental path and a rebuild end in equal tallies. Its size depends on the flow and the
- * number of distinct hospitals and specialisms, never on the number of responses; the texts themselves are listed
- * from the contributions ({@link TextLists}).
- *
- * <p>Counter keys are paths of question ids, option codes and normalised texts, none of which contain '/':
- * <ul>
- *   <li>{@code n}: respondents; {@code hn/<hospital>}: respondents of a hospital</li>
- *   <li>{@code c/<q>}: respondents who answered choice question q; {@code c/<q>/<code>}: who chose code;
- *       {@code hc/<hospital>/<q>/<code>}: respondents of the hospital who chose it</li>
- *   <li>{@code x/<q1>/<q2>}: respondents who answered both (q1 &lt; q2); {@code x/<q1>/<q2>/<c1>/<c2>}: who chose
- *       both codes; {@code x1/<q1>/<q2>/<c1>} and {@code x2/<q1>/<q2>/<c2>}: the margins among them</li>
- *   <li>{@code o/<key>}: open answers given; {@code oc/<key>}: of them coded; {@code o/<key>/<category>}: coded so</li>
- *   <li>{@code e/<q>}: respondents with entries; {@code en/<q>}: entries; {@code e/<q>/<specialism>}: entries of
- *       a specialism; {@code he/<hospital>/<q>/<specialism>}: of the hospital;
- *       {@code sp/<q>/<specialism>/<spelling>}: entries typed so ({@link #fieldSafe(String) made field-safe})</li>
- *   <li>{@code v/<q>}: respondents who gave rating or number question q a value; {@code v/<q>/<value>}: who gave that
- *       value (field-safe plain decimal). A number question adds a counter per distinct value given, at most the
- *       values its bounds and decimals allow.</li>
- * </ul>
+ * number of distinct units and counted entries, never on the number of responses; the texts themselves are listed
+ * from the contributions ({@link TextLists}). Counters are addressed by {@link TallyKey}s.
  */
 record Tally(SortedMap<String, Integer> counters) {
 
@@ -55,13 +39,13 @@ record Tally(SortedMap<String, Integer> counters) {
         return sum.tally();
     }
 
-    int count(String key) {
-        return counters.getOrDefault(key, 0);
+    int count(TallyKey key) {
+        return counters.getOrDefault(key.path(), 0);
     }
 
-    /** The counters directly below {@code path}, by their last key segment. */
-    SortedMap<String, Integer> below(String path) {
-        String prefix = path + "/";
+    /** The counters directly below {@code family}, by their last key segment. */
+    SortedMap<String, Integer> below(TallyKey family) {
+        String prefix = family.path() + "/";
         SortedMap<String, Integer> below = new TreeMap<>();
         counters.subMap(prefix, prefix + Character.MAX_VALUE).forEach((key, count) -> {
             String rest = key.substring(prefix.length());
@@ -93,36 +77,35 @@ record Tally(SortedMap<String, Integer> counters) {
         }
 
         void apply(Contribution c, int sign) {
-            String h = c.hospital();
-            add("n", sign);
-            add("hn/" + h, sign);
+            String unit = c.unit();
+            add(new TallyKey.Respondents(), sign);
+            add(new TallyKey.UnitRespondents(unit), sign);
             c.choices().forEach((q, codes) -> {
-                add("c/" + q, sign);
+                add(new TallyKey.Answered(q), sign);
                 codes.forEach(code -> {
-                    add("c/" + q + "/" + code, sign);
-                    add("hc/" + h + "/" + q + "/" + code, sign);
+                    add(new TallyKey.Chose(q, code), sign);
+                    add(new TallyKey.UnitChose(unit, q, code), sign);
                 });
             });
             pairs(c.choices(), sign);
             c.texts().forEach((key, open) -> {
-                add("o/" + key, sign);
+                add(new TallyKey.OpenAnswered(key), sign);
                 if (!open.categories().isEmpty()) {
-                    add("oc/" + key, sign);
+                    add(new TallyKey.OpenCoded(key), sign);
                 }
-                open.categories().forEach(category -> add("o/" + key + "/" + category, sign));
+                open.categories().forEach(category -> add(new TallyKey.OpenCategory(key, category), sign));
             });
             c.numbers().forEach((q, value) -> {
-                add("v/" + q, sign);
-                add("v/" + q + "/" + fieldSafe(value), sign);
+                add(new TallyKey.Valued(q), sign);
+                add(new TallyKey.Value(q, value), sign);
             });
-            c.specialisms().forEach((q, entries) -> {
-                add("e/" + q, sign);
-                entries.forEach(text -> {
-                    String specialism = Texts.key(text);
-                    add("en/" + q, sign);
-                    add("e/" + q + "/" + specialism, sign);
-                    add("he/" + h + "/" + q + "/" + specialism, sign);
-                    add("sp/" + q + "/" + specialism + "/" + fieldSafe(text), sign);
+            c.counted().forEach((q, entries) -> {
+                add(new TallyKey.Listed(q), sign);
+                entries.forEach(entry -> {
+                    add(new TallyKey.Entries(q), sign);
+                    add(new TallyKey.Counted(q, entry.key()), sign);
+                    add(new TallyKey.UnitCounted(unit, q, entry.key()), sign);
+                    add(new TallyKey.Spelling(q, entry.key(), entry.text()), sign);
                 });
             });
         }
@@ -131,19 +114,21 @@ record Tally(SortedMap<String, Integer> counters) {
             List<String> questions = new ArrayList<>(choices.keySet());
             for (int i = 0; i < questions.size(); i++) {
                 for (int j = i + 1; j < questions.size(); j++) {
-                    String pair = questions.get(i) + "/" + questions.get(j);
-                    add("x/" + pair, sign);
-                    List<String> second = choices.get(questions.get(j));
-                    for (String c1 : choices.get(questions.get(i))) {
-                        add("x1/" + pair + "/" + c1, sign);
-                        second.forEach(c2 -> add("x/" + pair + "/" + c1 + "/" + c2, sign));
+                    String q1 = questions.get(i);
+                    String q2 = questions.get(j);
+                    add(new TallyKey.PairAnswered(q1, q2), sign);
+                    List<String> second = choices.get(q2);
+                    for (String c1 : choices.get(q1)) {
+                        add(new TallyKey.FirstMargin(q1, q2).code(c1), sign);
+                        second.forEach(c2 -> add(new TallyKey.PairChose(q1, q2, c1, c2), sign));
                     }
-                    second.forEach(c2 -> add("x2/" + pair + "/" + c2, sign));
+                    second.forEach(c2 -> add(new TallyKey.SecondMargin(q1, q2).code(c2), sign));
                 }
             }
         }
 
-        private void add(String key, int delta) {
+        private void add(TallyKey counter, int delta) {
+            String key = counter.path();
             int count = counters.getOrDefault(key, 0) + delta;
             if (count == 0) {
                 counters.remove(key);

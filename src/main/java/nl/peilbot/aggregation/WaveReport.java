@@ -7,24 +7,24 @@ import java.util.Map;
  * shows, for the cost of a single read.
  *
  * @param respondents  per choice question (profile fields included), its distribution over respondents
- * @param hospitals    per choice question, its distribution over hospitals
- * @param combinations per choice question with an exclusive option (such as scale), hospitals by combination
+ * @param units        per choice question, its distribution over units of analysis
+ * @param combinations per choice question with an exclusive option (such as scale), units by combination
  * @param coded        per open-text question, and per {@code question:part} of an open-parts question, its coded table
- * @param specialisms  per open-list question, its specialisms
+ * @param counted      per open-list question, its entries by the counted field
  * @param ratings      per rating question, its points, mean and top scores
  * @param numbers      per number question, its mean and quartiles
  */
-public record WaveReport(Overview overview, Map<String, Distribution> respondents, Map<String, Distribution> hospitals,
-                         Map<String, HospitalCombinations> combinations, Map<String, CodedTable> coded,
-                         Map<String, SpecialismTable> specialisms, Map<String, RatingTable> ratings,
+public record WaveReport(Overview overview, Map<String, Distribution> respondents, Map<String, Distribution> units,
+                         Map<String, UnitCombinations> combinations, Map<String, CodedTable> coded,
+                         Map<String, CountedFieldTable> counted, Map<String, RatingTable> ratings,
                          Map<String, NumberTable> numbers) {
 
     public WaveReport {
         respondents = Map.copyOf(respondents);
-        hospitals = Map.copyOf(hospitals);
+        units = Map.copyOf(units);
         combinations = Map.copyOf(combinations);
         coded = Map.copyOf(coded);
-        specialisms = Map.copyOf(specialisms);
+        counted = Map.copyOf(counted);
         ratings = Map.copyOf(ratings);
         numbers = Map.copyOf(numbers);
     }

@@ -12,13 +12,14 @@ import java.util.List;
  * @param leftBeforeQuestions      unfinished responses that never reached the first question
  */
 record Dashboard(String survey, String wave, String title, String state, int target, boolean openLink, Counts overall,
-                 List<HospitalCounts> hospitals, Double responseRate, Double medianSecondsToComplete,
+                 List<UnitCounts> units, Double responseRate, Double medianSecondsToComplete,
                  List<FunnelStep> funnel, int leftBeforeQuestions, List<Respondent> respondents, Instant generatedAt) {
 
     record Counts(int invited, int started, int completed) {
     }
 
-    record HospitalCounts(String hospital, int invited, int started, int completed) {
+    /** Counts per unit of analysis (the flow's {@code analysis.unit}, e.g. per hospital). */
+    record UnitCounts(String unit, int invited, int started, int completed) {
     }
 
     /**
@@ -29,8 +30,12 @@ record Dashboard(String survey, String wave, String title, String state, int tar
     record FunnelStep(String question, int number, String text, int reached, int left, Double medianSeconds) {
     }
 
-    /** @param ref the response id: also the invitation's reference in the console */
-    record Respondent(String ref, String name, String hospital, String role, String status, Instant lastAnswerAt,
+    /**
+     * @param ref        the response id: also the invitation's reference in the console
+     * @param unit       the respondent's unit of analysis, {@code ?} when unknown
+     * @param dimensions the labels of the respondent's dimension codes, e.g. "CIO, Academisch"; null when none
+     */
+    record Respondent(String ref, String name, String unit, String dimensions, String status, Instant lastAnswerAt,
                       int reminders) {
     }
 }

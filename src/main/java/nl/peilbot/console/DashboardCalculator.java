@@ -19,7 +19,7 @@ import nl.peilbot.invitation.InvitationSummary;
 /** Computes a {@link Dashboard} from a wave's invitations and the progress of its responses; pure. */
 final class DashboardCalculator {
 
-    static final String UNKNOWN_HOSPITAL = "?";
+    static final String UNKNOWN_UNIT = "?";
 
     private DashboardCalculator() {
     }
@@ -27,14 +27,14 @@ final class DashboardCalculator {
     static Dashboard calculate(Wave wave, List<InvitationSummary> invitations, Map<String, Progress> progress,
                                Map<String, Integer> reminders, Instant now) {
         Flow flow = wave.flow();
-        List<Dashboard.Respondent> respondents = respondents(invitations, progress, reminders);
-        Map<String, int[]> byHospital = new LinkedHashMap<>();
+        List<Dashboard.Respondent> respondents = respondents(new ProfileFields(flow), invitations, progress, reminders);
+        Map<String, int[]> byUnit = new LinkedHashMap<>();
         int[] overall = new int[3];
         Set<String> invitedRefs = new HashSet<>();
         invitations.stream().filter(i -> i.kind() == Invitation.Kind.INVITED && i.revokedAt() == null)
                 .forEach(i -> invitedRefs.add(i.responseId()));
         for (Dashboard.Respondent respondent : respondents) {
-            int[] counts = byHospital.computeIfAbsent(respondent.hospital(), h -> new int[3]);
+            int[] counts = byUnit.computeIfAbsent(respondent.unit(), u -> new int[3]);
             boolean invited = invitedRefs.contains(respondent.ref());
             Progress response = progress.get(respondent.ref());
             for (int[] target : List.of(counts, overall)) {
@@ -43,9 +43,9 @@ final class DashboardCalculator {
                 target[2] += response != null && response.completed() ? 1 : 0;
             }
         }
-        List<Dashboard.HospitalCounts> hospitals = byHospital.entrySet().stream()
-                .map(e -> new Dashboard.HospitalCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .sorted((a, b) -> a.hospital().compareToIgnoreCase(b.hospital())).toList();
+        List<Dashboard.UnitCounts> units = byUnit.entrySet().stream()
+                .map(e -> new Dashboard.UnitCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .sorted((a, b) -> a.unit().compareToIgnoreCase(b.unit())).toList();
         int denominator = wave.target() > 0 ? wave.target() : overall[0];
         Double rate = denominator == 0 ? null : (double) overall[2] / denominator;
         List<Long> completion = progress.values().stream().filter(Progress::completed)
@@ -53,7 +53,7 @@ final class DashboardCalculator {
                 .map(p -> Duration.between(p.startedAt(), p.completedAt()).toSeconds()).toList();
         Funnel funnel = funnel(flow, progress.values());
         return new Dashboard(flow.id(), flow.wave(), flow.title().in(flow.defaultLanguage()), wave.state().name().toLowerCase(java.util.Locale.ROOT),
-                wave.target(), wave.openLink(), new Dashboard.Counts(overall[0], overall[1], overall[2]), hospitals, rate,
+                wave.target(), wave.openLink(), new Dashboard.Counts(overall[0], overall[1], overall[2]), units, rate,
                 median(completion), funnel.steps(), funnel.leftBeforeQuestions(), respondents, now);
     }
 
@@ -109,7 +109,7 @@ final class DashboardCalculator {
         return new Funnel(steps, beforeQuestions);
     }
 
-    private static List<Dashboard.Respondent> respondents(List<InvitationSummary> invitations,
+    private static List<Dashboard.Respondent> respondents(ProfileFields fields, List<InvitationSummary> invitations,
                                                           Map<String, Progress> progress, Map<String, Integer> reminders) {
         List<Dashboard.Respondent> respondents = new ArrayList<>();
         Set<String> listed = new HashSet<>();
@@ -120,13 +120,13 @@ final class DashboardCalculator {
             Progress response = progress.get(invitation.responseId());
             String status = invitation.revokedAt() != null ? "revoked" : status(response);
             respondents.add(new Dashboard.Respondent(invitation.responseId(), invitation.invitee().name(),
-                    hospital(invitation.profile().get("hospital"), response), invitation.profile().get("role"), status,
+                    unit(fields.unit(invitation.profile()), response), fields.dimensions(invitation.profile()), status,
                     response == null ? null : response.updatedAt(), reminders.getOrDefault(invitation.responseId(), 0)));
             listed.add(invitation.responseId());
         }
         for (Progress response : progress.values()) {
             if (!listed.contains(response.responseId())) {
-                respondents.add(new Dashboard.Respondent(response.responseId(), null, hospital(null, response), null,
+                respondents.add(new Dashboard.Respondent(response.responseId(), null, unit(null, response), null,
                         status(response), response.updatedAt(), 0));
             }
         }
@@ -143,11 +143,11 @@ final class DashboardCalculator {
         return response.partial() ? "partial" : "in_progress";
     }
 
-    private static String hospital(String invited, Progress response) {
+    private static String unit(String invited, Progress response) {
         if (invited != null && !invited.isBlank()) {
             return invited;
         }
-        return response != null && response.hospital() != null ? response.hospital() : UNKNOWN_HOSPITAL;
+        return response != null && response.unit() != null ? response.unit() : UNKNOWN_UNIT;
     }
 
     /** The median, or null for no values. */

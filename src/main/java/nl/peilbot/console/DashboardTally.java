@@ -39,16 +39,16 @@ final class DashboardTally {
         if (invited == null && response == null) {
             return keys;
         }
-        String hospital = hospital(invited == null ? null : invited.profile().get("hospital"), response);
+        String unit = unit(invited == null ? null : new ProfileFields(flow).unit(invited.profile()), response);
         if (invited != null && invited.revokedAt() == null) {
-            keys.add("i|" + hospital);
+            keys.add("i|" + unit);
         }
         if (response == null) {
             return keys;
         }
-        keys.add("s|" + hospital);
+        keys.add("s|" + unit);
         if (response.completed()) {
-            keys.add("c|" + hospital);
+            keys.add("c|" + unit);
             if (response.startedAt() != null && response.completedAt() != null) {
                 keys.add("d|" + bucket(Duration.between(response.startedAt(), response.completedAt()).toSeconds()));
             }
@@ -93,7 +93,7 @@ final class DashboardTally {
     /** The dashboard the counters show; the respondents table is a separate, paged request. */
     static Dashboard dashboard(Wave wave, Map<String, Long> counters, java.time.Instant now) {
         Flow flow = wave.flow();
-        Map<String, long[]> byHospital = new LinkedHashMap<>();
+        Map<String, long[]> byUnit = new LinkedHashMap<>();
         Map<String, Long> completion = new LinkedHashMap<>();
         Map<String, Map<String, Long>> taken = new LinkedHashMap<>();
         counters.forEach((key, count) -> {
@@ -103,9 +103,9 @@ final class DashboardTally {
             String kind = key.substring(0, key.indexOf('|'));
             String rest = key.substring(key.indexOf('|') + 1);
             switch (kind) {
-                case "i" -> byHospital.computeIfAbsent(rest, h -> new long[3])[0] += count;
-                case "s" -> byHospital.computeIfAbsent(rest, h -> new long[3])[1] += count;
-                case "c" -> byHospital.computeIfAbsent(rest, h -> new long[3])[2] += count;
+                case "i" -> byUnit.computeIfAbsent(rest, u -> new long[3])[0] += count;
+                case "s" -> byUnit.computeIfAbsent(rest, u -> new long[3])[1] += count;
+                case "c" -> byUnit.computeIfAbsent(rest, u -> new long[3])[2] += count;
                 case "d" -> completion.merge(rest, count, Long::sum);
                 case "t" -> taken.computeIfAbsent(rest.substring(0, rest.lastIndexOf('|')), q -> new LinkedHashMap<>())
                         .merge(rest.substring(rest.lastIndexOf('|') + 1), count, Long::sum);
@@ -114,14 +114,14 @@ final class DashboardTally {
             }
         });
         int[] overall = new int[3];
-        List<Dashboard.HospitalCounts> hospitals = new ArrayList<>();
-        byHospital.forEach((hospital, c) -> {
-            hospitals.add(new Dashboard.HospitalCounts(hospital, (int) c[0], (int) c[1], (int) c[2]));
+        List<Dashboard.UnitCounts> units = new ArrayList<>();
+        byUnit.forEach((unit, c) -> {
+            units.add(new Dashboard.UnitCounts(unit, (int) c[0], (int) c[1], (int) c[2]));
             for (int i = 0; i < 3; i++) {
                 overall[i] += (int) c[i];
             }
         });
-        hospitals.sort((a, b) -> a.hospital().compareToIgnoreCase(b.hospital()));
+        units.sort((a, b) -> a.unit().compareToIgnoreCase(b.unit()));
         int denominator = wave.target() > 0 ? wave.target() : overall[0];
         Double rate = denominator == 0 ? null : (double) overall[2] / denominator;
         List<Dashboard.FunnelStep> steps = new ArrayList<>();
@@ -134,7 +134,7 @@ final class DashboardTally {
         }
         return new Dashboard(flow.id(), flow.wave(), flow.title().in(flow.defaultLanguage()),
                 wave.state().name().toLowerCase(java.util.Locale.ROOT), wave.target(), wave.openLink(),
-                new Dashboard.Counts(overall[0], overall[1], overall[2]), hospitals, rate, median(completion), steps,
+                new Dashboard.Counts(overall[0], overall[1], overall[2]), units, rate, median(completion), steps,
                 count(counters, "l|"), List.of(), now);
     }
 
@@ -168,10 +168,10 @@ final class DashboardTally {
         return (values.get(0) + values.get(values.size() - 1)) / 2.0;
     }
 
-    static String hospital(String invited, Progress response) {
+    static String unit(String invited, Progress response) {
         if (invited != null && !invited.isBlank()) {
             return invited;
         }
-        return response != null && response.hospital() != null ? response.hospital() : DashboardCalculator.UNKNOWN_HOSPITAL;
+        return response != null && response.unit() != null ? response.unit() : DashboardCalculator.UNKNOWN_UNIT;
     }
 }

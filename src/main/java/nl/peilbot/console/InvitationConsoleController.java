@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.conversation.Wave;
 import nl.peilbot.conversation.Waves;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.InvitationSummary;
 import nl.peilbot.invitation.Invitations;
@@ -54,17 +57,42 @@ class InvitationConsoleController {
         this.counters = counters;
     }
 
-    record InvitationJson(String ref, String name, String email, String telegram, String hospital, String hospitalType,
-                          String role, Instant validFrom, Instant validUntil, String status, Instant lastAnswerAt) {
+    /**
+     * An invitation as the console lists it.
+     *
+     * @param unit       the value of the flow's unit field (e.g. the hospital), or null
+     * @param dimensions the labels of the dimensions' codes, e.g. "CIO, Academisch", or null
+     * @param profile    every profile value by field id, as stored (codes for choice fields)
+     */
+    record InvitationJson(String ref, String name, String email, String telegram, String unit, String dimensions,
+                          Map<String, String> profile, Instant validFrom, Instant validUntil, String status,
+                          Instant lastAnswerAt) {
     }
 
-    record NewInvitation(String hospital, String hospitalType, String role, String name, String email, String telegram,
-                         String validFrom, String validUntil) {
+    /** @param profile values by profile field id: a text, or an option's code or label */
+    record NewInvitation(Map<String, String> profile, String name, String email, String telegram, String validFrom,
+                         String validUntil) {
     }
 
     /** A link made now, shown once. */
-    record LinkJson(String ref, String name, String email, String telegram, String hospital, String role, String webLink,
+    record LinkJson(String ref, String name, String email, String telegram, String unit, String dimensions, String webLink,
                     String telegramLink) {
+    }
+
+    /**
+     * The profile fields the invitation form asks, from the flow.
+     *
+     * @param unit    whether the field names the unit of analysis (required)
+     * @param options for a choice field its codes and labels, else empty
+     */
+    record FieldJson(String id, Map<String, String> label, boolean unit, List<OptionJson> options) {
+    }
+
+    record OptionJson(String code, Map<String, String> label) {
+    }
+
+    /** The survey's profile as the console's form and tables name it. */
+    record ProfileJson(List<FieldJson> fields, Map<String, String> unit, Map<String, String> units) {
     }
 
     record Created(List<LinkJson> created) {
@@ -76,22 +104,41 @@ class InvitationConsoleController {
     @GetMapping
     List<InvitationJson> list(@PathVariable String survey) {
         Wave wave = ConsoleWaves.wave(waves, survey);
+        ProfileFields fields = new ProfileFields(wave.flow());
         Map<String, Progress> responses = progress.read(wave.flow());
         return invitations.list(survey).stream().filter(i -> i.kind() == Invitation.Kind.INVITED).map(i -> {
             Progress response = responses.get(i.responseId());
             return new InvitationJson(i.responseId(), i.invitee().name(), i.invitee().email(), i.invitee().telegram(),
-                    i.profile().get("hospital"), i.profile().get("hospitalType"), i.profile().get("role"), i.validFrom(),
+                    fields.unit(i.profile()), fields.dimensions(i.profile()), i.profile(), i.validFrom(),
                     i.validUntil(), i.revokedAt() != null ? "revoked" : DashboardCalculator.status(response),
                     response == null ? null : response.updatedAt());
         }).toList();
     }
 
+    @GetMapping("/profile")
+    ProfileJson profile(@PathVariable String survey) {
+        Flow flow = ConsoleWaves.wave(waves, survey).flow();
+        String unitField = flow.unitField().map(Question::id).orElse(null);
+        List<FieldJson> fields = flow.profile().stream().map(field -> new FieldJson(field.id(),
+                field.text().byLanguage(), field.id().equals(unitField), field.options().stream()
+                .map(o -> new OptionJson(o.code(), o.label().byLanguage())).toList())).toList();
+        return new ProfileJson(fields, flow.analysis().unitOfAnalysis().map(u -> u.label().byLanguage()).orElse(Map.of()),
+                flow.analysis().unitOfAnalysis().map(u -> u.plural().byLanguage()).orElse(Map.of()));
+    }
+
     @PostMapping
     ResponseEntity<?> create(@PathVariable String survey, @RequestBody NewInvitation invitation) {
-        return create(ConsoleWaves.wave(waves, survey), List.of(new InvitationRows.Row(1, blank(invitation.hospital()),
-                blank(invitation.hospitalType()), blank(invitation.role()), blank(invitation.name()),
-                blank(invitation.email()), blank(invitation.telegram()), blank(invitation.validFrom()),
-                blank(invitation.validUntil()))), new ArrayList<>());
+        Map<String, String> profile = new LinkedHashMap<>();
+        if (invitation.profile() != null) {
+            invitation.profile().forEach((id, value) -> {
+                if (blank(value) != null) {
+                    profile.put(id, blank(value));
+                }
+            });
+        }
+        return create(ConsoleWaves.wave(waves, survey), List.of(new InvitationRows.Row(1, profile,
+                blank(invitation.name()), blank(invitation.email()), blank(invitation.telegram()),
+                blank(invitation.validFrom()), blank(invitation.validUntil()))), new ArrayList<>());
     }
 
     @PostMapping(path = "/upload", consumes = "multipart/form-data")
@@ -108,7 +155,7 @@ class InvitationConsoleController {
                     new InvitationRows.Problem((int) e.line(), "malformed_csv", null))));
         }
         List<InvitationRows.Problem> problems = new ArrayList<>();
-        List<InvitationRows.Row> rows = InvitationRows.fromCsv(lines, problems).orElse(List.of());
+        List<InvitationRows.Row> rows = InvitationRows.fromCsv(wave.flow(), lines, problems).orElse(List.of());
         return create(wave, rows, problems);
     }
 
@@ -126,7 +173,7 @@ class InvitationConsoleController {
         ofWave(survey, ref);
         IssuedInvitation issued = invitations.reissue(ref)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "revoked invitations are not re-issued"));
-        return new Created(List.of(link(survey, issued)));
+        return new Created(List.of(link(ConsoleWaves.wave(waves, survey), issued)));
     }
 
     private ResponseEntity<?> create(Wave wave, List<InvitationRows.Row> rows, List<InvitationRows.Problem> problems) {
@@ -135,7 +182,7 @@ class InvitationConsoleController {
             problems.addAll(checked.problems());
             if (problems.isEmpty()) {
                 List<IssuedInvitation> issued = invitations.createAll(wave.survey(), checked.drafts());
-                List<LinkJson> created = issued.stream().map(invitation -> link(wave.survey(), invitation)).toList();
+                List<LinkJson> created = issued.stream().map(invitation -> link(wave, invitation)).toList();
                 broadcaster.changed(wave.survey());
                 return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
             }
@@ -152,10 +199,11 @@ class InvitationConsoleController {
         }
     }
 
-    private LinkJson link(String survey, IssuedInvitation issued) {
+    private LinkJson link(Wave wave, IssuedInvitation issued) {
         var draft = issued.draft();
+        ProfileFields fields = new ProfileFields(wave.flow());
         return new LinkJson(issued.responseId(), draft.invitee().name(), draft.invitee().email(), draft.invitee().telegram(),
-                draft.profile().get("hospital"), draft.profile().get("role"), links.web(survey, issued.token()),
+                fields.unit(draft.profile()), fields.dimensions(draft.profile()), links.web(wave.survey(), issued.token()),
                 links.telegram(issued.token()));
     }
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import nl.peilbot.csv.SpreadsheetCsv;
-import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.InvitationDraft;
@@ -35,11 +34,26 @@ final class InvitationRows {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[A-Za-z]{2,}");
     private static final Pattern TELEGRAM = Pattern.compile("@?[A-Za-z][A-Za-z0-9_]{4,31}");
-    private static final Map<String, String> COLUMNS = columns();
+    private static final String PROFILE = "profile:";
+    private static final String NAME = "name";
+    private static final String EMAIL_COLUMN = "email";
+    private static final String TELEGRAM_COLUMN = "telegram";
+    private static final String VALID_FROM = "validFrom";
+    private static final String VALID_UNTIL = "validUntil";
 
-    /** One row as entered; blank parts are null. */
-    record Row(int line, String hospital, String hospitalType, String role, String name, String email, String telegram,
-               String validFrom, String validUntil) {
+    private static final Map<String, String> INVITEE_COLUMNS = inviteeColumns();
+
+    /**
+     * One row as entered; blank parts are null.
+     *
+     * @param profile values by profile field id, as typed (a text, or an option's code or label)
+     */
+    record Row(int line, Map<String, String> profile, String name, String email, String telegram, String validFrom,
+               String validUntil) {
+
+        Row {
+            profile = profile == null ? Map.of() : new LinkedHashMap<>(profile);
+        }
     }
 
     /** A problem with a row: a code the console shows in words, and the value concerned. */
@@ -50,34 +64,40 @@ final class InvitationRows {
     }
 
     private final Flow flow;
+    private final ProfileFields fields;
     private final Map<String, Integer> seen = new HashMap<>();
 
     InvitationRows(Flow flow, List<InvitationSummary> existing) {
         this.flow = flow;
+        this.fields = new ProfileFields(flow);
         for (InvitationSummary invitation : existing) {
             if (invitation.revokedAt() == null) {
-                keys(invitation.invitee(), invitation.profile()).forEach(key -> seen.put(key, 0));
+                keys(invitation.invitee(), invitation.profile(), flow).forEach(key -> seen.put(key, 0));
             }
         }
     }
 
-    /** The rows of a CSV upload, header first; a header problem is reported on line 1. */
-    static Optional<List<Row>> fromCsv(List<SpreadsheetCsv.Line> lines, List<Problem> problems) {
+    /**
+     * The rows of a CSV upload, header first; a header problem is reported on line 1. A header names a profile
+     * field by its id or, for the unit and the dimensions, by their label in any language; or an invitee column
+     * (name, email, telegram, validFrom, validUntil, in English or Dutch); case, accents and punctuation ignored.
+     */
+    static Optional<List<Row>> fromCsv(Flow flow, List<SpreadsheetCsv.Line> lines, List<Problem> problems) {
         if (lines.isEmpty()) {
             problems.add(new Problem(1, "empty_file", null));
             return Optional.empty();
         }
+        Map<String, String> known = columns(flow);
         List<String> columns = new ArrayList<>();
         for (String header : lines.get(0).fields()) {
-            String column = COLUMNS.get(header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", ""));
+            String column = known.get(ProfileFields.normalised(header));
             if (column == null && !header.isBlank()) {
                 problems.add(new Problem(1, "unknown_column", header.strip()));
             }
             columns.add(column);
         }
-        if (!columns.contains("hospital")) {
-            problems.add(new Problem(1, "missing_hospital_column", null));
-        }
+        flow.unitField().filter(unit -> !columns.contains(PROFILE + unit.id()))
+                .ifPresent(unit -> problems.add(new Problem(1, "missing_unit_column", unit.id())));
         if (lines.size() - 1 > MAX_ROWS) {
             problems.add(new Problem(1, "too_many_rows", String.valueOf(MAX_ROWS)));
         }
@@ -96,9 +116,14 @@ final class InvitationRows {
                     values.put(columns.get(i), blankToNull(line.fields().get(i)));
                 }
             }
-            rows.add(new Row((int) line.number(), values.get("hospital"), values.get("hospitalType"), values.get("role"),
-                    values.get("name"), values.get("email"), values.get("telegram"), values.get("validFrom"),
-                    values.get("validUntil")));
+            Map<String, String> profile = new LinkedHashMap<>();
+            values.forEach((column, value) -> {
+                if (column.startsWith(PROFILE) && value != null) {
+                    profile.put(column.substring(PROFILE.length()), value);
+                }
+            });
+            rows.add(new Row((int) line.number(), profile, values.get(NAME), values.get(EMAIL_COLUMN),
+                    values.get(TELEGRAM_COLUMN), values.get(VALID_FROM), values.get(VALID_UNTIL)));
         }
         if (rows.isEmpty()) {
             problems.add(new Problem(1, "no_rows", null));
@@ -122,15 +147,26 @@ final class InvitationRows {
     private InvitationDraft draft(Row row, List<Problem> problems) {
         int line = row.line();
         Map<String, String> profile = new LinkedHashMap<>();
-        if (row.hospital() == null) {
-            problems.add(new Problem(line, "missing_hospital", null));
-        } else if (row.hospital().length() > Invitations.MAX_PROFILE_TEXT) {
-            problems.add(new Problem(line, "too_long", String.valueOf(Invitations.MAX_PROFILE_TEXT)));
-        } else if (flow.isProfileField("hospital")) {
-            profile.put("hospital", row.hospital());
+        fields.unitField().filter(unit -> row.profile().get(unit.id()) == null)
+                .ifPresent(unit -> problems.add(new Problem(line, "missing_unit", unit.id())));
+        row.profile().keySet().stream().filter(id -> !flow.isProfileField(id)).sorted()
+                .forEach(id -> problems.add(new Problem(line, "unknown_field", id)));
+        for (Question field : flow.profile()) {
+            String value = row.profile().get(field.id());
+            if (value == null) {
+                continue;
+            }
+            if (field.options().isEmpty()) {
+                if (value.length() > Invitations.MAX_PROFILE_TEXT) {
+                    problems.add(new Problem(line, "too_long", String.valueOf(Invitations.MAX_PROFILE_TEXT)));
+                } else {
+                    profile.put(field.id(), value);
+                }
+            } else {
+                ProfileFields.option(field, value).ifPresentOrElse(code -> profile.put(field.id(), code),
+                        () -> problems.add(new Problem(line, "unknown_option", field.id() + ": " + value)));
+            }
         }
-        choice("hospitalType", row.hospitalType(), "unknown_hospital_type", line, problems).ifPresent(code -> profile.put("hospitalType", code));
-        choice("role", row.role(), "unknown_role", line, problems).ifPresent(code -> profile.put("role", code));
         String email = row.email();
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(new Problem(line, "malformed_email", email));
@@ -146,7 +182,7 @@ final class InvitationRows {
             problems.add(new Problem(line, "invalid_window", row.validFrom() + " – " + row.validUntil()));
         }
         Invitee invitee = new Invitee(row.name(), email == null ? null : email.toLowerCase(Locale.ROOT), telegram);
-        for (String key : keys(invitee, profile)) {
+        for (String key : keys(invitee, profile, flow)) {
             Integer earlier = seen.putIfAbsent(key, line);
             if (earlier != null) {
                 problems.add(new Problem(line, earlier == 0 ? "already_invited" : "duplicate",
@@ -157,24 +193,6 @@ final class InvitationRows {
         return new InvitationDraft(profile, invitee, validFrom, validUntil);
     }
 
-    /** The option code {@code value} names (its code or a label in any language, ignoring case). */
-    private Optional<String> choice(String fieldId, String value, String problem, int line, List<Problem> problems) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        Optional<Question> field = flow.profile().stream().filter(q -> q.id().equals(fieldId)).findFirst();
-        Optional<String> code = field.flatMap(q -> q.options().stream().filter(option -> names(option, value))
-                .map(AnswerOption::code).findFirst());
-        if (code.isEmpty()) {
-            problems.add(new Problem(line, problem, value));
-        }
-        return code;
-    }
-
-    private static boolean names(AnswerOption option, String value) {
-        return option.code().equalsIgnoreCase(value)
-                || option.label().byLanguage().values().stream().anyMatch(label -> label.equalsIgnoreCase(value));
-    }
 
     /** A day as yyyy-mm-dd in Dutch time: the start of it, or with {@code plusDays} 1 the end of it. */
     private static Instant date(String value, int plusDays, int line, List<Problem> problems) {
@@ -189,8 +207,8 @@ final class InvitationRows {
         }
     }
 
-    /** What makes two invitations the same person: the email, the Telegram username, or hospital, role and name. */
-    private static List<String> keys(Invitee invitee, Map<String, String> profile) {
+    /** What makes two invitations the same person: the email, the Telegram username, or name and profile. */
+    private static List<String> keys(Invitee invitee, Map<String, String> profile, Flow flow) {
         List<String> keys = new ArrayList<>();
         if (invitee.email() != null) {
             keys.add("email:" + invitee.email().toLowerCase(Locale.ROOT));
@@ -199,8 +217,10 @@ final class InvitationRows {
             keys.add("telegram:@" + invitee.telegram().toLowerCase(Locale.ROOT));
         }
         if (invitee.name() != null) {
-            keys.add("person:" + invitee.name().strip().toLowerCase(Locale.ROOT) + ", "
-                    + profile.getOrDefault("hospital", "").toLowerCase(Locale.ROOT) + ", " + profile.getOrDefault("role", ""));
+            StringBuilder person = new StringBuilder("person:" + invitee.name().strip().toLowerCase(Locale.ROOT));
+            flow.profile().forEach(field -> person.append(", ")
+                    .append(profile.getOrDefault(field.id(), "").toLowerCase(Locale.ROOT)));
+            keys.add(person.toString());
         }
         return keys;
     }
@@ -209,32 +229,25 @@ final class InvitationRows {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Map<String, String> columns() {
+    /** Column names (normalised) to what they fill: {@code profile:<field id>} or an invitee column. */
+    private static Map<String, String> columns(Flow flow) {
+        Map<String, String> columns = new HashMap<>(INVITEE_COLUMNS);
+        flow.profile().forEach(field -> columns.put(ProfileFields.normalised(field.id()), PROFILE + field.id()));
+        flow.analysis().unitOfAnalysis().ifPresent(unit -> unit.label().byLanguage().values()
+                .forEach(label -> columns.put(ProfileFields.normalised(label), PROFILE + unit.field())));
+        flow.analysis().dimensions().forEach(dimension -> dimension.label().byLanguage().values()
+                .forEach(label -> columns.put(ProfileFields.normalised(label), PROFILE + dimension.field())));
+        return columns;
+    }
+
+    /** The invitee's own columns, the same for every survey, in English and Dutch. */
+    private static Map<String, String> inviteeColumns() {
         Map<String, String> columns = new HashMap<>();
-        for (String name : List.of("hospital", "ziekenhuis")) {
-            columns.put(name, "hospital");
-        }
-        for (String name : List.of("hospitaltype", "type", "ziekenhuistype", "soort")) {
-            columns.put(name, "hospitalType");
-        }
-        for (String name : List.of("role", "rol", "functie")) {
-            columns.put(name, "role");
-        }
-        for (String name : List.of("name", "naam")) {
-            columns.put(name, "name");
-        }
-        for (String name : List.of("email", "mail", "emailadres")) {
-            columns.put(name, "email");
-        }
-        for (String name : List.of("telegram", "telegramusername", "telegramgebruikersnaam")) {
-            columns.put(name, "telegram");
-        }
-        for (String name : List.of("validfrom", "geldigvanaf")) {
-            columns.put(name, "validFrom");
-        }
-        for (String name : List.of("validuntil", "geldigtot")) {
-            columns.put(name, "validUntil");
-        }
+        List.of("name", "naam").forEach(name -> columns.put(name, NAME));
+        List.of("email", "mail", "emailadres").forEach(name -> columns.put(name, EMAIL_COLUMN));
+        List.of("telegram", "telegramusername", "telegramgebruikersnaam").forEach(name -> columns.put(name, TELEGRAM_COLUMN));
+        List.of("validfrom", "geldigvanaf").forEach(name -> columns.put(name, VALID_FROM));
+        List.of("validuntil", "geldigtot").forEach(name -> columns.put(name, VALID_UNTIL));
         return columns;
     }
 }

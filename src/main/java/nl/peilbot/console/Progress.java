@@ -11,8 +11,9 @@ import java.util.Map;
  * @param secondsTaken   seconds the respondent took per question answered in the chat
  * @param currentStep    the step asked now (a question id, or {@code #consent}/{@code #summary}...); null once done
  * @param partial        unfinished when its wave was closed
+ * @param unit           the value of the flow's unit field in the response's profile, or null
  */
-record Progress(String responseId, String status, boolean partial, String hospital, Instant startedAt,
+record Progress(String responseId, String status, boolean partial, String unit, Instant startedAt,
                 Instant updatedAt, Instant completedAt, String currentStep, List<String> answered,
                 Map<String, Long> secondsTaken) {
 

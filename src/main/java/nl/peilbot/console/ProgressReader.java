@@ -63,8 +63,9 @@ class ProgressReader {
     }
 
     private static List<String> fields(Flow flow) {
-        List<String> fields = new ArrayList<>(List.of("status", "partial", "profile.hospital", "startedAt", "updatedAt",
+        List<String> fields = new ArrayList<>(List.of("status", "partial", "startedAt", "updatedAt",
                 "completedAt", "conversation.currentStep"));
+        flow.unitField().ifPresent(unit -> fields.add("profile." + unit.id()));
         for (Question step : flow.steps()) {
             fields.add("answers." + step.id() + ".answeredAt");
             fields.add("answers." + step.id() + ".secondsTaken");
@@ -90,7 +91,8 @@ class ProgressReader {
         Document profile = document.get("profile", new Document());
         Document conversation = document.get("conversation", new Document());
         return new Progress(document.getString("_id"), document.getString("status"),
-                document.getBoolean("partial", false), profile.get("hospital") instanceof String hospital ? hospital : null,
+                document.getBoolean("partial", false),
+                flow.unitField().map(unit -> profile.get(unit.id()) instanceof String name ? name : null).orElse(null),
                 instant(document.getDate("startedAt")), instant(document.getDate("updatedAt")),
                 instant(document.getDate("completedAt")), conversation.getString("currentStep"), answered, seconds);
     }

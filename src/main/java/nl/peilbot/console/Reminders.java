@@ -59,12 +59,12 @@ class Reminders {
      * @param reason  {@code not_started} or {@code stuck}
      * @param channel where the reminder would go: a chat channel's name, or {@code email}
      */
-    record Candidate(String ref, String name, String email, String hospital, String reason, String channel,
+    record Candidate(String ref, String name, String email, String unit, String reason, String channel,
                      int remindersSent, Instant lastReminded) {
     }
 
     /** A link for an email reminder; the token is new. */
-    record EmailReminder(String ref, String name, String email, String hospital, String webLink, String telegramLink) {
+    record EmailReminder(String ref, String name, String email, String unit, String webLink, String telegramLink) {
     }
 
     /**
@@ -82,6 +82,7 @@ class Reminders {
         Optional<ReminderMessenger> messenger = Optional.ofNullable(messengers.getIfAvailable());
         Set<String> declined = mailings.declined(wave.survey());
         List<Candidate> candidates = new ArrayList<>();
+        ProfileFields fields = new ProfileFields(wave.flow());
         for (InvitationSummary invitation : invitations.list(wave.survey())) {
             if (invitation.kind() != Invitation.Kind.INVITED || invitation.revokedAt() != null
                     || (invitation.validUntil() != null && !now.isBefore(invitation.validUntil()))
@@ -98,7 +99,7 @@ class Reminders {
             String channel = messenger.filter(m -> m.reaches(invitation.responseId())).map(ReminderMessenger::channel)
                     .orElse(EMAIL);
             candidates.add(new Candidate(invitation.responseId(), invitation.invitee().name(), invitation.invitee().email(),
-                    invitation.profile().get("hospital"), reason, channel, earlier.count(), earlier.last()));
+                    fields.unit(invitation.profile()), reason, channel, earlier.count(), earlier.last()));
         }
         return candidates;
     }
@@ -139,7 +140,7 @@ class Reminders {
             Optional<IssuedInvitation> issued = invitations.reissue(candidate.ref());
             if (issued.isPresent()) {
                 String token = issued.get().token();
-                emails.add(new EmailReminder(candidate.ref(), candidate.name(), candidate.email(), candidate.hospital(),
+                emails.add(new EmailReminder(candidate.ref(), candidate.name(), candidate.email(), candidate.unit(),
                         links.web(wave.survey(), token), links.telegram(token)));
                 if (byMessenger) {
                     store.sentBy(candidate.ref(), number, EMAIL);

@@ -22,13 +22,20 @@ public sealed interface Outbound {
      *                  client can name exactly which rendering it answers; null when not known
      * @param details   more about the question that a channel may fold away (a question's hint, the full privacy
      *                  text beside the consent); null when there is none
+     * @param scale     the named ends of a rating's scale; null for other inputs
+     * @param number    how a number question's answer is typed; null for other inputs
      */
     record Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
-               Progress progress, String askId, Details details) implements Outbound {
+               Progress progress, String askId, Details details, Scale scale, NumberEntry number) implements Outbound {
 
         public Ask {
             buttons = List.copyOf(buttons);
             selected = List.copyOf(selected);
+        }
+
+        public Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
+                   Progress progress, String askId, Details details) {
+            this(stepId, text, input, buttons, selected, progress, askId, details, null, null);
         }
 
         public Ask(String stepId, String text, InputKind input, List<Button> buttons, List<String> selected,
@@ -50,6 +57,17 @@ public sealed interface Outbound {
 
     /** Text that belongs to a prompt but need not be read first: {@code summary} names it ("Meer over privacy"). */
     record Details(String summary, String text) {
+    }
+
+    /** The labels of a rating's lowest and highest point ("Nog op papier", "Volledig digitaal"). */
+    record Scale(String low, String high) {
+    }
+
+    /**
+     * A typed number: {@code decimals} after the separator at most (0: whole numbers), in {@code unit} (null when the
+     * question names none). The range is said in the prompt's text.
+     */
+    record NumberEntry(int decimals, String unit) {
     }
 
     /** What kind of reply a prompt expects, so a channel can show buttons, toggles or a text box. */

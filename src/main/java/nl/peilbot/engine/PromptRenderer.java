@@ -70,7 +70,7 @@ final class PromptRenderer {
     Outbound.Ask ask(Flow flow, ConversationState state) {
         Outbound.Ask ask = prompt(flow, state);
         return ask == null ? null : new Outbound.Ask(ask.stepId(), ask.text(), ask.input(), ask.buttons(),
-                ask.selected(), ask.progress(), Outbound.Ask.askIdOf(state), ask.details());
+                ask.selected(), ask.progress(), Outbound.Ask.askIdOf(state), ask.details(), ask.scale(), ask.number());
     }
 
     private Outbound.Ask prompt(Flow flow, ConversationState state) {
@@ -107,7 +107,7 @@ final class PromptRenderer {
 
     private static Outbound.Ask withDetails(Outbound.Ask ask, Outbound.Details details) {
         return new Outbound.Ask(ask.stepId(), ask.text(), ask.input(), ask.buttons(), ask.selected(), ask.progress(),
-                ask.askId(), details);
+                ask.askId(), details, ask.scale(), ask.number());
     }
 
     private Outbound.Ask engineAsk(String stepId, String text, List<Button> buttons) {
@@ -138,8 +138,21 @@ final class PromptRenderer {
             buttons.add(new Button(SKIP, messages.text("button.skip", language), 0));
         }
         List<String> selected = pending.awaitingOther() ? List.of() : pending.selected();
+        boolean other = pending.awaitingOther();
         return new Outbound.Ask(question.id(), text, input, buttons, selected, progress(flow, state.answers(), question.id(), language),
-                null, details("details.hint", question.hint(), language));
+                null, details("details.hint", question.hint(), language), other ? null : scale(question, language),
+                other ? null : numberEntry(question, language));
+    }
+
+    private static Outbound.Scale scale(Question question, String language) {
+        return question.kind() instanceof QuestionKind.Rating rating
+                ? new Outbound.Scale(rating.minLabel().in(language), rating.maxLabel().in(language)) : null;
+    }
+
+    private static Outbound.NumberEntry numberEntry(Question question, String language) {
+        return question.kind() instanceof QuestionKind.Numeric number
+                ? new Outbound.NumberEntry(number.decimals(), number.unit() == null ? null : number.unit().in(language))
+                : null;
     }
 
     private record QuestionPrompt(String text, Outbound.InputKind input) {
@@ -203,7 +216,7 @@ final class PromptRenderer {
             for (int point = kind.min(); point <= kind.max(); point++) {
                 buttons.add(new Button(String.valueOf(point), String.valueOf(point), 0));
             }
-            String scale = messages.text("rating.scale", language, String.valueOf(kind.min()), kind.minLabel().in(language),
+            String scale = messages.text("rating.range", language, String.valueOf(kind.min()), kind.minLabel().in(language),
                     String.valueOf(kind.max()), kind.maxLabel().in(language));
             return new QuestionPrompt(introduction(question, state) + "\n" + scale, Outbound.InputKind.RATING);
         }

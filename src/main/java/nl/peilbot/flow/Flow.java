@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param languages the languages every text must have, the first being the default
  * @param privacy   what is stored and who sees it, in full, offered folded beside the consent question; null when
  *                  the consent text says it all
+ * @param analysis  the unit of analysis, dimensions and counted field ({@link Analysis#NONE} when not declared)
  */
 public record Flow(
         String id,
@@ -30,7 +31,8 @@ public record Flow(
         LocalizedText privacy,
         LocalizedText closing,
         List<Question> profile,
-        List<Question> questions) {
+        List<Question> questions,
+        Analysis analysis) {
 
     public static final String DEFAULT_LANGUAGE = "nl";
 
@@ -38,6 +40,7 @@ public record Flow(
         languages = List.copyOf(languages);
         profile = List.copyOf(profile);
         questions = List.copyOf(questions);
+        analysis = analysis == null ? Analysis.NONE : analysis;
     }
 
     /** Profile fields followed by questions, in the order they are asked. */
@@ -60,6 +63,16 @@ public record Flow(
             }
         }
         return Optional.empty();
+    }
+
+    /** The profile fields declared as dimensions, in the order {@code analysis.dimensions} lists them. */
+    public List<Question> dimensions() {
+        return analysis.dimensions().stream().map(d -> step(d.field())).flatMap(Optional::stream).toList();
+    }
+
+    /** The profile field naming the unit of analysis, if the flow declares one. */
+    public Optional<Question> unitField() {
+        return analysis.unitOfAnalysis().flatMap(unit -> step(unit.field()));
     }
 
     public boolean isProfileField(String id) {

@@ -27,7 +27,12 @@ import org.yaml.snakeyaml.representer.Representer;
 final class FlowParser {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of(
-            "id", "wave", "languages", "title", "intro", "consent", "privacy", "closing", "profile", "questions");
+            "id", "wave", "languages", "title", "intro", "consent", "privacy", "closing", "profile", "questions", "analysis");
+    private static final Set<String> ANALYSIS_KEYS = Set.of("unit", "dimensions", "counted");
+    private static final Set<String> UNIT_KEYS = Set.of("field", "label", "plural");
+    private static final Set<String> DIMENSION_KEYS = Set.of("field", "label");
+    private static final Set<String> COUNTED_KEYS = Set.of("field", "label", "categories");
+    private static final Set<String> COUNTED_CATEGORY_KEYS = Set.of("code", "label", "synonyms");
     private static final Set<String> QUESTION_KEYS = Set.of(
             "id", "kind", "text", "hint", "optional", "options", "when", "max-items", "fields", "coding",
             "min", "max", "min-label", "max-label", "decimals", "unit");
@@ -96,7 +101,65 @@ final class FlowParser {
                 text(root, "privacy", null, false),
                 text(root, "closing", null, true),
                 questions(root.get("profile"), "profile"),
-                questions(root.get("questions"), "questions"));
+                questions(root.get("questions"), "questions"),
+                analysis(root.get("analysis")));
+    }
+
+    private Analysis analysis(Object node) {
+        if (node == null) {
+            return Analysis.NONE;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            problem("analysis", "'analysis' must be a mapping with 'unit', 'dimensions' and/or 'counted'");
+            return Analysis.NONE;
+        }
+        unknownKeys(map, ANALYSIS_KEYS, "analysis");
+        Analysis.Unit unit = null;
+        if (map.get("unit") instanceof Map<?, ?> unitMap) {
+            unknownKeys(unitMap, UNIT_KEYS, "analysis");
+            unit = new Analysis.Unit(string(unitMap, "field", "analysis", true), text(unitMap, "label", "analysis", true),
+                    text(unitMap, "plural", "analysis", true));
+        } else if (map.get("unit") != null) {
+            problem("analysis", "'analysis.unit' must be a mapping with field, label and plural");
+        }
+        Analysis.CountedField counted = null;
+        if (map.get("counted") instanceof Map<?, ?> countedMap) {
+            unknownKeys(countedMap, COUNTED_KEYS, "analysis");
+            List<Analysis.CountedCategory> categories = new ArrayList<>();
+            if (countedMap.get("categories") instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> category) {
+                        unknownKeys(category, COUNTED_CATEGORY_KEYS, "analysis");
+                        categories.add(new Analysis.CountedCategory(string(category, "code", "analysis", true),
+                                text(category, "label", "analysis", true),
+                                stringList(category.get("synonyms"), "analysis", "analysis.counted synonyms")));
+                    } else {
+                        problem("analysis", "every category of 'analysis.counted' must be a mapping with code, label and synonyms");
+                    }
+                }
+            } else if (countedMap.get("categories") != null) {
+                problem("analysis", "'analysis.counted.categories' must be a list");
+            }
+            counted = new Analysis.CountedField(string(countedMap, "field", "analysis", true),
+                    text(countedMap, "label", "analysis", true), categories);
+        } else if (map.get("counted") != null) {
+            problem("analysis", "'analysis.counted' must be a mapping with field, label and categories");
+        }
+        List<Analysis.Dimension> dimensions = new ArrayList<>();
+        if (map.get("dimensions") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> dimension) {
+                    unknownKeys(dimension, DIMENSION_KEYS, "analysis");
+                    dimensions.add(new Analysis.Dimension(string(dimension, "field", "analysis", true),
+                            text(dimension, "label", "analysis", true)));
+                } else {
+                    problem("analysis", "every dimension must be a mapping with field and label");
+                }
+            }
+        } else if (map.get("dimensions") != null) {
+            problem("analysis", "'analysis.dimensions' must be a list");
+        }
+        return new Analysis(unit, dimensions, counted);
     }
 
     private List<Question> questions(Object node, String section) {

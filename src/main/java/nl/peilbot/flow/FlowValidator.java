@@ -22,6 +22,7 @@ final class FlowValidator {
         ShapeRules.check(flow, problems);
         ConditionRules.check(flow, problems);
         TranslationRules.check(flow, problems);
+        AnalysisRules.check(flow, problems);
         return new ArrayList<>(problems.all());
     }
 }

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 
@@ -23,11 +23,14 @@ final class Blocks {
     private final WaveData.Source source;
     private final Map<String, String> texts;
     private final String units;
+    private final String counted;
 
-    Blocks(WaveData.Source source, Map<String, String> texts, String units) {
+    /** @param counted the heading of an open list's counted-field column (e.g. "Specialisme of proces") */
+    Blocks(WaveData.Source source, Map<String, String> texts, String units, String counted) {
         this.source = source;
         this.texts = texts;
         this.units = units;
+        this.counted = counted;
     }
 
     String render(Expression expression) {
@@ -51,7 +54,7 @@ final class Blocks {
         if (kind.endsWith("choice")) {
             choice(html, wave, block, kind);
         } else if (kind.equals("open-list")) {
-            list(html, wave.specialisms(block.question()));
+            list(html, wave.counted(block.question()));
         } else if (kind.equals("open-parts") && block.part() == null) {
             parts(html, wave, summary);
         } else {
@@ -62,7 +65,7 @@ final class Blocks {
     }
 
     private void choice(StringBuilder html, WaveData wave, Expression.QuestionBlock block, String kind) {
-        Unit unit = block.byUnits() ? Unit.HOSPITALS : Unit.RESPONDENTS;
+        Unit unit = block.byUnits() ? Unit.UNITS : Unit.RESPONDENTS;
         Distribution distribution = wave.distribution(block.question(), unit);
         html.append("<p class=\"options\">").append(Html.escape(text("options") + ": " + distribution.counts().stream()
                 .map(Distribution.Count::label).collect(Collectors.joining(", ")))).append("</p>");
@@ -82,12 +85,12 @@ final class Blocks {
                     .stream().map(Distribution.OtherText::text).collect(Collectors.joining("; ")))).append("</p>");
         }
         if (block.byUnits() && kind.equals("multiple-choice")) {
-            HospitalCombinations combinations = wave.combinations(block.question());
-            List<HospitalCombinations.Combination> rows = combinations.combinations();
+            UnitCombinations combinations = wave.combinations(block.question());
+            List<UnitCombinations.Combination> rows = combinations.combinations();
             html.append(Charts.horizontalBars(rows.stream().map(c -> new Charts.Bar(String.join(" + ", c.labels()),
-                    c.hospitals() + " (" + c.percent() + "%)", c.hospitals())).toList(), distribution.text()));
-            table(html, base(combinations.hospitals(), true), List.of(text("combination"), units, "%"),
-                    rows.stream().map(c -> List.of(String.join(" + ", c.labels()), Integer.toString(c.hospitals()),
+                    c.units() + " (" + c.percent() + "%)", c.units())).toList(), distribution.text()));
+            table(html, base(combinations.units(), true), List.of(text("combination"), units, "%"),
+                    rows.stream().map(c -> List.of(String.join(" + ", c.labels()), Integer.toString(c.units()),
                             c.percent() + "%")).toList());
         }
     }
@@ -120,22 +123,22 @@ final class Blocks {
         table(html, text("answers") + " = " + first.answered(), heads, rows);
     }
 
-    private void list(StringBuilder html, SpecialismTable table) {
-        html.append(Charts.horizontalBars(table.specialisms().stream()
+    private void list(StringBuilder html, CountedFieldTable table) {
+        html.append(Charts.horizontalBars(table.rows().stream()
                 .map(s -> new Charts.Bar(s.label(), s.entries() + " (" + s.percent() + "%)", s.entries())).toList(),
                 table.questionId()));
         table(html, text("entries") + " = " + table.entries() + ", " + text("respondents") + " = " + table.respondents()
-                        + ", " + units + " = " + table.hospitals(),
-                List.of(text("specialism"), text("entries"), "%", units),
-                table.specialisms().stream().map(s -> List.of(s.label(), Integer.toString(s.entries()), s.percent() + "%",
-                        Integer.toString(s.hospitals()))).toList());
+                        + ", " + units + " = " + table.units(),
+                List.of(counted, text("entries"), "%", units),
+                table.rows().stream().map(s -> List.of(s.label(), Integer.toString(s.entries()), s.percent() + "%",
+                        Integer.toString(s.units()))).toList());
     }
 
     private String compare(Expression.CompareBlock block) {
         List<WaveData> waves = new ArrayList<>();
         block.waves().forEach(w -> waves.add(source.wave(w)));
         waves.add(source.current());
-        Unit unit = block.byUnits() ? Unit.HOSPITALS : Unit.RESPONDENTS;
+        Unit unit = block.byUnits() ? Unit.UNITS : Unit.RESPONDENTS;
         List<Distribution> distributions = new ArrayList<>();
         for (WaveData wave : waves) {
             if (!Figures.kind(wave, block.question()).endsWith("choice")) {

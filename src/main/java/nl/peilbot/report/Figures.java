@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.UnitCombinations;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.report.Expression.Selector;
@@ -49,11 +49,11 @@ final class Figures {
     }
 
     private static Value value(WaveData wave, Expression.Figure figure) {
-        Unit unit = figure.byUnits() ? Unit.HOSPITALS : Unit.RESPONDENTS;
+        Unit unit = figure.byUnits() ? Unit.UNITS : Unit.RESPONDENTS;
         boolean percent = figure.percent();
         Selector selector = figure.selector();
         if (selector instanceof Selector.Total) {
-            return Value.count(figure.byUnits() ? wave.overview().hospitals() : wave.overview().respondents());
+            return Value.count(figure.byUnits() ? wave.overview().units() : wave.overview().respondents());
         }
         if (selector instanceof Selector.Options options) {
             Distribution distribution = choice(wave, options.question(), unit);
@@ -61,16 +61,16 @@ final class Figures {
             return percent ? Value.percent(count, distribution.base()) : Value.count(count);
         }
         if (selector instanceof Selector.Combination combination) {
-            Distribution distribution = choice(wave, combination.question(), Unit.HOSPITALS);
+            Distribution distribution = choice(wave, combination.question(), Unit.UNITS);
             combination.codes().forEach(distribution::count);
-            HospitalCombinations combinations = wave.combinations(combination.question());
-            int count = combinations.hospitalsWith(combination.codes().toArray(String[]::new));
-            return percent ? Value.percent(count, combinations.hospitals()) : Value.count(count);
+            UnitCombinations combinations = wave.combinations(combination.question());
+            int count = combinations.unitsWith(combination.codes().toArray(String[]::new));
+            return percent ? Value.percent(count, combinations.units()) : Value.count(count);
         }
         if (selector instanceof Selector.Active active) {
-            choice(wave, active.question(), Unit.HOSPITALS);
-            HospitalCombinations combinations = wave.combinations(active.question());
-            return percent ? Value.percent(combinations.active(), combinations.hospitals())
+            choice(wave, active.question(), Unit.UNITS);
+            UnitCombinations combinations = wave.combinations(active.question());
+            return percent ? Value.percent(combinations.active(), combinations.units())
                     : Value.count(combinations.active());
         }
         if (selector instanceof Selector.Answered answered) {
@@ -85,37 +85,37 @@ final class Figures {
             return Value.count(list(wave, entries.question()).entries());
         }
         Selector.Specialism specialism = (Selector.Specialism) selector;
-        SpecialismTable table = list(wave, specialism.question());
-        SpecialismTable.Specialism one = table.specialism(specialism.name());
+        CountedFieldTable table = list(wave, specialism.question());
+        CountedFieldTable.Row one = table.row(specialism.name());
         if (figure.byUnits()) {
-            return percent ? Value.percent(one.hospitals(), wave.overview().hospitals()) : Value.count(one.hospitals());
+            return percent ? Value.percent(one.units(), wave.overview().units()) : Value.count(one.units());
         }
         return percent ? Value.percent(one.entries(), table.entries()) : Value.count(one.entries());
     }
 
-    private static SpecialismTable list(WaveData wave, String question) {
+    private static CountedFieldTable list(WaveData wave, String question) {
         String kind = kind(wave, question);
         if (!kind.equals("open-list")) {
             throw new TemplateException("'" + question + "' is a " + kind + " question, it has no entries");
         }
-        return wave.specialisms(question);
+        return wave.counted(question);
     }
 
     private static Value answered(WaveData wave, String question, boolean byUnits, boolean percent) {
         String kind = kind(wave, question);
         int answered;
         if (kind.endsWith("choice")) {
-            answered = wave.distribution(question, byUnits ? Unit.HOSPITALS : Unit.RESPONDENTS).base();
+            answered = wave.distribution(question, byUnits ? Unit.UNITS : Unit.RESPONDENTS).base();
         } else if (kind.equals("open-list")) {
-            SpecialismTable table = wave.specialisms(question);
-            answered = byUnits ? table.hospitals() : table.respondents();
+            CountedFieldTable table = wave.counted(question);
+            answered = byUnits ? table.units() : table.respondents();
         } else if (byUnits) {
             throw new TemplateException("'answered " + question + " by units' is not counted for " + kind + " questions");
         } else {
             answered = wave.overview().questions().stream().filter(q -> q.id().equals(question)).findFirst()
                     .orElseThrow().answered();
         }
-        int total = byUnits ? wave.overview().hospitals() : wave.overview().respondents();
+        int total = byUnits ? wave.overview().units() : wave.overview().respondents();
         return percent ? Value.percent(answered, total) : Value.count(answered);
     }
 

@@ -12,9 +12,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
@@ -99,10 +99,10 @@ final class PublishedWave implements WaveData {
     @Override
     public Distribution distribution(String question, Unit unit) {
         Question published = question(question);
-        Counts counts = unit == Unit.HOSPITALS ? published.units() : published.respondents();
+        Counts counts = unit == Unit.UNITS ? published.units() : published.respondents();
         if (counts == null) {
             throw new UnknownResultException("the published figures of " + id.wave() + " give '" + question + "' not per "
-                    + (unit == Unit.HOSPITALS ? "unit" : "respondent"));
+                    + (unit == Unit.UNITS ? "unit" : "respondent"));
         }
         List<Distribution.Count> rows = new ArrayList<>();
         counts.counts().forEach((code, count) -> rows.add(new Distribution.Count(code,
@@ -111,7 +111,7 @@ final class PublishedWave implements WaveData {
     }
 
     @Override
-    public HospitalCombinations combinations(String question) {
+    public UnitCombinations combinations(String question) {
         throw new UnknownResultException("the published figures of " + id.wave() + " have no combinations of '"
                 + question + "'");
     }
@@ -122,7 +122,7 @@ final class PublishedWave implements WaveData {
     }
 
     @Override
-    public SpecialismTable specialisms(String question) {
+    public CountedFieldTable counted(String question) {
         throw new UnknownResultException("the published figures of " + id.wave() + " have no open lists");
     }
 

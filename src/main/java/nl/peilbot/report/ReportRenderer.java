@@ -59,7 +59,8 @@ final class ReportRenderer {
         int first = frontMatter(lines, front, problems);
         String units = front.getOrDefault("units", texts.getOrDefault("units", "units"));
         Figures figures = new Figures(source);
-        Blocks blocks = new Blocks(source, texts, units);
+        String counted = front.getOrDefault("counted", texts.getOrDefault("counted", "counted"));
+        Blocks blocks = new Blocks(source, texts, units, counted);
         TypedNumbers typedNumbers = new TypedNumbers(source.current());
         List<String> blockHtml = new ArrayList<>();
         StringBuilder markdown = new StringBuilder();
@@ -173,7 +174,7 @@ final class ReportRenderer {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                problems.add(Problem.error(i + 1, "the front matter has 'key: value' lines (title, units)"));
+                problems.add(Problem.error(i + 1, "the front matter has 'key: value' lines (title, units, counted)"));
             } else {
                 front.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
             }

@@ -2,10 +2,10 @@ package nl.peilbot.report;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.Results;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
@@ -41,7 +41,7 @@ final class StoredWave implements WaveData {
 
     @Override
     public Distribution distribution(String question, Unit unit) {
-        Distribution distribution = (unit == Unit.HOSPITALS ? report.hospitals() : report.respondents()).get(question);
+        Distribution distribution = (unit == Unit.UNITS ? report.units() : report.respondents()).get(question);
         if (distribution == null) {
             throw new UnknownResultException("no choice question '" + question + "'");
         }
@@ -49,9 +49,9 @@ final class StoredWave implements WaveData {
     }
 
     @Override
-    public HospitalCombinations combinations(String question) {
-        HospitalCombinations combinations = report.combinations().get(question);
-        return combinations != null ? combinations : results.hospitalCombinations(wave, question);
+    public UnitCombinations combinations(String question) {
+        UnitCombinations combinations = report.combinations().get(question);
+        return combinations != null ? combinations : results.unitCombinations(wave, question);
     }
 
     @Override
@@ -64,8 +64,8 @@ final class StoredWave implements WaveData {
     }
 
     @Override
-    public SpecialismTable specialisms(String question) {
-        SpecialismTable table = report.specialisms().get(question);
+    public CountedFieldTable counted(String question) {
+        CountedFieldTable table = report.counted().get(question);
         if (table == null) {
             throw new UnknownResultException("no open-list question '" + question + "'");
         }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 
@@ -69,7 +69,7 @@ final class TypedNumbers {
         Known known = new Known();
         Overview overview = wave.overview();
         known.bases.add(overview.respondents());
-        known.bases.add(overview.hospitals());
+        known.bases.add(overview.units());
         List<String> ids = questions.isEmpty() ? overview.questions().stream().map(Overview.QuestionSummary::id).toList()
                 : questions;
         for (String id : ids) {
@@ -99,22 +99,22 @@ final class TypedNumbers {
                 });
             }
             if (kind.equals("multiple-choice")) {
-                HospitalCombinations combinations = wave.combinations(id);
+                UnitCombinations combinations = wave.combinations(id);
                 known.counts.add(combinations.active());
-                known.percents.add(Value.percent(combinations.active(), combinations.hospitals()).number());
-                known.bases.add(combinations.hospitals());
+                known.percents.add(Value.percent(combinations.active(), combinations.units()).number());
+                known.bases.add(combinations.units());
                 combinations.combinations().forEach(c -> {
-                    known.counts.add(c.hospitals());
+                    known.counts.add(c.units());
                     known.percents.add(c.percent());
                 });
             }
         } else if (kind.equals("open-list")) {
-            SpecialismTable table = wave.specialisms(id);
-            known.counts.addAll(List.of(table.respondents(), table.hospitals(), table.entries()));
-            known.bases.addAll(List.of(table.respondents(), table.hospitals(), table.entries()));
-            table.specialisms().forEach(s -> {
+            CountedFieldTable table = wave.counted(id);
+            known.counts.addAll(List.of(table.respondents(), table.units(), table.entries()));
+            known.bases.addAll(List.of(table.respondents(), table.units(), table.entries()));
+            table.rows().forEach(s -> {
                 known.counts.add(s.entries());
-                known.counts.add(s.hospitals());
+                known.counts.add(s.units());
                 known.percents.add(s.percent());
             });
         } else if (kind.equals("open-text") || kind.equals("open-parts")) {

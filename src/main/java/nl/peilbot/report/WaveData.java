@@ -2,9 +2,9 @@ package nl.peilbot.report;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 
 /**
@@ -24,11 +24,11 @@ interface WaveData {
 
     Distribution distribution(String question, Unit unit);
 
-    HospitalCombinations combinations(String question);
+    UnitCombinations combinations(String question);
 
     CodedTable coded(String question, String part);
 
-    SpecialismTable specialisms(String question);
+    CountedFieldTable counted(String question);
 
     /** The data of the reports' wave and of the earlier waves a template names. */
     interface Source {

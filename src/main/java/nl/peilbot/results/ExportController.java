@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
@@ -50,8 +52,9 @@ class ExportController {
     @GetMapping("/responses.csv")
     ResponseEntity<byte[]> responsesCsv(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
+                                        @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
                                         @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), filter.query(), lang);
+        Export export = export(new WaveId(survey, wave), filter, parameters, lang);
         return file(csv(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
     }
 
@@ -59,8 +62,9 @@ class ExportController {
     @GetMapping("/responses.xlsx")
     ResponseEntity<byte[]> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
+                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
                                          @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), filter.query(), lang);
+        Export export = export(new WaveId(survey, wave), filter, parameters, lang);
         return file(XlsxWriter.write(List.of(export.sheet())), XLSX, fileName(survey, wave, "responses.xlsx"));
     }
 
@@ -68,8 +72,9 @@ class ExportController {
     @GetMapping("/responses.sps")
     ResponseEntity<byte[]> responsesSps(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
+                                        @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
                                         @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), filter.query(), lang);
+        Export export = export(new WaveId(survey, wave), filter, parameters, lang);
         String syntax = SpssSyntax.of(export.columns(), export.sheet(), fileName(survey, wave, "responses.csv"));
         return file(syntax.getBytes(StandardCharsets.UTF_8), SPS, fileName(survey, wave, "responses.sps"));
     }
@@ -108,8 +113,9 @@ class ExportController {
     private record Export(List<ResponseColumns.Column> columns, Sheet sheet) {
     }
 
-    private Export export(WaveId wave, ResponseQuery query, String lang) {
+    private Export export(WaveId wave, ResponseFilter filter, Map<String, String> parameters, String lang) {
         Flow flow = results.flow(wave);
+        ResponseQuery query = filter.query(flow, parameters);
         String language = flow.languages().contains(lang) ? lang : flow.defaultLanguage();
         List<PseudonymousResponse> rows = responses.find(wave, query, 0, 0).stream()
                 .map(d -> PseudonymousResponse.of(d, flow, pseudonyms)).toList();
@@ -121,8 +127,10 @@ class ExportController {
     }
 
     private TableSheets tableSheets(WaveId wave, String lang) {
-        Locale locale = Locale.forLanguageTag(lang);
-        return new TableSheets(results, wave, key -> text(key, locale));
+        Flow flow = results.flow(wave);
+        String language = flow.languages().contains(lang) ? lang : flow.defaultLanguage();
+        Locale locale = Locale.forLanguageTag(language);
+        return new TableSheets(results, wave, language, key -> text(key, locale));
     }
 
     private String text(String key, Locale locale) {

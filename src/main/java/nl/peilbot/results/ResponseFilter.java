@@ -1,15 +1,20 @@
 package nl.peilbot.results;
 
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import nl.peilbot.flow.Flow;
 
 /**
  * The response filters of the raw-response, export and cross-tab routes, bound from the query string
- * ({@code status=completed|all}, {@code role}, {@code hospitalType}, {@code channel}); all optional.
+ * ({@code status=completed|all}, {@code channel}); all optional. Filters on the flow's dimensions and choice
+ * questions come as {@code filter.<id>=<code>} parameters and are read by {@link #query(Flow, Map)}.
  */
-record ResponseFilter(@Schema(allowableValues = {"completed", "all"}) String status, String role, String hospitalType, String channel) {
+record ResponseFilter(@Schema(allowableValues = {"completed", "all"}) String status, String channel) {
 
-    /** The query they ask for; an unknown status is a bad request. */
-    ResponseQuery query() {
-        return ResponseQuery.of(status, role, hospitalType, channel);
+    /** The query they ask for, with the {@code filter.*} parameters among {@code parameters}; unknown ones are a bad request. */
+    ResponseQuery query(Flow flow, Map<String, String> parameters) {
+        return ResponseQuery.of(status, channel, ResponseQuery.choices(flow, parameters));
     }
 }

@@ -2,6 +2,7 @@ package nl.peilbot.results;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springdoc.core.annotations.ParameterObject;
@@ -18,13 +19,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.CrossTab;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.Results;
-import nl.peilbot.aggregation.SpecialismTable;
 import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.WaveComparison;
 import nl.peilbot.aggregation.NumberTable;
 import nl.peilbot.aggregation.RatingTable;
@@ -53,13 +54,13 @@ class ResultsController {
         this.responses = responses;
     }
 
-    @Operation(summary = "The waves that have results, with respondents and hospitals")
+    @Operation(summary = "The waves that have results, with respondents and units of analysis")
     @GetMapping("/waves")
     List<Views.Wave> waves() {
         return results.waves().stream().map(w -> Views.Wave.of(results.overview(w))).toList();
     }
 
-    @Operation(summary = "A wave's respondents, hospitals and questions in flow order")
+    @Operation(summary = "A wave's respondents, units of analysis and questions in flow order")
     @GetMapping("/{survey}/{wave}")
     Overview overview(@PathVariable String survey, @PathVariable String wave) {
         return results.overview(new WaveId(survey, wave));
@@ -72,21 +73,21 @@ class ResultsController {
         return Views.ReportView.of(results.report(id), results.flow(id), pseudonyms);
     }
 
-    @Operation(summary = "One choice question: per option the respondents (or hospitals) that chose it")
+    @Operation(summary = "One choice question: per option the respondents (or units of analysis) that chose it")
     @GetMapping("/{survey}/{wave}/questions/{question}")
     Views.DistributionView distribution(@PathVariable String survey, @PathVariable String wave,
                                         @PathVariable String question,
-                                        @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))
+                                        @Parameter(schema = @Schema(allowableValues = {"respondents", "units"}))
                                         @RequestParam(defaultValue = "respondents") String unit) {
         WaveId id = new WaveId(survey, wave);
         Distribution distribution = results.distribution(id, question, unit(unit));
         return Views.DistributionView.of(distribution, results.flow(id).step(question).orElseThrow(), pseudonyms);
     }
 
-    @Operation(summary = "Hospitals by the combination of options their respondents chose (e.g. scale)")
-    @GetMapping("/{survey}/{wave}/questions/{question}/hospitals")
-    HospitalCombinations hospitals(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
-        return results.hospitalCombinations(new WaveId(survey, wave), question);
+    @Operation(summary = "Units of analysis (the flow's analysis.unit) by the combination of options their respondents chose")
+    @GetMapping("/{survey}/{wave}/questions/{question}/units")
+    UnitCombinations units(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.unitCombinations(new WaveId(survey, wave), question);
     }
 
     @Operation(summary = "An open question's answers coded into categories; uncoded answers with suggestions")
@@ -107,10 +108,10 @@ class ResultsController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "An open-list question's entries by specialism (experiments, implementations)")
-    @GetMapping("/{survey}/{wave}/questions/{question}/specialisms")
-    SpecialismTable specialisms(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
-        return results.specialisms(new WaveId(survey, wave), question);
+    @Operation(summary = "An open-list question's entries by the flow's counted field (analysis.counted)")
+    @GetMapping("/{survey}/{wave}/questions/{question}/counted")
+    CountedFieldTable counted(@PathVariable String survey, @PathVariable String wave, @PathVariable String question) {
+        return results.counted(new WaveId(survey, wave), question);
     }
 
     @Operation(summary = "A rating question: respondents per point, mean, top scores and (0-10) the Net Promoter split")
@@ -125,22 +126,23 @@ class ResultsController {
         return results.number(new WaveId(survey, wave), question);
     }
 
-    @Operation(summary = "Respondents by two choice questions (role and hospitalType included), optionally filtered")
+    @Operation(summary = "Respondents by two choice questions (dimensions included), optionally filtered with filter.<dimension or question>=<code>")
     @GetMapping("/{survey}/{wave}/crosstab")
     CrossTab crossTab(@PathVariable String survey, @PathVariable String wave, @RequestParam String row,
-                      @RequestParam String column, @ParameterObject ResponseFilter filter) {
+                      @RequestParam String column, @ParameterObject ResponseFilter filter,
+                      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         WaveId id = new WaveId(survey, wave);
-        ResponseQuery query = filter.query();
+        ResponseQuery query = filter.query(results.flow(id), parameters);
         if (query.unfiltered()) {
             return results.crossTab(id, row, column);
         }
         return filtered.crossTab(id, results.flow(id), row, column, query);
     }
 
-    @Operation(summary = "The same question in several waves by code (options, rating points, coding categories, specialisms), e.g. wave=ai-in-hospitals-2020/2020&wave=ai-in-hospitals-2021/2021")
+    @Operation(summary = "The same question in several waves by code (options, rating points, coding categories, counted-field rows), e.g. wave=ai-in-hospitals-2020/2020&wave=ai-in-hospitals-2021/2021")
     @GetMapping("/compare")
     WaveComparison compare(@RequestParam String question,
-                           @Parameter(schema = @Schema(allowableValues = {"respondents", "hospitals"}))
+                           @Parameter(schema = @Schema(allowableValues = {"respondents", "units"}))
                            @RequestParam(defaultValue = "respondents") String unit,
                            @Parameter(description = "survey/wave", array = @ArraySchema(schema = @Schema(pattern = WAVE_PATTERN)))
                            @RequestParam("wave") List<String> waves) {
@@ -151,17 +153,18 @@ class ResultsController {
         return new WaveComparison(comparison.questionId(), comparison.unit(), withoutTexts, comparison.rows());
     }
 
-    @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; role, hospitalType, channel)")
+    @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; channel; filter.<dimension or question>=<code>)")
     @GetMapping("/{survey}/{wave}/responses")
     Views.ResponsePage responses(@PathVariable String survey, @PathVariable String wave,
                                  @ParameterObject ResponseFilter filter,
+                                 @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
                                  @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
                                  @RequestParam(defaultValue = "0") int skip,
                                  @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE, defaultValue = "100"))
                                  @RequestParam(defaultValue = "100") int limit) {
         WaveId id = new WaveId(survey, wave);
         Flow flow = results.flow(id);
-        ResponseQuery query = filter.query();
+        ResponseQuery query = filter.query(flow, parameters);
         if (skip < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("skip must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
@@ -174,7 +177,7 @@ class ResultsController {
         try {
             return Unit.valueOf(unit.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unit must be 'respondents' or 'hospitals', not '" + unit + "'");
+            throw new IllegalArgumentException("unit must be 'respondents' or 'units', not '" + unit + "'");
         }
     }
 

@@ -3,15 +3,16 @@ package nl.peilbot.results;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
 import nl.peilbot.aggregation.NumberTable;
 import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.Results;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.aggregation.WaveReport;
@@ -22,9 +23,10 @@ import nl.peilbot.flow.QuestionKind;
 
 /**
  * The report's table of each question as a sheet, from one read of the wave's results ({@link Results#report}), counts beside whole percents and the base (n) in the last row:
- * a choice question per respondent and per hospital (plus hospitals by combination where an option is exclusive,
- * as for the scale question), an open question by coded category (per part), an open list by specialism, a rating
- * by point (mean, top scores, Net Promoter split), a number by its mean and quartiles.
+ * a choice question per respondent and per unit of analysis (plus units by combination where an option is
+ * exclusive, as for the scale question), an open question by coded category (per part), an open list by the
+ * counted field, a rating by point (mean, top scores, Net Promoter split), a number by its mean and quartiles.
+ * Units and the counted field are headed with the flow's labels in the export's language.
  */
 final class TableSheets {
 
@@ -32,16 +34,25 @@ final class TableSheets {
     private final WaveId wave;
     private final Flow flow;
     private final UnaryOperator<String> texts;
+    private final String units;
+    private final String unitsPercent;
+    private final String counted;
 
     /** @param texts the export's header texts by key, in its language */
-    TableSheets(Results results, WaveId wave, UnaryOperator<String> texts) {
+    TableSheets(Results results, WaveId wave, String language, UnaryOperator<String> texts) {
         this.report = results.report(wave);
         this.wave = wave;
         this.flow = results.flow(wave);
         this.texts = texts;
+        String plural = flow.analysis().unitOfAnalysis().map(u -> u.plural().in(language))
+                .orElseGet(() -> texts.apply("units"));
+        this.units = capitalised(plural);
+        this.unitsPercent = "% " + plural;
+        this.counted = flow.analysis().countedField().map(c -> c.label().in(language))
+                .orElseGet(() -> texts.apply("counted"));
     }
 
-    /** Every question's tables in flow order, and the choice profile fields' (role, hospital type) before them. */
+    /** Every question's tables in flow order, the choice profile fields' (the dimensions) before them. */
     List<Sheet> all() {
         List<Sheet> sheets = new ArrayList<>();
         flow.steps().stream().filter(q -> !flow.isProfileField(q.id()) || q.kind().isChoice())
@@ -72,7 +83,7 @@ final class TableSheets {
 
             @Override
             public List<Sheet> openList(QuestionKind.OpenList kind) {
-                return List.of(specialisms(question));
+                return List.of(counted(question));
             }
 
             @Override
@@ -132,26 +143,26 @@ final class TableSheets {
 
     private List<Sheet> choice(Question question) {
         Distribution respondents = report.respondents().get(question.id());
-        Distribution hospitals = report.hospitals().get(question.id());
+        Distribution byUnit = report.units().get(question.id());
         List<List<Object>> rows = new ArrayList<>();
         for (Distribution.Count count : respondents.counts()) {
-            Distribution.Count ofHospitals = hospitals.counts().stream().filter(c -> c.code().equals(count.code()))
+            Distribution.Count ofUnits = byUnit.counts().stream().filter(c -> c.code().equals(count.code()))
                     .findFirst().orElse(new Distribution.Count(count.code(), count.label(), 0, 0));
-            rows.add(row(count.code(), count.label(), count.count(), count.percent(), ofHospitals.count(), ofHospitals.percent()));
+            rows.add(row(count.code(), count.label(), count.count(), count.percent(), ofUnits.count(), ofUnits.percent()));
         }
-        rows.add(row(null, texts.apply("base"), respondents.base(), null, hospitals.base(), null));
+        rows.add(row(null, texts.apply("base"), respondents.base(), null, byUnit.base(), null));
         List<Sheet> sheets = new ArrayList<>(List.of(new Sheet(question.id(), List.of(texts.apply("code"),
                 texts.apply("option"), texts.apply("respondents"), texts.apply("respondentsPercent"),
-                texts.apply("hospitals"), texts.apply("hospitalsPercent")), rows)));
-        HospitalCombinations combinations = report.combinations().get(question.id());
+                units, unitsPercent), rows)));
+        UnitCombinations combinations = report.combinations().get(question.id());
         if (combinations != null) {
             List<List<Object>> combos = new ArrayList<>();
             combinations.combinations().forEach(c -> combos.add(row(String.join("+", c.codes()), String.join(" + ", c.labels()),
-                    c.hospitals(), c.percent())));
+                    c.units(), c.percent())));
             combos.add(row(null, texts.apply("active"), combinations.active(), null));
-            combos.add(row(null, texts.apply("base"), combinations.hospitals(), null));
-            sheets.add(new Sheet(question.id() + " " + texts.apply("hospitals"), List.of(texts.apply("code"),
-                    texts.apply("combination"), texts.apply("hospitals"), texts.apply("hospitalsPercent")), combos));
+            combos.add(row(null, texts.apply("base"), combinations.units(), null));
+            sheets.add(new Sheet(question.id() + " " + units, List.of(texts.apply("code"),
+                    texts.apply("combination"), units, unitsPercent), combos));
         }
         return sheets;
     }
@@ -168,13 +179,17 @@ final class TableSheets {
                 texts.apply("count"), texts.apply("percent")), rows);
     }
 
-    private Sheet specialisms(Question question) {
-        SpecialismTable table = report.specialisms().get(question.id());
+    private Sheet counted(Question question) {
+        CountedFieldTable table = report.counted().get(question.id());
         List<List<Object>> rows = new ArrayList<>();
-        table.specialisms().forEach(s -> rows.add(row(s.key(), s.label(), s.entries(), s.percent(), s.hospitals())));
-        rows.add(row(null, texts.apply("base"), table.entries(), null, table.hospitals()));
-        return new Sheet(question.id(), List.of(texts.apply("code"), texts.apply("specialism"), texts.apply("entries"),
-                texts.apply("percent"), texts.apply("hospitals")), rows);
+        table.rows().forEach(r -> rows.add(row(r.key(), r.label(), r.entries(), r.percent(), r.units())));
+        rows.add(row(null, texts.apply("base"), table.entries(), null, table.units()));
+        return new Sheet(question.id(), List.of(texts.apply("code"), counted, texts.apply("entries"),
+                texts.apply("percent"), units), rows);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     private static List<Object> row(Object... values) {

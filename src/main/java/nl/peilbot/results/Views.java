@@ -6,14 +6,15 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.aggregation.WaveReport;
 import nl.peilbot.aggregation.NumberTable;
 import nl.peilbot.aggregation.RatingTable;
+import nl.peilbot.flow.Analysis;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Question;
@@ -25,10 +26,10 @@ final class Views {
     }
 
     /** A wave in the list of waves. */
-    record Wave(String survey, String wave, int respondents, int hospitals) {
+    record Wave(String survey, String wave, int respondents, int units) {
 
         static Wave of(Overview overview) {
-            return new Wave(overview.wave().survey(), overview.wave().wave(), overview.respondents(), overview.hospitals());
+            return new Wave(overview.wave().survey(), overview.wave().wave(), overview.respondents(), overview.units());
         }
     }
 
@@ -40,7 +41,7 @@ final class Views {
      * {@link Distribution} with the "other" texts by pseudonym.
      *
      * @param kind      the question's kind, e.g. {@code single-choice}
-     * @param exclusive the codes of options that cannot be combined ("AI is not applied"), where hospitals are also
+     * @param exclusive the codes of options that cannot be combined ("AI is not applied"), where units are also
      *                  counted by their combination of answers
      */
     record DistributionView(WaveId wave, String questionId, String text, String kind, String unit, int base,
@@ -71,17 +72,37 @@ final class Views {
         }
     }
 
+    /**
+     * The flow's analysis declarations as the page names them, each by language: the unit of analysis (one, several),
+     * the counted field and the dimensions. Without a declared unit, {@code unit} and {@code units} are empty.
+     */
+    record Labels(Map<String, String> unit, Map<String, String> units, Map<String, String> counted,
+                  List<Dimension> dimensions) {
+
+        /** A profile field analysts can filter and cross-tabulate by ({@code filter.<field>=<code>}). */
+        record Dimension(String field, Map<String, String> label) {
+        }
+
+        static Labels of(Flow flow) {
+            Analysis analysis = flow.analysis();
+            return new Labels(analysis.unitOfAnalysis().map(u -> u.label().byLanguage()).orElse(Map.of()),
+                    analysis.unitOfAnalysis().map(u -> u.plural().byLanguage()).orElse(Map.of()),
+                    analysis.countedField().map(c -> c.label().byLanguage()).orElse(Map.of()),
+                    analysis.dimensions().stream().map(d -> new Dimension(d.field(), d.label().byLanguage())).toList());
+        }
+    }
+
     /** {@link WaveReport} with pseudonyms: everything the results page draws, in one response. */
-    record ReportView(Overview overview, Map<String, DistributionView> respondents, Map<String, DistributionView> hospitals,
-                      Map<String, HospitalCombinations> combinations, Map<String, CodedView> coded,
-                      Map<String, SpecialismTable> specialisms, Map<String, RatingTable> ratings,
-                      Map<String, NumberTable> numbers) {
+    record ReportView(Overview overview, Labels labels, Map<String, DistributionView> respondents,
+                      Map<String, DistributionView> units, Map<String, UnitCombinations> combinations,
+                      Map<String, CodedView> coded, Map<String, CountedFieldTable> counted,
+                      Map<String, RatingTable> ratings, Map<String, NumberTable> numbers) {
 
         static ReportView of(WaveReport report, Flow flow, Pseudonyms pseudonyms) {
-            return new ReportView(report.overview(), distributions(report.respondents(), flow, pseudonyms),
-                    distributions(report.hospitals(), flow, pseudonyms), report.combinations(),
+            return new ReportView(report.overview(), Labels.of(flow), distributions(report.respondents(), flow, pseudonyms),
+                    distributions(report.units(), flow, pseudonyms), report.combinations(),
                     report.coded().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                            e -> CodedView.of(e.getValue(), pseudonyms))), report.specialisms(), report.ratings(),
+                            e -> CodedView.of(e.getValue(), pseudonyms))), report.counted(), report.ratings(),
                     report.numbers());
         }
 

@@ -148,11 +148,11 @@ class AggregationBenchmark {
         for (Question q : FLOW.steps()) {
             if (q.kind().isChoice()) {
                 sum += tables.distribution(q.id(), Unit.RESPONDENTS).base();
-                sum += tables.distribution(q.id(), Unit.HOSPITALS).base();
+                sum += tables.distribution(q.id(), Unit.UNITS).base();
             }
         }
         sum += tables.crossTab("familiarity", "role").base();
-        sum += tables.specialisms("experiments").entries();
+        sum += tables.counted("experiments").entries();
         return sum;
     }
 

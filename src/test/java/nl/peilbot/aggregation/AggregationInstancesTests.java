@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,11 +56,11 @@ class AggregationInstancesTests {
     }
 
     private static Fold awaitCounted(AggregatorInstance instance, int count, List<Document> responses) {
-        List<Contribution> expected = responses.stream().map(d -> ContributionReader.read(d, Map.of())).toList();
+        List<Contribution> expected = responses.stream().map(d -> ContributionReader.of(Optional.empty()).read(d, Map.of())).toList();
         await().atMost(Duration.ofMinutes(2)).until(() -> instance.queue.waves().isEmpty()
                 && instance.results.tally(WAVE).map(f -> f.tally().equals(Tally.of(expected))).orElse(false));
         Fold folded = instance.results.latest(WAVE).orElseThrow();
-        assertThat(folded.tally().count("n")).isEqualTo(count);
+        assertThat(folded.tally().count(new TallyKey.Respondents())).isEqualTo(count);
         assertThat(instance.contributions.current(WAVE, folded.generation())).containsExactlyInAnyOrderElementsOf(expected);
         return folded;
     }

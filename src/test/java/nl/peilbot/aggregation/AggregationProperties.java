@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -138,7 +139,7 @@ class AggregationProperties {
         writes.forEach(w -> last.put(w.index(), w));
         Map<String, Fold.Change> changes = new TreeMap<>();
         last.values().forEach(w -> {
-            Contribution c = ContributionReader.read(response(w, 1), Map.of());
+            Contribution c = ContributionReader.of(Optional.empty()).read(response(w, 1), Map.of());
             changes.put(c.response(), new Fold.Change(1, c));
         });
         Tally tally = Tally.of(changes.values().stream().map(Fold.Change::contribution).toList());
@@ -181,7 +182,7 @@ class AggregationProperties {
             return null;
         }
         Coding coding = codings.get(response.getString("_id"));
-        return ContributionReader.read(response, coding == null ? Map.of() : Map.of("concerns", coding));
+        return ContributionReader.of(Optional.empty()).read(response, coding == null ? Map.of() : Map.of("concerns", coding));
     }
 
     private static Document response(Write write, long version) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Nested;
@@ -218,11 +219,11 @@ class AggregatorTests {
 
             Fold stored = latest();
             Tables tables = new Tables(WAVE, FLOW, stored.tally(), () -> TextLists.EMPTY);
-            HospitalCombinations scale = tables.combinations("scale");
-            assertThat(stored.tally().count("hn/ziekenhuis samen")).isEqualTo(2);
-            assertThat(stored.tally().below("hc/ziekenhuis samen/scale")).containsOnlyKeys("notApplied", "experimenting");
+            UnitCombinations scale = tables.combinations("scale");
+            assertThat(stored.tally().count(new TallyKey.UnitRespondents("ziekenhuis samen"))).isEqualTo(2);
+            assertThat(stored.tally().below(new TallyKey.UnitAnswered("ziekenhuis samen", "scale"))).containsOnlyKeys("notApplied", "experimenting");
             assertThat(scale.combinations()).noneMatch(c -> c.codes().contains("notApplied") && c.codes().size() > 1);
-            assertThat(results.distribution(WAVE, "scale", Unit.HOSPITALS).count("notApplied").count())
+            assertThat(results.distribution(WAVE, "scale", Unit.UNITS).count("notApplied").count())
                     .isEqualTo(results.distribution(WAVE, "scale", Unit.RESPONDENTS).count("notApplied").count() - 1);
         }
 
@@ -243,7 +244,7 @@ class AggregatorTests {
             assertThat(reply.completed()).isTrue();
             await().atMost(Duration.ofSeconds(30)).until(() -> contributionOf(session.responseId()) != null);
             Contribution contribution = contributionOf(session.responseId());
-            assertThat(contribution.hospital()).isEqualTo("ziekenhuis chat");
+            assertThat(contribution.unit()).isEqualTo("ziekenhuis chat");
             assertThat(contribution.choices()).containsEntry("familiarity", List.of("familiar"))
                     .containsEntry("role", List.of("cmio")).containsEntry("scale", List.of("notApplied"));
             assertThat(contribution.texts().get("concerns").text()).isEqualTo("Kosten en kennis");
@@ -289,7 +290,7 @@ class AggregatorTests {
             String delta = response.id() + ":" + response.version();
             queue.add(delta, WAVE, response.id());
             Fold before = latest();
-            Contribution contribution = ContributionReader.read(database.getCollection("responses")
+            Contribution contribution = ContributionReader.of(Optional.of(FLOW)).read(database.getCollection("responses")
                     .find(com.mongodb.client.model.Filters.eq("_id", response.id())).first(), Map.of());
             // committed, then the instance died: no contribution inserted, no pointer moved, the delta still queued
             assertThat(store.commit(before.next(before.tally().replacing(null, contribution),
@@ -299,8 +300,8 @@ class AggregatorTests {
             results.aggregate(response.id());
 
             Fold after = latest();
-            assertThat(after.tally().count("n")).isEqualTo(before.tally().count("n") + 1);
-            assertThat(after.tally().count("c/aiChampion/yes")).isEqualTo(before.tally().count("c/aiChampion/yes") + 1);
+            assertThat(after.tally().count(new TallyKey.Respondents())).isEqualTo(before.tally().count(new TallyKey.Respondents()) + 1);
+            assertThat(after.tally().count(new TallyKey.Chose("aiChampion", "yes"))).isEqualTo(before.tally().count(new TallyKey.Chose("aiChampion", "yes")) + 1);
             assertThat(contributionOf(response.id())).isEqualTo(contribution);
             assertThat(queue.pending(WAVE, 10)).isEmpty();
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -134,7 +135,7 @@ class PruningTests {
             for (Future<?> future : sent) {
                 future.get();
             }
-            List<Contribution> expected = remaining.stream().map(d -> ContributionReader.read(d, Map.of())).toList();
+            List<Contribution> expected = remaining.stream().map(d -> ContributionReader.of(Optional.empty()).read(d, Map.of())).toList();
             await().atMost(Duration.ofMinutes(3)).until(() -> {
                 first.folder.fold(WAVE);
                 return first.queue.waves().isEmpty()
@@ -150,7 +151,7 @@ class PruningTests {
             for (int i = responses.size(); i < responses.size() + 2 * Fold.MAX_CHAIN + 2; i++) {
                 Document response = response(i, 1);
                 complete(i % 2 == 0 ? first : second, response);
-                all.add(ContributionReader.read(response, Map.of()));
+                all.add(ContributionReader.of(Optional.empty()).read(response, Map.of()));
             }
             Tally finals = Tally.of(all);
             pruning.set(false);

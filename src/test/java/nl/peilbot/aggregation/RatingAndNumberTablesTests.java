@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RatingAndNumberTablesTests {
         values.forEach((question, value) -> answers.append(question, new Document("value", value)));
         Document response = new Document("_id", "r_" + n).append("version", 1L)
                 .append("profile", new Document("practice", "Praktijk " + n)).append("answers", answers);
-        return ContributionReader.read(response, Map.of());
+        return ContributionReader.of(Optional.empty()).read(response, Map.of());
     }
 
     private static final List<Contribution> RESPONSES = List.of(

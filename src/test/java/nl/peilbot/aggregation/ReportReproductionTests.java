@@ -100,7 +100,7 @@ class ReportReproductionTests {
         Overview overview = results.overview(WAVE_2020);
 
         assertThat(overview.respondents()).isEqualTo(35);
-        assertThat(overview.hospitals()).isEqualTo(29);
+        assertThat(overview.units()).isEqualTo(29);
         assertThat(overview.questions()).filteredOn(q -> q.number() > 0).hasSize(14);
     }
 
@@ -145,7 +145,7 @@ class ReportReproductionTests {
         void shouldGivePolicyAs9And37And54PercentAndThreeHospitalsWithAPolicy() {
             assertThat(counts(results.distribution(WAVE_2020, "policy", Unit.RESPONDENTS))).containsExactly(
                     tuple("yes", 3, 9), tuple("soon", 13, 37), tuple("no", 19, 54));
-            Distribution hospitals = results.distribution(WAVE_2020, "policy", Unit.HOSPITALS);
+            Distribution hospitals = results.distribution(WAVE_2020, "policy", Unit.UNITS);
             assertThat(hospitals.base()).isEqualTo(29);
             assertThat(hospitals.count("yes").count()).isEqualTo(3);
             assertThat(hospitals.count("soon").count()).isEqualTo(13);
@@ -171,7 +171,7 @@ class ReportReproductionTests {
         void shouldGiveAiChampionsAs17And34And49PercentAndSixFormalInSixHospitals() {
             assertThat(counts(results.distribution(WAVE_2020, "aiChampion", Unit.RESPONDENTS))).containsExactly(
                     tuple("yes", 6, 17), tuple("informal", 12, 34), tuple("no", 17, 49));
-            Distribution hospitals = results.distribution(WAVE_2020, "aiChampion", Unit.HOSPITALS);
+            Distribution hospitals = results.distribution(WAVE_2020, "aiChampion", Unit.UNITS);
             assertThat(hospitals.count("yes").count()).isEqualTo(6);
             assertThat(hospitals.count("informal").count()).isEqualTo(12);
         }
@@ -182,20 +182,20 @@ class ReportReproductionTests {
 
         @Test
         void shouldCountHospitalsBySevenExperimentingSixImplementingSixBothAndTenNone() {
-            HospitalCombinations scale = results.hospitalCombinations(WAVE_2020, "scale");
+            UnitCombinations scale = results.unitCombinations(WAVE_2020, "scale");
 
-            assertThat(scale.hospitals()).isEqualTo(29);
-            assertThat(scale.hospitalsWith("experimenting")).isEqualTo(7);
-            assertThat(scale.hospitalsWith("smallScale")).isEqualTo(6);
-            assertThat(scale.hospitalsWith("experimenting", "smallScale")).isEqualTo(6);
-            assertThat(scale.hospitalsWith("notApplied")).isEqualTo(10);
+            assertThat(scale.units()).isEqualTo(29);
+            assertThat(scale.unitsWith("experimenting")).isEqualTo(7);
+            assertThat(scale.unitsWith("smallScale")).isEqualTo(6);
+            assertThat(scale.unitsWith("experimenting", "smallScale")).isEqualTo(6);
+            assertThat(scale.unitsWith("notApplied")).isEqualTo(10);
             assertThat(scale.active()).isEqualTo(19);
-            assertThat(Percent.of(scale.active(), scale.hospitals())).isEqualTo(66);
+            assertThat(Percent.of(scale.active(), scale.units())).isEqualTo(66);
         }
 
         @Test
         void shouldGiveThirteenHospitalsExperimentingAndTwelveImplementedThatIs41Percent() {
-            Distribution scale = results.distribution(WAVE_2020, "scale", Unit.HOSPITALS);
+            Distribution scale = results.distribution(WAVE_2020, "scale", Unit.UNITS);
 
             assertThat(scale.base()).isEqualTo(29);
             assertThat(scale.count("experimenting").count()).isEqualTo(13);
@@ -208,36 +208,36 @@ class ReportReproductionTests {
 
         @Test
         void shouldCountExperimentsBySpecialismWithRadiologyInSixHospitals() {
-            SpecialismTable experiments = results.specialisms(WAVE_2020, "experiments");
+            CountedFieldTable experiments = results.counted(WAVE_2020, "experiments");
 
             assertThat(experiments.respondents()).isEqualTo(15);
-            assertThat(experiments.hospitals()).isEqualTo(13);
+            assertThat(experiments.units()).isEqualTo(13);
             assertThat(experiments.entries()).isEqualTo(28);
-            assertThat(experiments.specialism("radiologie"))
-                    .extracting(SpecialismTable.Specialism::label, SpecialismTable.Specialism::entries,
-                            SpecialismTable.Specialism::percent, SpecialismTable.Specialism::hospitals)
+            assertThat(experiments.row("radiologie"))
+                    .extracting(CountedFieldTable.Row::label, CountedFieldTable.Row::entries,
+                            CountedFieldTable.Row::percent, CountedFieldTable.Row::units)
                     .containsExactly("Radiologie", 6, 21, 6);
-            assertThat(experiments.specialism("Intensive care"))
-                    .extracting(SpecialismTable.Specialism::entries, SpecialismTable.Specialism::hospitals)
+            assertThat(experiments.row("Intensive care"))
+                    .extracting(CountedFieldTable.Row::entries, CountedFieldTable.Row::units)
                     .containsExactly(4, 4);
-            assertThat(experiments.specialisms()).extracting(SpecialismTable.Specialism::key, SpecialismTable.Specialism::entries)
+            assertThat(experiments.rows()).extracting(CountedFieldTable.Row::key, CountedFieldTable.Row::entries)
                     .startsWith(tuple("radiologie", 6), tuple("intensive care", 4))
                     .contains(tuple("chirurgie", 2), tuple("neurologie", 2), tuple("administratieve processen", 2));
-            assertThat(experiments.specialisms()).filteredOn(s -> s.entries() == 1).hasSize(12);
+            assertThat(experiments.rows()).filteredOn(s -> s.entries() == 1).hasSize(12);
         }
 
         @Test
         void shouldGiveRadiology38AndIntensiveCare19PercentOfSixteenImplementationsInElevenHospitals() {
-            SpecialismTable implementations = results.specialisms(WAVE_2020, "implementations");
+            CountedFieldTable implementations = results.counted(WAVE_2020, "implementations");
 
             assertThat(implementations.entries()).isEqualTo(16);
-            assertThat(implementations.hospitals()).isEqualTo(11);
-            assertThat(implementations.specialism("radiologie"))
-                    .extracting(SpecialismTable.Specialism::entries, SpecialismTable.Specialism::percent).containsExactly(6, 38);
-            assertThat(implementations.specialism("intensive care"))
-                    .extracting(SpecialismTable.Specialism::entries, SpecialismTable.Specialism::percent).containsExactly(3, 19);
-            assertThat(implementations.specialism("cardiologie").entries()).isEqualTo(2);
-            assertThat(implementations.specialism("urologie").entries()).isEqualTo(1);
+            assertThat(implementations.units()).isEqualTo(11);
+            assertThat(implementations.row("radiologie"))
+                    .extracting(CountedFieldTable.Row::entries, CountedFieldTable.Row::percent).containsExactly(6, 38);
+            assertThat(implementations.row("intensive care"))
+                    .extracting(CountedFieldTable.Row::entries, CountedFieldTable.Row::percent).containsExactly(3, 19);
+            assertThat(implementations.row("cardiologie").entries()).isEqualTo(2);
+            assertThat(implementations.row("urologie").entries()).isEqualTo(1);
         }
     }
 
@@ -327,8 +327,8 @@ class ReportReproductionTests {
 
         @Test
         void shouldCompareSmallScaleImplementationsAndPoliciesWith2019() {
-            WaveComparison scale = results.compare("scale", Unit.HOSPITALS, List.of(WAVE_2019, WAVE_2020));
-            WaveComparison policy = results.compare("policy", Unit.HOSPITALS, List.of(WAVE_2019, WAVE_2020));
+            WaveComparison scale = results.compare("scale", Unit.UNITS, List.of(WAVE_2019, WAVE_2020));
+            WaveComparison policy = results.compare("policy", Unit.UNITS, List.of(WAVE_2019, WAVE_2020));
 
             assertThat(scale.rows()).filteredOn(r -> r.code().equals("smallScale")).singleElement()
                     .satisfies(row -> assertThat(row.perWave()).extracting(Distribution.Count::percent).containsExactly(24, 41));

@@ -14,8 +14,8 @@ class CsvTests {
 
     @Test
     void shouldHaveATextForEveryProblemCodeInBothLanguages() throws Exception {
-        List<String> codes = List.of("empty_file", "unknown_column", "missing_hospital_column", "no_rows", "too_many_fields",
-                "missing_hospital", "unknown_hospital_type", "unknown_role", "malformed_email", "malformed_telegram",
+        List<String> codes = List.of("empty_file", "unknown_column", "missing_unit_column", "no_rows", "too_many_fields",
+                "missing_unit", "unknown_option", "unknown_field", "malformed_email", "malformed_telegram",
                 "malformed_date", "invalid_window", "duplicate", "already_invited", "file_too_large", "malformed_csv",
                 "too_many_rows", "too_long");
         String rows = new String(new ClassPathResource("nl/peilbot/console/InvitationRows.class").getContentAsByteArray(),

@@ -54,8 +54,9 @@ class DashboardBrowserTests extends ConsoleTestBase {
     @Test
     void shouldMakeAnInvitationShowItsLinksOnceAndRevokeIt() {
         logInTo("http://127.0.0.1:" + port + "/console/waves/" + WAVE_2020);
-        browser.findElement(By.id("f-hospital")).sendKeys("Ziekenhuis Formulier");
-        browser.findElement(By.id("f-role")).sendKeys("cmio");
+        wait.until(page -> !page.findElements(By.id("f-profile-hospital")).isEmpty());
+        browser.findElement(By.id("f-profile-hospital")).sendKeys("Ziekenhuis Formulier");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-profile-role"))).selectByValue("cmio");
         browser.findElement(By.id("f-name")).sendKeys("Wim Formulier");
         browser.findElement(By.id("f-email")).sendKeys("wim@example.org");
         browser.findElement(By.cssSelector("#one button[type=submit]")).click();

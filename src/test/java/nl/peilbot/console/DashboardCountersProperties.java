@@ -259,17 +259,17 @@ class DashboardCountersProperties {
         Dashboard full = DashboardCalculator.calculate(WAVE, instance.invitations().list(FLOW.id()),
                 instance.progress().read(FLOW), Map.of(), T0);
         // A revoked invitation that never started is a row of zeros in the recount; the counters leave it out.
-        List<Dashboard.HospitalCounts> hospitals = new ArrayList<>(full.hospitals().stream()
+        List<Dashboard.UnitCounts> hospitals = new ArrayList<>(full.units().stream()
                 .filter(h -> h.invited() + h.started() + h.completed() > 0).toList());
         return withoutRows(full, hospitals);
     }
 
     private static Dashboard figures(Map<String, Long> counters) {
         Dashboard dashboard = DashboardTally.dashboard(WAVE, counters, T0);
-        return withoutRows(dashboard, dashboard.hospitals());
+        return withoutRows(dashboard, dashboard.units());
     }
 
-    private static Dashboard withoutRows(Dashboard d, List<Dashboard.HospitalCounts> hospitals) {
+    private static Dashboard withoutRows(Dashboard d, List<Dashboard.UnitCounts> hospitals) {
         return new Dashboard(d.survey(), d.wave(), d.title(), d.state(), d.target(), d.openLink(), d.overall(), hospitals,
                 d.responseRate(), d.medianSecondsToComplete(), d.funnel(), d.leftBeforeQuestions(), List.of(), T0);
     }

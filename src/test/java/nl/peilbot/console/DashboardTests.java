@@ -66,11 +66,11 @@ class DashboardTests extends ConsoleTestBase {
         JsonNode dashboard = dashboard();
 
         assertThat(dashboard.get("overall").toString()).isEqualTo("{\"invited\":4,\"started\":4,\"completed\":2}");
-        assertThat(dashboard.get("hospitals").toString()).isEqualTo("["
-                + "{\"hospital\":\"Alpha Ziekenhuis\",\"invited\":2,\"started\":2,\"completed\":1},"
-                + "{\"hospital\":\"Beta Ziekenhuis\",\"invited\":1,\"started\":1,\"completed\":0},"
-                + "{\"hospital\":\"Gamma Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0},"
-                + "{\"hospital\":\"X\",\"invited\":0,\"started\":1,\"completed\":1}]");
+        assertThat(dashboard.get("units").toString()).isEqualTo("["
+                + "{\"unit\":\"Alpha Ziekenhuis\",\"invited\":2,\"started\":2,\"completed\":1},"
+                + "{\"unit\":\"Beta Ziekenhuis\",\"invited\":1,\"started\":1,\"completed\":0},"
+                + "{\"unit\":\"Gamma Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0},"
+                + "{\"unit\":\"X\",\"invited\":0,\"started\":1,\"completed\":1}]");
         assertThat(dashboard.get("responseRate").doubleValue()).isEqualTo(0.2);
         assertThat(dashboard.get("medianSecondsToComplete").doubleValue()).isEqualTo(900.0);
         assertThat(dashboard.get("leftBeforeQuestions").intValue()).isEqualTo(1);
@@ -146,8 +146,8 @@ class DashboardTests extends ConsoleTestBase {
         assertThat(status).isEqualTo(201);
 
         assertThat(dashboard().get("overall").toString()).isEqualTo("{\"invited\":1,\"started\":0,\"completed\":0}");
-        assertThat(dashboard().get("hospitals").toString())
-                .isEqualTo("[{\"hospital\":\"Hotel Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0}]");
+        assertThat(dashboard().get("units").toString())
+                .isEqualTo("[{\"unit\":\"Hotel Ziekenhuis\",\"invited\":1,\"started\":0,\"completed\":0}]");
 
         // the event again (a retry, a late delivery): the fold re-reads the invitation, nothing counts twice
         String ref = invitations.list(WAVE_2020).get(0).responseId();

@@ -49,7 +49,7 @@ class InvitationConsoleTests extends ConsoleTestBase {
         @Test
         void shouldImportEveryRowAndShowEachLinkOnce() throws Exception {
             MockHttpServletResponse response = upload("""
-                    hospital;hospitalType;role;name;email;telegram
+                    Ziekenhuis;Type ziekenhuis;role;name;email;telegram
                     Jeroen Bosch Ziekenhuis;topklinisch;cmio;An de Vries;an@jbz.example;
                     "Amsterdam UMC; locatie AMC";Academisch;CIO;Bram Bakker;;@bram_bakker
                     Ziekenhuis Rivierenland;;;;;
@@ -64,7 +64,7 @@ class InvitationConsoleTests extends ConsoleTestBase {
             assertThat(web).matches("https://peilbot\\.example/chat/peil-2020#t=[A-Za-z0-9_-]{43}");
             String token = web.substring(web.indexOf("#t=") + 3);
             assertThat(first.get("telegramLink").stringValue()).isEqualTo("https://t.me/PeilTestBot?start=" + token);
-            assertThat(created.get(1).get("hospital").stringValue()).isEqualTo("Amsterdam UMC; locatie AMC");
+            assertThat(created.get(1).get("unit").stringValue()).isEqualTo("Amsterdam UMC; locatie AMC");
             assertThat(created.get(1).get("telegram").stringValue()).isEqualTo("bram_bakker");
 
             Document stored = database().getCollection("invitations").find(Filters.eq("responseId", first.get("ref").stringValue())).first();
@@ -96,8 +96,8 @@ class InvitationConsoleTests extends ConsoleTestBase {
 
             assertThat(response.getStatus()).isEqualTo(400);
             JsonNode problems = body(response).get("problems");
-            assertThat(problems.toString()).contains("\"line\":3", "unknown_hospital_type", "huisartsenpost",
-                    "\"line\":4", "malformed_email", "\"line\":5", "missing_hospital", "\"line\":6", "duplicate",
+            assertThat(problems.toString()).contains("\"line\":3", "unknown_option", "hospitalType: huisartsenpost",
+                    "\"line\":4", "malformed_email", "\"line\":5", "missing_unit", "\"line\":6", "duplicate",
                     "\"line\":7", "already_invited");
             assertThat(problems.findValues("line")).extracting(JsonNode::intValue).doesNotContain(2);
             assertThat(invitationCount()).as("nothing of a rejected upload is imported").isEqualTo(before);
@@ -131,11 +131,11 @@ class InvitationConsoleTests extends ConsoleTestBase {
         }
 
         @Test
-        void shouldRefuseAFileWithoutTheHospitalColumn() throws Exception {
+        void shouldRefuseAFileWithoutTheUnitColumn() throws Exception {
             MockHttpServletResponse response = upload("naam,email\nAn,an@example.org\n");
 
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(body(response).get("problems").toString()).contains("missing_hospital_column");
+            assertThat(body(response).get("problems").toString()).contains("missing_unit_column");
             assertThat(invitationCount()).isZero();
         }
     }
@@ -147,7 +147,7 @@ class InvitationConsoleTests extends ConsoleTestBase {
         void shouldCreateOneWithAValidityWindow() throws Exception {
             MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"hospital\": \"Maasstad\", \"role\": \"cmio\", \"validFrom\": \"2030-01-01\", \"validUntil\": \"2030-01-31\"}"))
+                    .content("{\"profile\": {\"hospital\": \"Maasstad\", \"role\": \"cmio\"}, \"validFrom\": \"2030-01-01\", \"validUntil\": \"2030-01-31\"}"))
                     .andReturn().getResponse();
 
             assertThat(response.getStatus()).isEqualTo(201);
@@ -160,18 +160,18 @@ class InvitationConsoleTests extends ConsoleTestBase {
         @Test
         void shouldRejectAnUnknownRole() throws Exception {
             MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"hospital\": \"Maasstad\", \"role\": \"janitor\"}"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"profile\": {\"hospital\": \"Maasstad\", \"role\": \"janitor\"}}"))
                     .andReturn().getResponse();
 
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("unknown_role");
+            assertThat(body(response).get("problems").get(0).get("code").stringValue()).isEqualTo("unknown_option");
         }
 
         @Test
         void shouldRejectAHospitalNameOfThousandsOfCharacters() throws Exception {
             long before = invitationCount();
             MockHttpServletResponse response = mvc.perform(post(BASE).with(organiser()).with(csrf())
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"hospital\": \"" + "Z".repeat(5000) + "\"}"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"profile\": {\"hospital\": \"" + "Z".repeat(5000) + "\"}}"))
                     .andReturn().getResponse();
 
             assertThat(response.getStatus()).isEqualTo(400);

@@ -51,6 +51,14 @@ class RatingAndNumberDialogueTests {
             assertThat(english.ask().text()).contains("1 = Starting", "5 = Mature");
         }
 
+        @Test
+        void shouldNameTheEndsOfTheScaleForAChannelToShowBesideThePoints() {
+            assertThat(atQuestions("nl").ask().scale()).isEqualTo(new Outbound.Scale("Beginnend", "Volwassen"));
+            assertThat(atQuestions("en").ask().scale()).isEqualTo(new Outbound.Scale("Starting", "Mature"));
+            assertThat(atQuestions("nl").ask().number()).isNull();
+            assertThat(atStep("patients").ask().scale()).isNull();
+        }
+
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {"4|4", "4/5|4", "4 van de 5|4", "4 out of 5|4", "vier|4", "four|4",
                 "Vier.|4", "één|1", "volwassen|5", "Starting|1", "5!|5"})
@@ -181,6 +189,13 @@ class RatingAndNumberDialogueTests {
             assertThat(chat.ask().text()).contains("Typ een getal van 0 tot en met 50.", "Een kommagetal mag, bijvoorbeeld 2,5.",
                     "Antwoord in fte.");
             assertThat(chat.ask().buttons()).isEmpty();
+        }
+
+        @Test
+        void shouldTellAChannelHowTheNumberIsTyped() {
+            assertThat(atStep("patients").ask().number()).isEqualTo(new Outbound.NumberEntry(0, "patiënten"));
+            assertThat(atStep("fte").ask().number()).isEqualTo(new Outbound.NumberEntry(1, "fte"));
+            assertThat(atStep("fte").ask().input()).isEqualTo(Outbound.InputKind.TEXT);
         }
 
         @Test

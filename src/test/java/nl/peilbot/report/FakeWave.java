@@ -5,9 +5,9 @@ import java.util.Map;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
-import nl.peilbot.aggregation.HospitalCombinations;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.SpecialismTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
@@ -71,7 +71,7 @@ final class FakeWave implements WaveData {
 
     @Override
     public Distribution distribution(String question, Unit unit) {
-        boolean units = unit == Unit.HOSPITALS;
+        boolean units = unit == Unit.UNITS;
         return switch (question) {
             case "colour" -> new Distribution(ID, "colour", "Which colour?", unit, units ? 10 : 20, List.of(
                     new Distribution.Count("red", "Red", units ? 7 : 13, units ? 70 : 65),
@@ -85,12 +85,12 @@ final class FakeWave implements WaveData {
     }
 
     @Override
-    public HospitalCombinations combinations(String question) {
-        return new HospitalCombinations(ID, question, 10, 8, List.of(
-                new HospitalCombinations.Combination(List.of("pilot"), List.of("Pilot"), pilots - 1, (pilots - 1) * 10),
-                new HospitalCombinations.Combination(List.of("pilot", "live"), List.of("Pilot", "Live"), 1, 10),
-                new HospitalCombinations.Combination(List.of("live"), List.of("Live"), 2, 20),
-                new HospitalCombinations.Combination(List.of("none"), List.of("None"), 2, 20)));
+    public UnitCombinations combinations(String question) {
+        return new UnitCombinations(ID, question, 10, 8, List.of(
+                new UnitCombinations.Combination(List.of("pilot"), List.of("Pilot"), pilots - 1, (pilots - 1) * 10),
+                new UnitCombinations.Combination(List.of("pilot", "live"), List.of("Pilot", "Live"), 1, 10),
+                new UnitCombinations.Combination(List.of("live"), List.of("Live"), 2, 20),
+                new UnitCombinations.Combination(List.of("none"), List.of("None"), 2, 20)));
     }
 
     @Override
@@ -105,10 +105,10 @@ final class FakeWave implements WaveData {
     }
 
     @Override
-    public SpecialismTable specialisms(String question) {
-        return new SpecialismTable(ID, question, 8, 6, 12, List.of(
-                new SpecialismTable.Specialism("radiologie", "Radiologie", 5, 42, 4),
-                new SpecialismTable.Specialism("intensive care", "Intensive care", 3, 25, 3)));
+    public CountedFieldTable counted(String question) {
+        return new CountedFieldTable(ID, question, 8, 6, 12, List.of(
+                new CountedFieldTable.Row("radiologie", null, "Radiologie", 5, 42, 4),
+                new CountedFieldTable.Row("intensive care", null, "Intensive care", 3, 25, 3)));
     }
 
     static Map<String, String> texts() {

@@ -32,21 +32,21 @@ class PublishedWaveTests {
                 Path.of("conversation-flows/published/ai-in-hospitals-2019.yaml")));
         assertThat(wave.id()).isEqualTo(new WaveId("ai-in-hospitals-2019", "2019"));
         assertThat(wave.published()).isTrue();
-        assertThat(wave.distribution("scale", Unit.HOSPITALS).count("smallScale"))
+        assertThat(wave.distribution("scale", Unit.UNITS).count("smallScale"))
                 .isEqualTo(new Distribution.Count("smallScale", "smallScale", 4, 24));
-        assertThat(wave.distribution("policy", Unit.HOSPITALS).count("yes").count()).isEqualTo(1);
+        assertThat(wave.distribution("policy", Unit.UNITS).count("yes").count()).isEqualTo(1);
     }
 
     @Test
     void shouldRefuseFiguresThatWereNotPublished() {
         PublishedWave wave = PublishedWave.parse("minimal", MINIMAL);
-        assertThat(wave.distribution("scale", Unit.HOSPITALS).counts()).extracting(Distribution.Count::label)
+        assertThat(wave.distribution("scale", Unit.UNITS).counts()).extracting(Distribution.Count::label)
                 .containsExactly("Live");
-        assertThatThrownBy(() -> wave.distribution("scale", Unit.HOSPITALS).count("pilot"))
+        assertThatThrownBy(() -> wave.distribution("scale", Unit.UNITS).count("pilot"))
                 .isInstanceOf(UnknownResultException.class).hasMessageContaining("pilot");
         assertThatThrownBy(() -> wave.distribution("scale", Unit.RESPONDENTS))
                 .isInstanceOf(UnknownResultException.class).hasMessageContaining("not per respondent");
-        assertThatThrownBy(() -> wave.distribution("policy", Unit.HOSPITALS))
+        assertThatThrownBy(() -> wave.distribution("policy", Unit.UNITS))
                 .isInstanceOf(UnknownResultException.class).hasMessageContaining("policy");
         assertThatThrownBy(() -> wave.combinations("scale")).isInstanceOf(UnknownResultException.class);
     }

@@ -108,9 +108,9 @@ class ResultsApiTests {
 
         @ParameterizedTest
         @ValueSource(strings = {"/api/results/waves", BASE, BASE + "/report", BASE + "/questions/familiarity",
-                BASE + "/questions/familiarity?unit=hospitals", BASE + "/questions/scale/hospitals",
-                BASE + "/questions/concerns/coded", BASE + "/questions/experiments/specialisms",
-                BASE + "/crosstab?row=familiarity&column=role", BASE + "/crosstab?row=familiarity&column=role&role=cio",
+                BASE + "/questions/familiarity?unit=units", BASE + "/questions/scale/units",
+                BASE + "/questions/concerns/coded", BASE + "/questions/experiments/counted",
+                BASE + "/crosstab?row=familiarity&column=role", BASE + "/crosstab?row=familiarity&column=role&filter.role=cio",
                 "/api/results/compare?question=scale&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020",
                 BASE + "/responses", BASE + "/export/responses.csv", BASE + "/export/responses.xlsx",
                 BASE + "/export/responses.sps", BASE + "/export/tables.xlsx", BASE + "/export/tables/familiarity.csv",
@@ -170,7 +170,7 @@ class ResultsApiTests {
             JsonNode overview = get(BASE);
 
             assertThat(overview.get("respondents").intValue()).isEqualTo(35);
-            assertThat(overview.get("hospitals").intValue()).isEqualTo(29);
+            assertThat(overview.get("units").intValue()).isEqualTo(29);
             assertThat(StreamSupport.stream(overview.get("questions").spliterator(), false)
                     .filter(q -> q.get("number").intValue() > 0)).hasSize(14)
                     .first().satisfies(q -> assertThat(q.get("id").stringValue()).isEqualTo("familiarity"));
@@ -186,10 +186,10 @@ class ResultsApiTests {
         }
 
         @Test
-        void shouldGivePolicyPerHospital() throws Exception {
-            JsonNode policy = get(BASE + "/questions/policy?unit=hospitals");
+        void shouldGivePolicyPerUnitOfAnalysis() throws Exception {
+            JsonNode policy = get(BASE + "/questions/policy?unit=units");
 
-            assertThat(policy.get("unit").stringValue()).isEqualTo("hospitals");
+            assertThat(policy.get("unit").stringValue()).isEqualTo("units");
             assertThat(counts(policy).get("yes")).startsWith("3/");
         }
 
@@ -208,27 +208,27 @@ class ResultsApiTests {
             JsonNode report = get(BASE + "/report");
 
             assertThat(report.get("respondents").get("familiarity")).isEqualTo(get(BASE + "/questions/familiarity"));
-            assertThat(report.get("hospitals").get("policy")).isEqualTo(get(BASE + "/questions/policy?unit=hospitals"));
-            assertThat(report.get("combinations").get("scale")).isEqualTo(get(BASE + "/questions/scale/hospitals"));
+            assertThat(report.get("units").get("policy")).isEqualTo(get(BASE + "/questions/policy?unit=units"));
+            assertThat(report.get("combinations").get("scale")).isEqualTo(get(BASE + "/questions/scale/units"));
             assertThat(report.get("coded").get("expectedSupport:longTerm"))
                     .isEqualTo(get(BASE + "/questions/expectedSupport/coded?part=longTerm"));
-            assertThat(report.get("specialisms").get("implementations"))
-                    .isEqualTo(get(BASE + "/questions/implementations/specialisms"));
+            assertThat(report.get("counted").get("implementations"))
+                    .isEqualTo(get(BASE + "/questions/implementations/counted"));
             assertThat(report.get("coded").has("hospital")).as("hospital names are never listed").isFalse();
         }
 
         @Test
-        void shouldCountHospitalsByTheirCombinedScale() throws Exception {
-            JsonNode scale = get(BASE + "/questions/scale/hospitals");
+        void shouldCountUnitsByTheirCombinedScale() throws Exception {
+            JsonNode scale = get(BASE + "/questions/scale/units");
 
-            assertThat(scale.get("hospitals").intValue()).isEqualTo(29);
+            assertThat(scale.get("units").intValue()).isEqualTo(29);
             assertThat(scale.get("active").intValue()).isEqualTo(19);
         }
 
         @Test
         void shouldGiveTheCodedConcernsAndSpecialisms() throws Exception {
             JsonNode concerns = get(BASE + "/questions/concerns/coded");
-            JsonNode experiments = get(BASE + "/questions/experiments/specialisms");
+            JsonNode experiments = get(BASE + "/questions/experiments/counted");
             JsonNode shortTerm = get(BASE + "/questions/expectedSupport/coded?part=shortTerm");
 
             assertThat(concerns.get("answered").intValue()).isEqualTo(35);
@@ -241,7 +241,7 @@ class ResultsApiTests {
         @Test
         void shouldCompareTheWaves() throws Exception {
             JsonNode comparison = get("/api/results/compare?question=scale&wave=ai-in-hospitals-2019/2019"
-                    + "&wave=ai-in-hospitals-2020/2020&unit=hospitals");
+                    + "&wave=ai-in-hospitals-2020/2020&unit=units");
 
             assertThat(comparison.get("waves")).hasSize(2);
             JsonNode smallScale = StreamSupport.stream(comparison.get("rows").spliterator(), false)
@@ -274,10 +274,36 @@ class ResultsApiTests {
             long cios = fixture.responses.stream()
                     .filter(r -> r.state().answers().get("role").choices().get(0).code().equals("cio")).count();
 
-            JsonNode crossTab = get(BASE + "/crosstab?row=familiarity&column=hospitalType&role=cio");
+            JsonNode crossTab = get(BASE + "/crosstab?row=familiarity&column=hospitalType&filter.role=cio");
 
             assertThat(cios).isBetween(1L, 34L);
             assertThat(crossTab.get("base").intValue()).isEqualTo((int) cios);
+        }
+
+        @Test
+        void shouldFilterOnAnyChoiceQuestionAsOnADimension() throws Exception {
+            long familiar = fixture.responses.stream().filter(r -> r.state().answers().get("familiarity").choices()
+                    .get(0).code().equals("familiar")).count();
+
+            JsonNode crossTab = get(BASE + "/crosstab?row=role&column=hospitalType&filter.familiarity=familiar");
+            JsonNode page = get(BASE + "/responses?filter.familiarity=familiar&filter.role=cio&limit=500");
+
+            assertThat(familiar).isBetween(1L, 34L);
+            assertThat(crossTab.get("base").intValue()).isEqualTo((int) familiar);
+            assertThat(page.get("total").intValue()).isEqualTo((int) fixture.responses.stream()
+                    .filter(r -> r.state().answers().get("familiarity").choices().get(0).code().equals("familiar"))
+                    .filter(r -> r.state().answers().get("role").choices().get(0).code().equals("cio")).count());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/crosstab?row=familiarity&column=role&filter.hospital=x",
+                "/crosstab?row=familiarity&column=role&filter.concerns=x", "/responses?filter.role=nurse",
+                "/export/responses.csv?filter.nope=1"})
+        void shouldRefuseAFilterOnWhatIsNoDimensionOrChoiceWithABadRequest(String path) throws Exception {
+            var response = client.get(BASE + path, ANALYST);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(response.body()).get("detail").stringValue()).containsAnyOf("cannot filter", "no option");
         }
 
         @Test
@@ -483,7 +509,7 @@ class ResultsApiTests {
         @ParameterizedTest
         @ValueSource(strings = {"/api/results/ai-in-hospitals-2020/1999", "/api/results/no-survey/2020/questions/familiarity",
                 BASE + "/questions/noSuchQuestion", BASE + "/questions/noSuchQuestion/coded",
-                BASE + "/questions/familiarity/specialisms", BASE + "/crosstab?row=familiarity&column=nope&role=cio",
+                BASE + "/questions/familiarity/counted", BASE + "/crosstab?row=familiarity&column=nope&filter.role=cio",
                 "/api/results/ai-in-hospitals-2020/1999/responses", "/api/results/ai-in-hospitals-2020/1999/export/responses.csv",
                 BASE + "/export/tables/noSuchQuestion.csv"})
         void shouldAnswerUnknownWavesAndQuestionsWithAProblemDetail(String path) throws Exception {

@@ -24,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Start-up is followed in the child's log, not bounded by a fixed time: on a loaded machine a start may take
+     * minutes while it makes progress. Only a child that writes nothing for this long is taken to hang.
+     */
+    private static final Duration SILENT_START_LIMIT = Duration.ofMinutes(5);
+    private static final String STARTED = "Started PeilbotApplication";
 
     private final String name;
     private final int port;
@@ -32,6 +37,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private int starts;
+    private long startOffset;
 
     private AppProcess(String name, int port, Map<String, String> properties) {
         this.name = name;
@@ -56,7 +62,10 @@ public final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    /** Starts the JVM and waits until it accepts connections on its port. */
+    /**
+     * Starts the JVM and waits until its log says it started (Spring Boot's "Started ..." line, written once the web
+     * server listens), it exits, or its log stays silent for {@link #SILENT_START_LIMIT}.
+     */
     public AppProcess start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is running");
@@ -74,6 +83,7 @@ public final class AppProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "=== start " + (++starts) + " ===\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            startOffset = Files.size(log);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().remove("TELEGRAM_BOT_TOKEN");
@@ -111,21 +121,45 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        long logged = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() - lastProgress < SILENT_START_LIMIT.toNanos()) {
+            String output = outputSinceStart();
+            if (output.contains(STARTED) && accepts()) {
+                return;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up with " + process.exitValue()
                         + "; log: " + log);
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(100);
+            if (output.length() != logged) {
+                logged = output.length();
+                lastProgress = System.nanoTime();
             }
+            sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " did not listen on " + port + " within " + START_TIMEOUT + "; log: " + log);
+        throw new IllegalStateException(name + " wrote nothing for " + SILENT_START_LIMIT + " before it started; log: "
+                + log);
+    }
+
+    private String outputSinceStart() {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(log)) {
+            channel.position(startOffset);
+            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static void sleep(long millis) {

@@ -67,7 +67,7 @@ final class ServerFrames {
         Outbound.Ask ask = (Outbound.Ask) message;
         return write(new AskFrame("ask", ask.stepId(), ask.askId(), ask.text(), lower(ask.input()),
                 ask.buttons().stream().map(ServerFrames::button).toList(), ask.selected(), progress(ask.progress()),
-                details(ask.details())));
+                details(ask.details()), scale(ask.scale()), number(ask.number())));
     }
 
     private String write(Object frame) {
@@ -84,6 +84,14 @@ final class ServerFrames {
 
     private static DetailsJson details(Outbound.Details details) {
         return details == null ? null : new DetailsJson(details.summary(), details.text());
+    }
+
+    private static ScaleJson scale(Outbound.Scale scale) {
+        return scale == null ? null : new ScaleJson(scale.low(), scale.high());
+    }
+
+    private static NumberJson number(Outbound.NumberEntry number) {
+        return number == null ? null : new NumberJson(number.decimals(), number.unit());
     }
 
     private static ProgressJson progress(Progress progress) {
@@ -110,7 +118,15 @@ final class ServerFrames {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AskFrame(String type, String step, String ask, String text, String input, List<ButtonJson> buttons,
-                    List<String> selected, ProgressJson progress, DetailsJson details) {
+                    List<String> selected, ProgressJson progress, DetailsJson details, ScaleJson scale,
+                    NumberJson number) {
+    }
+
+    record ScaleJson(String low, String high) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NumberJson(int decimals, String unit) {
     }
 
     record DetailsJson(String summary, String text) {

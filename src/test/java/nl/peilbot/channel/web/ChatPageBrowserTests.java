@@ -76,7 +76,8 @@ class ChatPageBrowserTests {
         browser.get("http://127.0.0.1:" + port + invitation.link());
 
         clickAndAwaitNextPrompt("#yes");
-        assertThat(focusedCode()).as("focus moves to the new prompt").isNotNull();
+        String focused = wait.until(page -> focusedCode());
+        assertThat(focused).as("focus moves to the new prompt").isNotNull();
 
         WebElement first = optionButtons().get(0);
         String firstLabel = label(first);
@@ -234,10 +235,21 @@ class ChatPageBrowserTests {
     }
 
     private void clickAndAwaitNextPrompt(String code) {
-        WebElement button = button(code);
         int before = prompts();
-        button.click();
+        click(code);
         wait.until(atLeastPrompts(before + 1));
+    }
+
+    /** Clicks the button as it is on screen now: the widget redraws its buttons when a selection is echoed. */
+    private void click(String code) {
+        wait.until(page -> {
+            try {
+                button(code).click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     private void typeAndAwaitNextPrompt(String text) {
@@ -249,7 +261,7 @@ class ChatPageBrowserTests {
     }
 
     private void toggle(String code) {
-        button(code).click();
+        click(code);
         wait.until(page -> "true".equals(button(code).getAttribute("aria-pressed")));
     }
 

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
+import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.testsupport.FerretDb;
 import nl.peilbot.testsupport.HeadlessChromium;
 
@@ -54,6 +55,7 @@ class ChatWidgetPhoneTests {
     private static final Path AXE = Path.of(".local/axe-core/node_modules/axe-core/axe.min.js");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Flow FLOW = Flows.load(Path.of("conversation-flows/ai-in-hospitals-2020.yaml"));
+    private static final Flow GP_FLOW = Flows.load(Path.of("conversation-flows/digital-maturity-gp-practices-2021.yaml"));
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -68,6 +70,8 @@ class ChatWidgetPhoneTests {
     private HeadlessChromium chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    /** The questionnaire being walked. */
+    private Flow flow = FLOW;
 
     @BeforeAll
     static void loadAxe() throws IOException {
@@ -127,6 +131,48 @@ class ChatWidgetPhoneTests {
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
         assertThat(kinds).as("question kinds walked").contains("single_choice", "multiple_choice", "open-text",
                 "open-list", "open-parts", "#summary");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nl", "en"})
+    void shouldShowRatingScalesAndNumberEntriesWholeAndPassAxeAtPhoneWidth(String language) {
+        flow = GP_FLOW;
+        open("/chat/" + GP_FLOW.id() + "?lang=" + language);
+        awaitAsk();
+        if (language.equals("en")) {
+            type("language en");
+            wait.until(page -> GP_FLOW.consent().in("en").equals(ask().get("text")));
+        }
+        Set<String> kinds = new LinkedHashSet<>();
+        List<String> violations = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int turn = 0; turn < 60; turn++) {
+            Map<String, Object> ask = awaitAsk();
+            String step = (String) ask.get("step");
+            if (seen.add(step + "|" + ask.get("text"))) {
+                String kind = kind(step, (String) ask.get("input"));
+                kinds.add(kind);
+                assertWholeQuestionInView(step);
+                if (kind.equals("rating")) {
+                    assertWholeScale(step, language);
+                } else if (kind.equals("number")) {
+                    assertNumberEntry(step, language);
+                } else {
+                    assertThat(shadow().findElement(By.cssSelector("textarea")).getDomAttribute("inputmode"))
+                            .as("no numeric keyboard at %s", step).isNull();
+                }
+                if (kind.equals("rating") || kind.equals("number")) {
+                    violations.addAll(axeViolations(language + " " + step));
+                    screenshot("widget-" + language + "-" + kind + "-" + step + ".png");
+                }
+            }
+            if (step.equals("#summary")) {
+                break;
+            }
+            answer(step, (String) ask.get("input"));
+        }
+        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+        assertThat(kinds).as("question kinds walked").contains("rating", "number", "#summary");
     }
 
     @Test
@@ -217,9 +263,60 @@ class ChatWidgetPhoneTests {
             assertThat(box.get("scrolls")).as("the other options of %s scroll in their own area", step).isEqualTo(true);
         }
         List<WebElement> folded = lastPrompt().findElements(By.cssSelector("details"));
-        FLOW.step(step).filter(q -> q.hint() != null).ifPresent(q ->
+        flow.step(step).filter(q -> q.hint() != null).ifPresent(q ->
                 assertThat(folded).as("the hint of %s is folded", step).singleElement()
                         .satisfies(d -> assertThat(d.getDomAttribute("open")).isNull()));
+    }
+
+    /** Every point of the scale on screen side by side in at most two rows, the named ends shown, as a radio group. */
+    @SuppressWarnings("unchecked")
+    private void assertWholeScale(String step, String language) {
+        QuestionKind.Rating rating = (QuestionKind.Rating) flow.step(step).orElseThrow().kind();
+        Map<String, Object> scale = (Map<String, Object>) script("""
+                var root = document.querySelector('peilbot-chat').shadowRoot;
+                var group = root.querySelector('.choices [role="radiogroup"]');
+                var inView = function (r) {
+                  return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth && r.top >= 0
+                    && r.bottom <= window.innerHeight;
+                };
+                var points = Array.prototype.map.call(group.querySelectorAll('button[role="radio"]'), function (b) {
+                  var r = b.getBoundingClientRect();
+                  return {label: b.textContent, name: b.getAttribute('aria-label') || b.textContent, top: Math.round(r.top),
+                          inView: inView(r)};
+                });
+                var ends = Array.prototype.map.call(root.querySelectorAll('.scale .ends span'), function (s) {
+                  return {text: s.textContent, inView: inView(s.getBoundingClientRect())};
+                });
+                return {points: points, ends: ends};""");
+        List<Map<String, Object>> points = (List<Map<String, Object>>) scale.get("points");
+        List<String> expected = new ArrayList<>();
+        for (int point = rating.min(); point <= rating.max(); point++) {
+            expected.add(String.valueOf(point));
+        }
+        assertThat(points).extracting(p -> p.get("label")).as("the points of %s, lowest first", step).isEqualTo(expected);
+        assertThat(points).as("every point of %s wholly on screen: %s", step, points)
+                .allSatisfy(p -> assertThat(p.get("inView")).isEqualTo(true));
+        assertThat(points.stream().map(p -> p.get("top")).distinct().count()).as("rows of the scale of %s", step)
+                .isBetween(1L, 2L);
+        assertThat(points.get(0).get("name")).isEqualTo(rating.min() + ", " + rating.minLabel().in(language));
+        assertThat(points.get(points.size() - 1).get("name")).isEqualTo(rating.max() + ", " + rating.maxLabel().in(language));
+        List<Map<String, Object>> ends = (List<Map<String, Object>>) scale.get("ends");
+        assertThat(ends).extracting(e -> e.get("text")).containsExactly(
+                rating.min() + " " + rating.minLabel().in(language), rating.maxLabel().in(language) + " " + rating.max());
+        assertThat(ends).as("the named ends of %s on screen", step).allSatisfy(e -> assertThat(e.get("inView")).isEqualTo(true));
+    }
+
+    /** A number question brings up a numeric keyboard and shows its unit beside the text box. */
+    private void assertNumberEntry(String step, String language) {
+        QuestionKind.Numeric number = (QuestionKind.Numeric) flow.step(step).orElseThrow().kind();
+        WebElement input = shadow().findElement(By.cssSelector("textarea"));
+        assertThat(input.getDomAttribute("inputmode")).as("keyboard of %s", step)
+                .isEqualTo(number.decimals() > 0 ? "decimal" : "numeric");
+        WebElement unit = shadow().findElement(By.cssSelector(".compose .unit"));
+        assertThat(unit.isDisplayed()).as("unit of %s shown", step).isTrue();
+        assertThat(unit.getText()).isEqualTo(number.unit().in(language));
+        assertThat(lastPrompt().getText()).as("range and unit of %s said in the question", step)
+                .contains(number.unit().in(language) + ".");
     }
 
     @SuppressWarnings("unchecked")
@@ -269,14 +366,15 @@ class ChatWidgetPhoneTests {
 
     // --- answering ----------------------------------------------------------------------------------------------------
 
-    private static String kind(String step, String input) {
-        return FLOW.step(step).map(q -> q.kind().isChoice() ? input : q.kind().yamlName()).orElse(step);
+    private String kind(String step, String input) {
+        return flow.step(step).map(q -> q.kind().isChoice() ? input : q.kind().yamlName()).orElse(step);
     }
 
     private void answer(String step, String input) {
         List<String> codes = buttons().stream().map(b -> b.getDomAttribute("data-code")).toList();
         switch (input) {
             case "single_choice" -> clickAndAwaitChange(codes.contains("#yes") ? "#yes" : codes.get(0));
+            case "rating" -> clickAndAwaitChange(codes.get(codes.size() / 2));
             case "multiple_choice" -> {
                 toggle(codes.get(0));
                 clickAndAwaitChange("#done");
@@ -285,8 +383,9 @@ class ChatWidgetPhoneTests {
                 if (codes.contains("#done")) {
                     clickAndAwaitChange("#done");
                 } else {
-                    typeAndAwaitChange(FLOW.step(step).map(q -> q.fields().size() > 1 && q.kind().yamlName().equals("open-list"))
-                            .orElse(false) ? "Radiologie: beeldherkenning" : "Beslissingsondersteuning");
+                    typeAndAwaitChange(flow.step(step).map(q -> q.kind() instanceof QuestionKind.Numeric ? "12"
+                            : q.fields().size() > 1 && q.kind().yamlName().equals("open-list") ? "Radiologie: beeldherkenning"
+                            : "Beslissingsondersteuning").orElse("Beslissingsondersteuning"));
                 }
             }
         }

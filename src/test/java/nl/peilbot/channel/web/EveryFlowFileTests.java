@@ -2,6 +2,9 @@ package nl.peilbot.channel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -13,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -23,8 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +52,7 @@ import nl.peilbot.testsupport.FerretDb;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"peilbot.organiser.password=" + Invitations.PASSWORD, "peilbot.analyst.password=" + EveryFlowFileTests.ANALYST})
+@AutoConfigureMockMvc
 class EveryFlowFileTests {
 
     static final String ANALYST = "test-analyst-password";
@@ -58,6 +69,9 @@ class EveryFlowFileTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MockMvc mvc;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -84,6 +98,69 @@ class EveryFlowFileTests {
             question.kind().match(new TableShowsTheAnswer(report, question, expected));
         }
         exportsHoldTheResponse(flow, wave, walker);
+    }
+
+    /**
+     * An organiser imports invitations from a CSV whose columns are the flow's own profile fields (the unit and the
+     * dimensions headed by their labels, other fields by id) through the console, and the dashboard counts them per
+     * unit of analysis: two invitees of one unit, one of another.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flowFiles")
+    void shouldImportInvitationsWithTheFlowsProfileColumnsAndCountThemPerUnit(Path file) throws Exception {
+        Flow flow = Flows.load(file);
+        Question unit = flow.unitField().orElse(null);
+        List<String> header = new ArrayList<>();
+        List<Question> fields = flow.profile();
+        for (Question field : fields) {
+            header.add(field == unit ? flow.analysis().unitOfAnalysis().orElseThrow().label().in("nl")
+                    : flow.analysis().dimensions().stream().filter(d -> d.field().equals(field.id())).findFirst()
+                    .map(d -> d.label().in("en")).orElse(field.id()));
+        }
+        header.add("name");
+        String first = "Eerste " + flow.id();
+        String second = "Tweede " + flow.id();
+        StringBuilder csv = new StringBuilder(String.join(";", header.stream().map(EveryFlowFileTests::quoted).toList())).append('\n');
+        String[][] invitees = {{first, "An"}, {first, "Bo"}, {second, "Cor"}};
+        for (String[] invitee : invitees) {
+            List<String> cells = new ArrayList<>();
+            for (Question field : fields) {
+                cells.add(field == unit ? invitee[0]
+                        : field.options().isEmpty() ? "Tekst " + invitee[1] : field.options().get(0).code());
+            }
+            cells.add(invitee[1]);
+            csv.append(String.join(";", cells.stream().map(EveryFlowFileTests::quoted).toList())).append('\n');
+        }
+
+        String console = "/console/api/waves/" + flow.id();
+        MockHttpServletResponse upload = mvc.perform(multipart(console + "/invitations/upload")
+                        .file(new MockMultipartFile("file", "invitations.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
+                        .with(user("olga").roles("ORGANISER")).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(upload.getStatus()).as(csv + "\n" + upload.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(json.readTree(upload.getContentAsString(StandardCharsets.UTF_8)).get("created")).hasSize(invitees.length);
+
+        Map<String, Integer> expected = unit == null ? Map.of() : Map.of(first, 2, second, 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode dashboard = json.readTree(mvc.perform(MockMvcRequestBuilders.get(console + "/dashboard").with(user("olga").roles("ORGANISER")))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            expected.forEach((name, invited) -> {
+                JsonNode row = null;
+                for (JsonNode candidate : dashboard.get("units")) {
+                    if (candidate.get("unit").stringValue().equals(name)) {
+                        row = candidate;
+                    }
+                }
+                assertThat(row).as(name + " in " + dashboard.get("units")).isNotNull();
+                assertThat(row.get("invited").intValue()).as(name).isEqualTo(invited);
+                assertThat(row.get("started").intValue()).as(name).isZero();
+            });
+            assertThat(dashboard.get("overall").get("invited").intValue()).as("overall").isGreaterThanOrEqualTo(invitees.length);
+        });
+    }
+
+    private static String quoted(String cell) {
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 
     /** The question's table in the report counts the walked answer (or, when skipped, nothing). */
@@ -125,7 +202,7 @@ class EveryFlowFileTests {
 
         @Override
         public Void openList(QuestionKind.OpenList kind) {
-            JsonNode table = report.get("specialisms").get(question.id());
+            JsonNode table = report.get("counted").get(question.id());
             assertThat(table.get("entries").intValue()).as(question.id()).isEqualTo(skipped() ? 0 : expected.entries().size());
             return null;
         }

@@ -85,6 +85,25 @@ class ServerFramesTests {
                     List.of(), List.of(), new Progress(5, 14, "vraag 5 van 14"));
             assertThat(read(frames.message(ask)).get("input").stringValue()).isEqualTo("text");
         }
+
+        @Test
+        void shouldNameTheEndsOfARatingScale() {
+            Outbound.Ask ask = new Outbound.Ask("digitalMaturity", "Hoe digitaal?", Outbound.InputKind.RATING,
+                    List.of(new Button("1", "1", 0), new Button("2", "2", 0)), List.of(), null, "a1", null,
+                    new Outbound.Scale("Nog op papier", "Volledig digitaal"), null);
+            JsonNode frame = read(frames.message(ask));
+            assertThat(frame.get("scale")).isEqualTo(read("{\"low\":\"Nog op papier\",\"high\":\"Volledig digitaal\"}"));
+            assertThat(frame.has("number")).isFalse();
+        }
+
+        @Test
+        void shouldTellHowANumberIsTyped() {
+            Outbound.Ask ask = new Outbound.Ask("gpFte", "Hoeveel fte?", Outbound.InputKind.TEXT, List.of(), List.of(),
+                    null, "a1", null, null, new Outbound.NumberEntry(1, "fte"));
+            JsonNode frame = read(frames.message(ask));
+            assertThat(frame.get("number")).isEqualTo(read("{\"decimals\":1,\"unit\":\"fte\"}"));
+            assertThat(frame.has("scale")).isFalse();
+        }
     }
 
     @Nested
