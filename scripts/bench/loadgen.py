@@ -8,7 +8,9 @@ directly, and then for each load:
   finishes starts again as a new one) and counts turns, latency (answer sent -> next question received),
   errors, app heap, app and FerretDB CPU;
 - measures, with the same concurrency, the raw driver rate of a turn's own database operations on the same
-  database (find by _id, insert of a ~5 KB record, guarded replace by {_id, version});
+  database: the five commands an applied answer sends (docs/storage.md, "Per-turn commands"): find the response
+  by _id, look for a newer turn record by _id, insert a ~5 KB turn record, replace the response guarded by
+  {_id, version}, insert a small dashboard delta;
 - measures the latency of a frame that touches no database (an unknown frame type, answered with an error).
 
 It prints one table; nothing here asserts a time.
@@ -187,8 +189,9 @@ def seed(db, count):
 
 
 def raw_rate(uri, concurrency, seconds, response_ids):
-    """A turn's own database operations with `concurrency` independent clients: find by _id, insert a ~5 KB
-    record, replace by {_id, version}. Returns (operation triples per second, p50 of a triple in ms)."""
+    """A turn's own database operations with `concurrency` independent clients: find the response by _id, look
+    for a newer turn record by _id, insert a ~5 KB turn record, replace the response by {_id, version}, insert a
+    small dashboard delta. Returns (turns' worth of operations per second, p50 of one such set in ms)."""
     client = pymongo.MongoClient(uri, maxPoolSize=concurrency + 4)
     db = client.get_default_database()
     stop = time.time() + seconds
@@ -201,11 +204,13 @@ def raw_rate(uri, concurrency, seconds, response_ids):
         while time.time() < stop:
             t0 = time.perf_counter()
             document = db.responses.find_one({"_id": rid})
-            db.benchTurns.insert_one({"_id": f"{rid}:{worker}:{version}:{uuid.uuid4().hex}", "response": rid,
-                                      "version": version + 1, "record": PAD})
+            turn_id = f"{rid}:{worker}:{version}:{uuid.uuid4().hex}"
+            db.benchTurns.find_one({"_id": turn_id + ":next"})
+            db.benchTurns.insert_one({"_id": turn_id, "response": rid, "version": version + 1, "record": PAD})
             document["version"] = version + 1
             matched = db.responses.replace_one({"$and": [{"_id": rid}, {"version": version}]}, document).matched_count
             version = version + 1 if matched else db.responses.find_one({"_id": rid}, {"version": 1})["version"]
+            db.benchQueue.insert_one({"_id": f"{rid}:{uuid.uuid4().hex}", "ref": rid})
             mine.append(time.perf_counter() - t0)
         with lock:
             latencies.extend(mine)
