@@ -68,7 +68,7 @@ class MailKillNineFaultTests {
             Console console = Console.login(first.port());
             for (int i = 0; i < INVITEES; i++) {
                 console.post("/console/api/waves/" + SURVEY + "/invitations", json.writeValueAsString(Map.of(
-                        "hospital", "Ziekenhuis " + tag + " " + i, "hospitalType", "topklinisch", "role", "cmio",
+                        "profile", Map.of("hospital", "Ziekenhuis " + tag + " " + i, "hospitalType", "topklinisch", "role", "cmio"),
                         "name", "Invitee " + i, "email", addresses.get(i))), 201);
             }
             JsonNode queued = json.readTree(console.post("/console/api/waves/" + SURVEY + "/mail/invitations",
@@ -120,7 +120,7 @@ class MailKillNineFaultTests {
             Console console = Console.login(first.port());
             for (int i = 0; i < invitees; i++) {
                 console.post("/console/api/waves/" + SURVEY + "/invitations", json.writeValueAsString(Map.of(
-                        "hospital", "Ziekenhuis " + tag + " " + i, "hospitalType", "topklinisch", "role", "cmio",
+                        "profile", Map.of("hospital", "Ziekenhuis " + tag + " " + i, "hospitalType", "topklinisch", "role", "cmio"),
                         "name", "Invitee " + i, "email", addresses.get(i))), 201);
             }
             console.post("/console/api/waves/" + SURVEY + "/mail/invitations", "{\"notYetInvited\":true}", 202);

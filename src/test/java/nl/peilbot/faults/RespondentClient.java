@@ -35,6 +35,8 @@ final class RespondentClient {
         int conflict;
         int rejected;
         int retryable;
+        /** The codes of the "try again" errors, so a report says which it was. */
+        final java.util.Map<String, Integer> retryableCodes = new java.util.TreeMap<>();
         int reconnects;
         /** Milliseconds from sending an answer to its acknowledgement, one per acknowledged answer. */
         final java.util.List<Long> latencies = new java.util.ArrayList<>();
@@ -128,6 +130,7 @@ final class RespondentClient {
         boolean ours = pending != null && frame.path("id").stringValue("").equals(pending.get("id").stringValue());
         if (ours && (code.equals("internal_error") || code.equals("unavailable") || code.equals("rate_limited"))) {
             counts.retryable++;
+            counts.retryableCodes.merge(code, 1, Integer::sum);
             Thread.sleep(200);
             counts.resent++;
             send(pending);
