@@ -203,19 +203,23 @@ class ArchitectureTests {
     void reportUsesTheAggregationApiAndLibrariesOnlyAndRendersWithoutSpring() {
         classes().that().resideInAPackage("nl.peilbot.report..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
-                        "in the JDK, Spring, CommonMark, OpenHTMLtoPDF, SnakeYAML, the swagger annotations, the aggregation "
-                                + "module's public types, PageTexts or the report module",
+                        "in the JDK, Spring, the servlet API, the MongoDB driver (its own saved templates), CommonMark, "
+                                + "OpenHTMLtoPDF, SnakeYAML, the swagger annotations, the aggregation module's public types, "
+                                + "PageTexts or the report module",
                         (JavaClass type) -> type.getName().equals("nl.peilbot.system.PageTexts")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
-                                || startsWithAny(type.getPackageName(), "java", "org.springframework", "org.commonmark",
-                                "com.openhtmltopdf", "org.yaml.snakeyaml", "io.swagger.v3.oas.annotations", "nl.peilbot.report")))
+                                || startsWithAny(type.getPackageName(), "java", "org.springframework", "jakarta.servlet",
+                                "org.bson", "com.mongodb", "org.commonmark", "com.openhtmltopdf", "org.yaml.snakeyaml",
+                                "io.swagger.v3.oas.annotations", "nl.peilbot.report")))
                 .check(classes);
         noClasses().that().resideInAPackage("nl.peilbot.report..")
                 .and().doNotHaveSimpleName("Reports").and().doNotHaveSimpleName("ReportController")
                 .and().doNotHaveSimpleName("ReportTemplates").and().doNotHaveSimpleName("PublishedWaves")
-                .and().doNotHaveSimpleName("StoredWave")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.peilbot.system..")
+                .and().doNotHaveSimpleName("StoredWave").and().doNotHaveSimpleName("TemplateRevisions")
+                .and().doNotHaveSimpleName("ReportEditorController")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.peilbot.system..",
+                        "org.bson..", "com.mongodb..", "jakarta.servlet..")
                 .check(classes);
     }
 

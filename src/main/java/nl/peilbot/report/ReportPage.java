@@ -33,6 +33,16 @@ final class ReportPage {
                 + "form-action 'none'; frame-ancestors 'self'";
     }
 
+    /**
+     * The Content-Security-Policy of the report editor: the app's own policy, with the report's stylesheet allowed
+     * as well, since the preview it frames ({@code srcdoc}) runs under the framing page's policy.
+     */
+    String editorPolicy() {
+        return "default-src 'self'; script-src 'self'; style-src 'self' '" + styleHash + "'; img-src 'self' data:; "
+                + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors 'self'";
+    }
+
     String html(ReportRenderer.Rendered report, String language, String subtitle, Map<String, String> texts) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
                 .append(Html.escape(language)).append("\"><head><meta charset=\"utf-8\"/>")

@@ -22,18 +22,41 @@ class Reports {
     private final PublishedWaves published;
     private final PageTexts texts;
     private final ReportPage page;
+    private final TemplateRevisions revisions;
 
-    Reports(Results results, ReportTemplates templates, PublishedWaves published, MessageSource messages) {
+    Reports(Results results, ReportTemplates templates, TemplateRevisions revisions, PublishedWaves published,
+            MessageSource messages) {
         this.results = results;
         this.templates = templates;
+        this.revisions = revisions;
         this.published = published;
         this.texts = new PageTexts(messages, "report.");
         this.page = new ReportPage(stylesheet());
     }
 
-    /** The stored template of the wave, if it has one. */
+    /** The wave's template: the one an analyst saved for it, else its file, if it has one. */
     Optional<String> template(WaveId wave) {
-        return templates.template(wave);
+        return stored(wave).template();
+    }
+
+    /** The wave's template with where it comes from: the revision an analyst saved, or the file (revision 0 or a revert). */
+    Stored stored(WaveId wave) {
+        TemplateRevisions.Revision revision = revisions.current(wave);
+        return new Stored(revision.saved() ? Optional.of(revision.template()) : templates.template(wave), revision,
+                "reports/" + wave.survey() + ".md");
+    }
+
+    /**
+     * Stores {@code template} for the wave (null: back to its file) as the revision after {@code base}; empty when
+     * someone else saved after {@code base}, and then nothing was stored.
+     */
+    Optional<Stored> save(WaveId wave, long base, String template, String savedBy) {
+        return revisions.save(wave, base, template, savedBy).map(saved -> stored(wave));
+    }
+
+    /** Whether the wave has results to report on. */
+    boolean known(WaveId wave) {
+        return results.waves().contains(wave);
     }
 
     /** The report rendered from a template; unknown waves throw {@link nl.peilbot.aggregation.UnknownResultException}. */
@@ -52,6 +75,19 @@ class Reports {
 
     String contentSecurityPolicy() {
         return page.contentSecurityPolicy();
+    }
+
+    String editorPolicy() {
+        return page.editorPolicy();
+    }
+
+    /**
+     * A wave's template as stored.
+     *
+     * @param template the text in use: the saved revision's, else the file's; empty when neither exists
+     * @param file the file the wave falls back to, relative to the flow directory
+     */
+    record Stored(Optional<String> template, TemplateRevisions.Revision revision, String file) {
     }
 
     /** A rendered report and its whole page. */
