@@ -1,13 +1,15 @@
 package nl.peilbot.report;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,8 +86,8 @@ class ReportController {
      * body is empty): the page, problems, typed numbers. Nothing is stored.
      */
     @PostMapping(path = "/report/preview", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> preview(@PathVariable String survey, @PathVariable String wave, InputStream body) {
-        String template = TemplateText.read(body);
+    Map<String, Object> preview(@PathVariable String survey, @PathVariable String wave, HttpServletRequest request) {
+        String template = body(request);
         WaveId id = new WaveId(survey, wave);
         Reports.Page page = reports.render(id, template.isBlank() ? stored(survey, wave) : template);
         return Map.of("html", page.html(), "problems", page.report().problems(), "typed", page.report().typed());
@@ -106,8 +109,8 @@ class ReportController {
      */
     @PutMapping(path = "/report/template", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> save(@PathVariable String survey, @PathVariable String wave, @RequestParam long revision,
-                           InputStream body, Principal analyst, Locale locale) {
-        String template = TemplateText.read(body);
+                           HttpServletRequest request, Principal analyst, Locale locale) {
+        String template = body(request);
         WaveId id = new WaveId(survey, wave);
         if (template.isBlank()) {
             return refused(HttpStatus.UNPROCESSABLE_CONTENT, "report.editor.empty", locale);
@@ -162,6 +165,15 @@ class ReportController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Unknown result");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The body as the client sent it: a form-encoded body a filter already parsed is put together again. */
+    private static String body(HttpServletRequest request) {
+        try {
+            return TemplateText.read(new ServletServerHttpRequest(request).getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ResponseEntity<ProblemDetail> refused(HttpStatus status, String key, Locale locale) {

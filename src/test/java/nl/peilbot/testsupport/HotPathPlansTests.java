@@ -60,6 +60,8 @@ class HotPathPlansTests {
             new HotPathQuery("aggregationQueue", "DeltaQueue delete of a folded delta", Filters.eq("_id", "r_0000000000000000000000a1:3")),
             new HotPathQuery("codings", "CodingStore find and replace of one coding, a fold's codings of a response",
                     Filters.eq("_id", "r_0000000000000000000000a1/policy")),
+            new HotPathQuery("reportTemplates", "TemplateRevisions.current probing past the newest known revision, "
+                    + "every report, preview and editor load", Filters.eq("_id", "ai-in-hospitals-2020/2020#2")),
             new HotPathQuery("accounts", "BootstrapAccount.find, every login of the first-run account", Filters.eq("_id", "admin")),
             new HotPathQuery("outbox", "OutboxStore: the worker's re-read, retry update and delete of one message",
                     Filters.eq("_id", "webhook:R-0123456789ab:3")),
