@@ -73,7 +73,8 @@
     var list = document.getElementById('problems');
     list.textContent = '';
     var errors = problems.filter(function (p) { return p.error; }).length;
-    document.getElementById('problem-count').textContent = '(' + errors + ' / ' + (problems.length - errors) + ')';
+    document.getElementById('problem-count').textContent =
+      '(' + t('count', { errors: errors, warnings: problems.length - errors }) + ')';
     if (problems.length === 0) {
       var none = document.createElement('li');
       none.className = 'none';
@@ -96,6 +97,19 @@
     });
   }
 
+  // Every number typed by hand, with what the data nearby says of it (the warnings are among the problems too).
+  function showTyped(typed) {
+    document.getElementById('typed-count').textContent = '(' + typed.length + ')';
+    var list = document.getElementById('typed');
+    list.textContent = '';
+    typed.forEach(function (n) {
+      var item = document.createElement('li');
+      item.className = n.verdict.toLowerCase().replace('_', '-');
+      item.textContent = t('line', { line: n.line }) + ': \u2018' + n.text + '\u2019 \u2014 ' + t({ MATCHES: 'verdictMatches', LABEL: 'verdictLabel', NO_MATCH: 'verdictNoMatch' }[n.verdict]);
+      list.appendChild(item);
+    });
+  }
+
   // Only the answer to the newest text is shown: an older one that arrives late is dropped.
   function preview() {
     clearTimeout(timer);
@@ -112,6 +126,7 @@
       }
       document.getElementById('preview').srcdoc = answer.json.html;
       showProblems(answer.json.problems);
+      showTyped(answer.json.typed);
       body.dataset.rendered = String(asked);
     });
   }
@@ -128,7 +143,15 @@
     });
   }
 
+  var unsaved = false;
+  window.addEventListener('beforeunload', function (event) {
+    if (unsaved) {
+      event.preventDefault();
+    }
+  });
+
   area.addEventListener('input', function () {
+    unsaved = true;
     say(t('unsaved'));
     clearTimeout(timer);
     timer = setTimeout(preview, 600);
@@ -154,6 +177,7 @@
         return;
       }
       area.value = answer.json.template;
+      unsaved = true;
       say(t('loaded', { file: file.name }) + ' ' + t('unsaved'));
       preview();
     });
@@ -169,6 +193,7 @@
         return;
       }
       describe(answer.json);
+      unsaved = false;
       say(t('saved'), 'done');
     });
   });
@@ -181,6 +206,7 @@
       }
       describe(answer.json);
       area.value = answer.json.template;
+      unsaved = false;
       say(t('reverted'), 'done');
       preview();
     });

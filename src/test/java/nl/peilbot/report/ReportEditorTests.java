@@ -282,6 +282,10 @@ class ReportEditorTests {
                 WebElement warning = wait.until(page -> page.findElements(By.cssSelector("#problems li.warning")).stream()
                         .filter(e -> e.getText().contains("83 %")).findFirst().orElse(null));
                 assertThat(warning.getText()).contains("Waarschuwing, regel " + typedLine);
+                assertThat(browser.findElement(By.id("problem-count")).getText()).isEqualTo("(fouten: 1, waarschuwingen: 1)");
+                browser.findElement(By.cssSelector("#typed-numbers summary")).click();
+                assertThat(browser.findElement(By.cssSelector("#typed li.no-match")).getText())
+                        .isEqualTo("regel " + typedLine + ": \u201883 %\u2019 \u2014 geen enkel cijfer in de buurt geeft dit getal");
                 assertThat(browser.findElement(By.id("problems")).getText()).contains("wellKnown");
                 keepScreenshot(browser, "report-editor.png");
 
