@@ -157,7 +157,18 @@
     timer = setTimeout(preview, 600);
   });
 
-  document.getElementById('preview-button').addEventListener('click', preview);
+  // Without edits here, the text in use is read again first: an edit of the file (or another analyst's save) shows
+  // when the analyst asks for a preview or comes back to this window from their own editor.
+  function refresh() {
+    return unsaved ? preview() : load();
+  }
+
+  document.getElementById('preview-button').addEventListener('click', refresh);
+  window.addEventListener('focus', function () {
+    if (!unsaved) {
+      load();
+    }
+  });
 
   document.getElementById('upload').addEventListener('change', function (event) {
     var file = event.target.files[0];

@@ -313,7 +313,7 @@ class ReportEditorTests {
         }
 
         @Test
-        void shouldTellWhyAnUploadedFileIsRefused() throws Exception {
+        void shouldTellWhyAnUploadedFileIsRefusedAndShowAnEditOfTheFile() throws Exception {
             Path binary = Files.createTempFile("plaatje", ".md");
             Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
             try (HeadlessChromium chromium = HeadlessChromium.start(1200, 900, "nl,en")) {
@@ -330,6 +330,21 @@ class ReportEditorTests {
                 browser.findElement(By.id("upload")).sendKeys(binary.toString());
                 wait.until(page -> page.findElement(By.id("message")).getText().contains("geen tekst"));
                 assertThat(browser.findElement(By.id("template")).getAttribute("value")).isEqualTo(before);
+
+                // Nothing edited here: "Voorbeeld" reads the file again, so an edit made on disk shows at once.
+                Files.writeString(TEMPLATE, original + "\n\nIn een andere editor aan het bestand toegevoegd.\n");
+                browser.findElement(By.id("preview-button")).click();
+                wait.until(page -> page.findElement(By.id("template")).getAttribute("value")
+                        .contains("In een andere editor aan het bestand toegevoegd."));
+                wait.until(page -> {
+                    page.switchTo().frame(page.findElement(By.id("preview")));
+                    try {
+                        return page.findElement(By.tagName("main")).getText()
+                                .contains("In een andere editor aan het bestand toegevoegd.");
+                    } finally {
+                        page.switchTo().defaultContent();
+                    }
+                });
             } finally {
                 Files.delete(binary);
             }
