@@ -218,6 +218,7 @@ class ArchitectureTests {
                 .and().doNotHaveSimpleName("ReportTemplates").and().doNotHaveSimpleName("PublishedWaves")
                 .and().doNotHaveSimpleName("StoredWave").and().doNotHaveSimpleName("TemplateRevisions")
                 .and().doNotHaveSimpleName("ReportEditorController")
+                .and().doNotHaveSimpleName("ReportTemplateController")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.peilbot.system..",
                         "org.bson..", "com.mongodb..", "jakarta.servlet..")
                 .check(classes);
