@@ -42,9 +42,9 @@ class BoundaryViolationsTests {
                 .singleElement().asString()
                 .contains("Slice conversation", "Slice console")
                 .contains("nl.peilbot.conversation.ConversationCallingConsoleViolation");
-        assertThat(violations).contains("Module 'conversation' depends on module 'console' via "
-                + "nl.peilbot.conversation.ConversationCallingConsoleViolation -> nl.peilbot.console.ReminderMessenger. "
-                + "Allowed targets: engine, flow, invitation, response, response :: events.");
+        assertThat(violations).filteredOn(message -> message.startsWith("Module 'conversation' depends on module "
+                + "'console' via nl.peilbot.conversation.ConversationCallingConsoleViolation -> "
+                + "nl.peilbot.console.ReminderMessenger.")).hasSize(1);
     }
 
     @Test
