@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletResponse;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.system.Languages;
 import nl.peilbot.system.PageTexts;
@@ -44,22 +41,20 @@ class ResultsPageController {
      * {@link nl.peilbot.system.LanguageResolver} chose (templates/results/page.html).
      */
     @GetMapping(path = "/results", produces = MediaType.TEXT_HTML_VALUE)
-    String page(@RequestParam(name = "wave", required = false) String wave, CsrfToken csrf, Locale locale, Model model,
-                HttpServletResponse response) {
+    String page(@RequestParam(name = "wave", required = false) String wave, CsrfToken csrf, Locale locale, Model model) {
         String language = locale.getLanguage();
         model.addAttribute("lang", language);
         model.addAttribute("otherLang", language.equals("nl") ? "en" : "nl");
         model.addAttribute("csrf", csrf);
         summaries.summary(wave, locale).ifPresent(summary -> model.addAttribute("summary", summary));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         return "results/page";
     }
 
     /** The page's summary alone, which the script swaps in when the wave's results change. */
     @GetMapping(path = "/results/summary", produces = MediaType.TEXT_HTML_VALUE)
-    String summary(@RequestParam(name = "wave") String wave, Locale locale, Model model, HttpServletResponse response) {
+    String summary(@RequestParam(name = "wave") String wave, Locale locale, Model model) {
+        model.addAttribute("lang", locale.getLanguage());
         summaries.summary(wave, locale).ifPresent(summary -> model.addAttribute("summary", summary));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         return "results/page :: summary";
     }
 
