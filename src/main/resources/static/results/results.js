@@ -12,7 +12,7 @@
   var source = null;
   var pending = null;
   var drawing = Promise.resolve();
-  var scrolled = false;
+  var drawnOnce = false;
 
   function t(key, values) {
     var text = texts[key] || key;
@@ -246,7 +246,8 @@
 
   // One request per drawing: the server reads the wave's results once for every table.
   function draw() {
-    return getJson(api('/report')).then(function (report) {
+    return Promise.all([getJson(api('/report')), summaryHtml()]).then(function (both) {
+      var report = both[0];
       var overview = report.overview;
       var main = el('main', { id: 'questions' });
       overview.questions.forEach(function (question) {
@@ -267,31 +268,34 @@
       });
       // Swap the whole page at once, so a redraw never shows half-built questions.
       document.getElementById('questions').replaceWith(main);
+      var fresh = both[1] && new DOMParser().parseFromString(both[1], 'text/html').getElementById('summary');
+      if (fresh) {
+        document.getElementById('summary').replaceWith(document.importNode(fresh, true));
+      }
       // A link from elsewhere to one question: its section exists only now.
-      if (!scrolled && location.hash.length > 1) {
+      if (!drawnOnce && location.hash.length > 1) {
         var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
         if (target) {
           target.scrollIntoView();
         }
       }
-      scrolled = true;
+      drawnOnce = true;
     }).catch(function () {
       document.getElementById('live').textContent = t('noResults');
     });
   }
 
-  // The summary is rendered on the server: on a change the page swaps in a fresh copy of it.
-  function refreshSummary() {
+  // The summary is rendered on the server, with the page the first time: a redraw swaps in a fresh copy of it
+  // together with the questions, so its figures never disagree with the charts below.
+  function summaryHtml() {
+    if (!drawnOnce) {
+      return Promise.resolve(null);
+    }
     var path = '/results/summary?wave=' + encodeURIComponent(current.survey + '/' + current.wave) +
       '&lang=' + encodeURIComponent(lang);
     return fetch(path, { headers: { Accept: 'text/html' }, credentials: 'same-origin' }).then(function (r) {
       return r.ok ? r.text() : null;
-    }).then(function (html) {
-      var fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('summary');
-      if (fresh) {
-        document.getElementById('summary').replaceWith(document.importNode(fresh, true));
-      }
-    }).catch(function () {});
+    }).catch(function () { return null; });
   }
 
   function redraw() {
@@ -328,7 +332,6 @@
         pending = setTimeout(function () {
           pending = null;
           redraw();
-          refreshSummary();
         }, 100);
       }
     });
