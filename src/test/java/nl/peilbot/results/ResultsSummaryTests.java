@@ -168,6 +168,10 @@ class ResultsSummaryTests {
         assertThat(text(page)).contains("Meting no-such-survey/1 heeft geen resultaten; u ziet de meest recente meting.");
         assertThat(element(page, "h1", "title")).contains("AI in Nederlandse ziekenhuizen 2020");
         assertThat(text(element(page, "dd", "respondents"))).isEqualTo("35");
+
+        String hostile = page("/results?wave=%3Cscript%3Ealert(1)%3C/script%3E&lang=nl");
+        assertThat(hostile).contains("Meting &lt;script&gt;alert(1)&lt;/script&gt; heeft geen resultaten")
+                .doesNotContain("<script>alert");
     }
 
     @Test
