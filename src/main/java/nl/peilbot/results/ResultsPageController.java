@@ -55,7 +55,7 @@ class ResultsPageController {
     String summary(@RequestParam(name = "wave") String wave, Locale locale, Model model) {
         model.addAttribute("lang", locale.getLanguage());
         summaries.summary(wave, locale).ifPresent(summary -> model.addAttribute("summary", summary));
-        return "results/page :: summary";
+        return "results/page :: summarySection";
     }
 
     /** The page's texts in {@code lang}, keyed without the {@code results.ui.} prefix. */

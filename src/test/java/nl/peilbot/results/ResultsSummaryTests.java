@@ -108,9 +108,9 @@ class ResultsSummaryTests {
         }
         assertThat(linked).isEqualTo(results.flow(ReportData.WAVE_2020).questions().size());
         assertThat(headline(page, "familiarity")).startsWith("Vraag 1 In hoeverre bent u bekend met de mogelijkheden");
-        // the contents list every section, profile fields with a table included
-        assertThat(element(page, "nav", "contents")).contains("href=\"#q-hospitalType\"", "href=\"#q-concerns\"",
-                "href=\"#summary\"").doesNotContain("href=\"#q-hospital\"");
+        // the contents list every section below the summary, profile fields with a table included
+        assertThat(element(page, "nav", "contents")).contains("href=\"#q-hospitalType\"", "href=\"#q-concerns\"")
+                .doesNotContain("href=\"#q-hospital\"");
     }
 
     @Test
