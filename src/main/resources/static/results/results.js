@@ -314,9 +314,6 @@
       }
       box.appendChild(el('a', { href: api(link[1] + '?lang=' + lang) }, [t(link[0])]));
     });
-    box.appendChild(document.createTextNode(' · '));
-    box.appendChild(el('a', { id: 'report-editor', href: '/results/' + encodeURIComponent(current.survey) + '/'
-      + encodeURIComponent(current.wave) + '/report-editor?lang=' + lang }, [t('reportEditor')]));
   }
 
   function subscribe() {
