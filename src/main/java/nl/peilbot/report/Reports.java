@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import nl.peilbot.aggregation.PublishedFigures;
+import nl.peilbot.aggregation.PublishedFiguresException;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.system.PageTexts;
@@ -19,14 +21,12 @@ class Reports {
 
     private final Results results;
     private final ReportTemplates templates;
-    private final PublishedWaves published;
     private final PageTexts texts;
     private final ReportPage page;
 
-    Reports(Results results, ReportTemplates templates, PublishedWaves published, MessageSource messages) {
+    Reports(Results results, ReportTemplates templates, MessageSource messages) {
         this.results = results;
         this.templates = templates;
-        this.published = published;
         this.texts = new PageTexts(messages, "report.");
         this.page = new ReportPage(stylesheet());
     }
@@ -79,9 +79,14 @@ class Reports {
                 int slash = ref.indexOf('/');
                 WaveId id = new WaveId(ref.substring(0, slash), ref.substring(slash + 1));
                 // the figures of record: an analyst entered them, even where some answers were also stored
-                Optional<PublishedWave> figures = published.wave(id);
+                Optional<PublishedFigures> figures;
+                try {
+                    figures = results.published(id);
+                } catch (PublishedFiguresException e) {
+                    throw new TemplateException(e.getMessage());
+                }
                 if (figures.isPresent()) {
-                    return figures.get();
+                    return new PublishedWave(figures.get());
                 }
                 if (!results.waves().contains(id)) {
                     throw new TemplateException("no wave '" + ref + "': neither results nor published figures");
