@@ -111,7 +111,7 @@ class ResultsApiTests {
                 BASE + "/questions/familiarity?unit=units", BASE + "/questions/scale/units",
                 BASE + "/questions/concerns/coded", BASE + "/questions/experiments/counted",
                 BASE + "/crosstab?row=familiarity&column=role", BASE + "/crosstab?row=familiarity&column=role&filter.role=cio",
-                "/api/results/compare?question=scale&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020",
+                "/api/results/compare?question=scale&unit=units&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020",
                 BASE + "/responses", BASE + "/export/responses.csv", BASE + "/export/responses.xlsx",
                 BASE + "/export/responses.sps", BASE + "/export/tables.xlsx", BASE + "/export/tables/familiarity.csv",
                 BASE + "/export/tables/familiarity.xlsx", "/api/results/openapi", "/api/results/openapi.yaml"})
