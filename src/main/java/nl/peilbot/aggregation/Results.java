@@ -198,13 +198,13 @@ public class Results {
      * @throws PublishedFiguresException when a wave's published-figures file cannot be read
      */
     public WaveComparison compare(String questionId, Unit unit, List<WaveId> waves) {
-        List<WaveComparison.Wave> sides = waves.stream().map(w -> published(w)
-                .map(figures -> WaveComparison.Wave.published(figures.distribution(questionId, unit), figures))
-                .orElseGet(() -> WaveComparison.Wave.answers(tables(w).comparable(questionId, unit)))).toList();
+        List<WaveComparison.ComparedWave> sides = waves.stream().map(w -> published(w)
+                .map(figures -> WaveComparison.ComparedWave.published(figures.distribution(questionId, unit), figures))
+                .orElseGet(() -> WaveComparison.ComparedWave.answers(tables(w).comparable(questionId, unit)))).toList();
         Map<String, String> labels = new LinkedHashMap<>();
         // a published wave labels an option only when no counted wave does: its file may give codes without labels
         sides.stream().filter(w -> !w.published()).forEach(w -> w.counts().forEach(c -> labels.put(c.code(), c.label())));
-        sides.stream().filter(WaveComparison.Wave::published)
+        sides.stream().filter(WaveComparison.ComparedWave::published)
                 .forEach(w -> w.counts().forEach(c -> labels.putIfAbsent(c.code(), c.label())));
         List<WaveComparison.Row> rows = new ArrayList<>();
         labels.forEach((code, label) -> rows.add(new WaveComparison.Row(code, label, sides.stream()

@@ -11,7 +11,7 @@ import java.util.List;
  * @param waves each wave's side, in the order asked for
  * @param rows  one per option code found in any wave, labelled as in the last wave that has it
  */
-public record WaveComparison(String questionId, Unit unit, List<Wave> waves, List<Row> rows) {
+public record WaveComparison(String questionId, Unit unit, List<ComparedWave> waves, List<Row> rows) {
 
     /** A wave computed from its stored answers. */
     public static final String ANSWERS = "answers";
@@ -31,20 +31,20 @@ public record WaveComparison(String questionId, Unit unit, List<Wave> waves, Lis
      * @param source      {@link #ANSWERS} or {@link #PUBLISHED}
      * @param publication for a published wave, the publication its figures come from; else null
      */
-    public record Wave(WaveId wave, String questionId, String text, Unit unit, int base, List<Distribution.Count> counts,
-                       String source, String publication) {
+    public record ComparedWave(WaveId wave, String questionId, String text, Unit unit, int base,
+                               List<Distribution.Count> counts, String source, String publication) {
 
-        public Wave {
+        public ComparedWave {
             counts = List.copyOf(counts);
         }
 
-        static Wave answers(Distribution distribution) {
-            return new Wave(distribution.wave(), distribution.questionId(), distribution.text(), distribution.unit(),
+        static ComparedWave answers(Distribution distribution) {
+            return new ComparedWave(distribution.wave(), distribution.questionId(), distribution.text(), distribution.unit(),
                     distribution.base(), distribution.counts(), ANSWERS, null);
         }
 
-        static Wave published(Distribution distribution, PublishedFigures figures) {
-            return new Wave(distribution.wave(), distribution.questionId(), distribution.text(), distribution.unit(),
+        static ComparedWave published(Distribution distribution, PublishedFigures figures) {
+            return new ComparedWave(distribution.wave(), distribution.questionId(), distribution.text(), distribution.unit(),
                     distribution.base(), distribution.counts(), PUBLISHED, figures.source());
         }
 
