@@ -18,7 +18,7 @@ import nl.peilbot.aggregation.WaveId;
 /**
  * A small wave for the pure tests: 20 respondents in 10 units; a single choice {@code colour}, a multiple choice
  * {@code scale} with an exclusive {@code none}, an open question {@code worries} with categories, an open list
- * {@code trials}, a 1–5 rating {@code maturity}, a 0–10 rating {@code recommend} and a number {@code staff}.
+ * {@code trials}, a 1–5 rating {@code maturity}, a 0–10 rating {@code recommend}, a number {@code staff} and one nobody answered, {@code visits}.
  */
 final class FakeWave implements WaveData {
 
@@ -72,7 +72,8 @@ final class FakeWave implements WaveData {
                 new Overview.QuestionSummary("trials", 4, "open-list", "Which trials?", 8, List.of()),
                 new Overview.QuestionSummary("maturity", 5, "rating", "How mature?", 10, List.of()),
                 new Overview.QuestionSummary("recommend", 6, "rating", "Would you recommend it?", 10, List.of()),
-                new Overview.QuestionSummary("staff", 7, "number", "How many staff?", 10, List.of())));
+                new Overview.QuestionSummary("staff", 7, "number", "How many staff?", 10, List.of()),
+                new Overview.QuestionSummary("visits", 8, "number", "How many visits?", 0, List.of())));
     }
 
     @Override
@@ -138,6 +139,9 @@ final class FakeWave implements WaveData {
 
     @Override
     public NumberTable number(String question) {
+        if (question.equals("visits")) {
+            return new NumberTable(ID, question, "How many visits?", null, 0, null, null, null, null, null, null);
+        }
         if (!question.equals("staff")) {
             throw new UnknownResultException("no number question '" + question + "'");
         }

@@ -199,7 +199,7 @@ class ReportGenerationTests {
         @Test
         void shouldWriteTheFirstPagesAsA4Images() throws Exception {
             assertThat(new ProcessBuilder("scripts/install-poppler").inheritIO().start().waitFor()).isZero();
-            Path folder = Files.createTempDirectory("report-pages");
+            Path folder = Path.of("target/report-pages"); // kept, like the screenshots, for a person to look at
             ProcessBuilder script = new ProcessBuilder("scripts/report", "--png", folder.toString(), "--pages", "2")
                     .redirectErrorStream(true);
             script.environment().put("PEILBOT_URL", "http://127.0.0.1:" + port);

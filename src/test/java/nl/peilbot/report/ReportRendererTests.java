@@ -115,6 +115,14 @@ class ReportRendererTests {
         }
 
         @Test
+        void shouldShowANumberNobodyAnsweredWithoutAPlot() {
+            ReportRenderer.Rendered report = render("{{question visits}}\n");
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.body()).contains("<td>gemiddelde</td><td class=\"number\">\u2013</td>",
+                    "<td>mediaan</td><td class=\"number\">\u2013</td>").doesNotContain("<svg");
+        }
+
+        @Test
         void shouldStandOnALineOfItsOwn() {
             ReportRenderer.Rendered report = render("Text {{question colour}}\n");
             assertThat(report.problems()).extracting(Problem::line).containsExactly(1);
