@@ -277,7 +277,9 @@ class ResultsApiTests {
             assertThat(smallScale.get("perWave").get(1).get("count").intValue()).isEqualTo(12);
             assertThat(smallScale.get("perWave").get(1).get("percent").intValue()).isEqualTo(41);
             JsonNode experimenting = row(comparison, "experimenting");
-            assertThat(experimenting.get("perWave").get(0).isNull()).as("not published: unknown, not zero").isTrue();
+            assertThat(experimenting.get("perWave").get(0).get("count").isNull()).as("not published: unknown, not zero")
+                    .isTrue();
+            assertThat(experimenting.get("perWave").get(0).get("percent").isNull()).isTrue();
             assertThat(experimenting.get("perWave").get(1).get("count").intValue()).isPositive();
         }
 
@@ -614,6 +616,17 @@ class ResultsApiTests {
             var notANumber = client.get(BASE + "/responses?limit=many", ANALYST);
             assertThat(notANumber.statusCode()).isEqualTo(400);
             assertThat(notANumber.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+
+        @Test
+        void shouldDocumentWhereAComparedWavesFiguresComeFrom() throws Exception {
+            JsonNode schemas = get("/api/results/openapi").get("components").get("schemas");
+
+            assertThat(schemas.get("ComparedWave").get("properties").get("source").toString())
+                    .contains("answers", "published");
+            assertThat(schemas.get("ComparedWave").get("properties").get("publication").toString()).contains("null");
+            assertThat(schemas.get("ComparedCount").get("properties").get("count").toString()).contains("null");
+            assertThat(schemas.get("ComparisonRow").get("properties").get("perWave").toString()).contains("ComparedCount");
         }
 
         @Test
