@@ -239,7 +239,7 @@ final class Blocks {
             rows.add(row);
         }
         boolean anyPublished = waves.stream().anyMatch(WaveData::published);
-        // the chart's title is what a screen reader and the PDF's tagged text give: it names the published figures too
+        // the chart's title is what a screen reader reads of it: it names the published figures too
         html.append(Charts.horizontalBars(bars, last.text() + (anyPublished ? " (* " + text("published") + ")" : ""),
                 "* " + text("publishedShort")));
         String base = waves.stream().map(w -> w.label() + (w.published() ? " *" : "") + ": n = "
