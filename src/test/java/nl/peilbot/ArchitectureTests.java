@@ -126,15 +126,15 @@ class ArchitectureTests {
     void aggregationUsesOnlyTheFlowModuleTheCompletionEventAndLibraries() {
         classes().that().resideInAPackage("nl.peilbot.aggregation..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
-                        "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, the flow or "
-                                + "aggregation module, the lease API, or ResponseCompleted and ResponseWithdrawn",
+                        "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, SnakeYAML (published "
+                                + "figures), the flow or aggregation module, the lease API, or ResponseCompleted and ResponseWithdrawn",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
                                 || type.getName().equals(ResponseWithdrawn.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || type.getName().equals("nl.peilbot.lease.Leases")
                                 || startsWithAny(type.getPackageName(), "java", "org.bson", "com.mongodb",
                                 "org.springframework", "tools.jackson", "org.slf4j", "jakarta.annotation",
-                                "nl.peilbot.flow", "nl.peilbot.aggregation")))
+                                "org.yaml.snakeyaml", "nl.peilbot.flow", "nl.peilbot.aggregation")))
                 .check(classes);
     }
 
@@ -218,7 +218,7 @@ class ArchitectureTests {
                 .check(classes);
         noClasses().that().resideInAPackage("nl.peilbot.report..").and().doNotHaveSimpleName("package-info")
                 .and().doNotHaveSimpleName("Reports").and().doNotHaveSimpleName("ReportController")
-                .and().doNotHaveSimpleName("ReportTemplates").and().doNotHaveSimpleName("PublishedWaves")
+                .and().doNotHaveSimpleName("ReportTemplates")
                 .and().doNotHaveSimpleName("StoredWave").and().doNotHaveSimpleName("TemplateRevisions")
                 .and().doNotHaveSimpleName("ReportEditorController")
                 .and().doNotHaveSimpleName("ReportTemplateController")

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
@@ -34,9 +35,10 @@ public class Results {
     private final Folder folder;
     private final ResponseSource responses;
     private final CodingStore codings;
+    private final PublishedFiles published;
 
     Results(ResultsStore results, ContributionStore contributions, WaveFlows flows, Aggregator aggregator, Folder folder,
-            ResponseSource responses, CodingStore codings) {
+            ResponseSource responses, CodingStore codings, PublishedFiles published) {
         this.results = results;
         this.contributions = contributions;
         this.flows = flows;
@@ -44,6 +46,7 @@ public class Results {
         this.folder = folder;
         this.responses = responses;
         this.codings = codings;
+        this.published = published;
     }
 
     /** The waves that have results. */
@@ -189,18 +192,36 @@ public class Results {
      * The same question in several waves, matched by question id and code: a choice question by option code, a
      * rating by point, an open question by coding category (an open-parts question as {@code part:category}), an open
      * list by its counted field; by units only for choice questions. A number question has no codes: compare its
-     * {@link #number} tables.
+     * {@link #number} tables. A wave with published figures ({@link #published}) is read from them, the figures of
+     * record, even when some of its answers are stored too; its options that were not published are null.
+     *
+     * @throws PublishedFiguresException when a wave's published-figures file cannot be read
      */
     public WaveComparison compare(String questionId, Unit unit, List<WaveId> waves) {
-        List<Distribution> distributions = waves.stream().map(w -> tables(w).comparable(questionId, unit)).toList();
+        List<WaveComparison.ComparedWave> sides = waves.stream().map(w -> published(w)
+                .map(figures -> WaveComparison.ComparedWave.published(figures.distribution(questionId, unit), figures))
+                .orElseGet(() -> WaveComparison.ComparedWave.answers(tables(w).comparable(questionId, unit)))).toList();
         Map<String, String> labels = new LinkedHashMap<>();
-        distributions.forEach(d -> d.counts().forEach(c -> labels.put(c.code(), c.label())));
+        // a published wave labels an option only when no counted wave does: its file may give codes without labels
+        sides.stream().filter(w -> !w.published()).forEach(w -> w.counts().forEach(c -> labels.put(c.code(), c.label())));
+        sides.stream().filter(WaveComparison.ComparedWave::published)
+                .forEach(w -> w.counts().forEach(c -> labels.putIfAbsent(c.code(), c.label())));
         List<WaveComparison.Row> rows = new ArrayList<>();
-        labels.forEach((code, label) -> rows.add(new WaveComparison.Row(code, label, distributions.stream()
-                .map(d -> d.counts().stream().filter(c -> c.code().equals(code)).findFirst()
-                        .orElse(new Distribution.Count(code, label, 0, 0)))
+        labels.forEach((code, label) -> rows.add(new WaveComparison.Row(code, label, sides.stream()
+                .map(w -> w.counts().stream().filter(c -> c.code().equals(code)).findFirst()
+                        .orElse(w.published() ? null : new Distribution.Count(code, label, 0, 0)))
                 .toList())));
-        return new WaveComparison(questionId, unit, distributions, rows);
+        return new WaveComparison(questionId, unit, sides, rows);
+    }
+
+    /**
+     * An earlier wave's published figures ({@code <flow directory>/published/<survey>.yaml}), if that file holds
+     * this wave: the only figures of a wave whose answers do not exist.
+     *
+     * @throws PublishedFiguresException when the file cannot be read, naming it and the mistake
+     */
+    public Optional<PublishedFigures> published(WaveId wave) {
+        return published.wave(wave);
     }
 
     /**

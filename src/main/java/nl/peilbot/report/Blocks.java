@@ -1,5 +1,6 @@
 package nl.peilbot.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,8 @@ import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
 
@@ -55,6 +58,10 @@ final class Blocks {
             choice(html, wave, block, kind);
         } else if (kind.equals("open-list")) {
             list(html, wave.counted(block.question()));
+        } else if (kind.equals("rating")) {
+            rating(html, wave.rating(block.question()));
+        } else if (kind.equals("number")) {
+            number(html, wave.number(block.question()));
         } else if (kind.equals("open-parts") && block.part() == null) {
             parts(html, wave, summary);
         } else {
@@ -93,6 +100,65 @@ final class Blocks {
                     rows.stream().map(c -> List.of(String.join(" + ", c.labels()), Integer.toString(c.units()),
                             c.percent() + "%")).toList());
         }
+    }
+
+    /**
+     * A rating: the scale with its labelled ends, a column per point, the mean and the share of the two top points;
+     * on a 0–10 scale (the flow's Net Promoter scale) also promoters, passives, detractors and the score.
+     */
+    private void rating(StringBuilder html, RatingTable table) {
+        html.append("<p class=\"options\">").append(Html.escape(text("scale") + ": " + table.min() + " (" + table.minLabel()
+                + ") \u2013 " + table.max() + " (" + table.maxLabel() + ")")).append("</p>");
+        html.append(Charts.columns(table.points().stream().map(p -> new Charts.Bar(Integer.toString(p.value()),
+                p.count() + " (" + p.percent() + "%)", p.count())).toList(), table.minLabel(), table.maxLabel(), table.text()));
+        List<String> facts = new ArrayList<>(List.of(base(table.answered(), false),
+                text("mean") + " " + decimal(table.mean()),
+                text("topScores") + " (" + (table.max() - 1) + "\u2013" + table.max() + "): " + table.topScores()
+                        + " (" + table.topPercent() + "%)"));
+        RatingTable.NetPromoter nps = table.promoters();
+        if (nps != null) {
+            facts.add(text("promoters") + " (9\u201310): " + nps.promoters() + " (" + nps.promotersPercent() + "%)");
+            facts.add(text("passives") + " (7\u20138): " + nps.passives() + " (" + nps.passivesPercent() + "%)");
+            facts.add(text("detractors") + " (0\u20136): " + nps.detractors() + " (" + nps.detractorsPercent() + "%)");
+            facts.add("NPS " + (nps.score() > 0 ? "+" : "") + nps.score());
+        }
+        html.append("<p class=\"meta\">").append(Html.escape(String.join(" \u00b7 ", facts))).append("</p>");
+        table(html, base(table.answered(), false), List.of(text("point"), text("count"), "%"),
+                table.points().stream().map(p -> List.of(p.value() + (p.value() == table.min() ? " \u2013 " + table.minLabel()
+                        : p.value() == table.max() ? " \u2013 " + table.maxLabel() : ""), Integer.toString(p.count()),
+                        p.percent() + "%")).toList());
+    }
+
+    /** A number: how many answered, mean, median and quartiles as a table, and a box plot of the five numbers. */
+    private void number(StringBuilder html, NumberTable table) {
+        String unit = table.unit() == null ? "" : " " + table.unit();
+        if (table.answered() > 0) {
+            html.append(Charts.boxPlot(new Charts.Box(table.min().doubleValue(), table.lowerQuartile().doubleValue(),
+                    table.median().doubleValue(), table.upperQuartile().doubleValue(), table.max().doubleValue(),
+                    table.mean().doubleValue(), List.of(text("min") + " " + decimal(table.min()),
+                    text("lowerQuartile") + " " + decimal(table.lowerQuartile()), text("median") + " " + decimal(table.median()),
+                    text("upperQuartile") + " " + decimal(table.upperQuartile()), text("max") + " " + decimal(table.max()))),
+                    table.text()));
+        }
+        table(html, base(table.answered(), false) + (unit.isEmpty() ? "" : " \u00b7" + unit),
+                List.of(text("statistic"), text("value")), List.of(
+                        List.of(text("answers"), Integer.toString(table.answered())),
+                        List.of(text("mean"), decimal(table.mean()) + unit),
+                        List.of(text("min"), decimal(table.min()) + unit),
+                        List.of(text("lowerQuartile"), decimal(table.lowerQuartile()) + unit),
+                        List.of(text("median"), decimal(table.median()) + unit),
+                        List.of(text("upperQuartile"), decimal(table.upperQuartile()) + unit),
+                        List.of(text("max"), decimal(table.max()) + unit)));
+    }
+
+    /** A decimal as the report's language writes it (a comma in Dutch), without trailing zeros; "–" for none. */
+    private String decimal(BigDecimal value) {
+        if (value == null) {
+            return "\u2013";
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        String written = (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString();
+        return written.replace(".", texts.getOrDefault("decimalSeparator", "."));
     }
 
     private void coded(StringBuilder html, CodedTable table) {
@@ -167,15 +233,20 @@ final class Blocks {
                 }
                 row.add(count.count() + " (" + count.percent() + "%)");
                 bars.add(new Charts.Bar(option.label() + " – " + waves.get(i).label()
-                        + (waves.get(i).published() ? " *" : ""), count.percent() + "%", count.percent()));
+                        + (waves.get(i).published() ? " *" : ""), count.percent() + "%", count.percent(),
+                        waves.get(i).published()));
             }
             rows.add(row);
         }
-        html.append(Charts.horizontalBars(bars, last.text()));
-        String base = waves.stream().map(w -> w.label() + ": n = " + distributions.get(waves.indexOf(w)).base())
+        boolean anyPublished = waves.stream().anyMatch(WaveData::published);
+        // the chart's title is what a screen reader reads of it: it names the published figures too
+        html.append(Charts.horizontalBars(bars, last.text() + (anyPublished ? " (* " + text("published") + ")" : ""),
+                "* " + text("publishedShort")));
+        String base = waves.stream().map(w -> w.label() + (w.published() ? " *" : "") + ": n = "
+                        + distributions.get(waves.indexOf(w)).base())
                 .collect(Collectors.joining(", ")) + (block.byUnits() ? " " + units : "");
         table(html, base, heads, rows);
-        if (waves.stream().anyMatch(WaveData::published)) {
+        if (anyPublished) {
             html.append("<p class=\"published\">* ").append(Html.escape(text("published"))).append("</p>");
         }
         return html.append("</section>").toString();

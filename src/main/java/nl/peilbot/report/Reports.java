@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import nl.peilbot.aggregation.PublishedFigures;
+import nl.peilbot.aggregation.PublishedFiguresException;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.system.PageTexts;
@@ -19,17 +21,14 @@ class Reports {
 
     private final Results results;
     private final ReportTemplates templates;
-    private final PublishedWaves published;
     private final PageTexts texts;
     private final ReportPage page;
     private final TemplateRevisions revisions;
 
-    Reports(Results results, ReportTemplates templates, TemplateRevisions revisions, PublishedWaves published,
-            MessageSource messages) {
+    Reports(Results results, ReportTemplates templates, TemplateRevisions revisions, MessageSource messages) {
         this.results = results;
         this.templates = templates;
         this.revisions = revisions;
-        this.published = published;
         this.texts = new PageTexts(messages, "report.");
         this.page = new ReportPage(stylesheet());
     }
@@ -115,9 +114,14 @@ class Reports {
                 int slash = ref.indexOf('/');
                 WaveId id = new WaveId(ref.substring(0, slash), ref.substring(slash + 1));
                 // the figures of record: an analyst entered them, even where some answers were also stored
-                Optional<PublishedWave> figures = published.wave(id);
+                Optional<PublishedFigures> figures;
+                try {
+                    figures = results.published(id);
+                } catch (PublishedFiguresException e) {
+                    throw new TemplateException(e.getMessage());
+                }
                 if (figures.isPresent()) {
-                    return figures.get();
+                    return new PublishedWave(figures.get());
                 }
                 if (!results.waves().contains(id)) {
                     throw new TemplateException("no wave '" + ref + "': neither results nor published figures");

@@ -12,6 +12,7 @@ import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
@@ -117,6 +118,22 @@ final class TypedNumbers {
                 known.counts.add(s.units());
                 known.percents.add(s.percent());
             });
+        } else if (kind.equals("rating")) {
+            RatingTable table = wave.rating(id);
+            known.bases.add(table.answered());
+            known.label(table.minLabel());
+            known.label(table.maxLabel());
+            known.counts.add(table.topScores());
+            known.percents.add(table.topPercent());
+            table.points().forEach(p -> {
+                known.counts.add(p.count());
+                known.percents.add(p.percent());
+            });
+            if (table.promoters() != null) {
+                RatingTable.NetPromoter nps = table.promoters();
+                known.counts.addAll(List.of(nps.promoters(), nps.passives(), nps.detractors()));
+                known.percents.addAll(List.of(nps.promotersPercent(), nps.passivesPercent(), nps.detractorsPercent()));
+            }
         } else if (kind.equals("open-text") || kind.equals("open-parts")) {
             List<String> parts = kind.equals("open-parts") ? question.parts() : java.util.Collections.singletonList(null);
             for (String part : parts) {

@@ -2,6 +2,8 @@ package nl.peilbot.report;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
@@ -29,6 +31,10 @@ interface WaveData {
     CodedTable coded(String question, String part);
 
     CountedFieldTable counted(String question);
+
+    RatingTable rating(String question);
+
+    NumberTable number(String question);
 
     /** The data of the reports' wave and of the earlier waves a template names. */
     interface Source {

@@ -26,7 +26,6 @@ import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnitCombinations;
-import nl.peilbot.aggregation.WaveComparison;
 import nl.peilbot.aggregation.NumberTable;
 import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.WaveId;
@@ -139,18 +138,16 @@ class ResultsController {
         return filtered.crossTab(id, results.flow(id), row, column, query);
     }
 
-    @Operation(summary = "The same question in several waves by code (options, rating points, coding categories, counted-field rows), e.g. wave=ai-in-hospitals-2020/2020&wave=ai-in-hospitals-2021/2021")
+    @Operation(summary = "The same question in several waves by code (options, rating points, coding categories, counted-field rows), e.g. wave=ai-in-hospitals-2020/2020&wave=ai-in-hospitals-2021/2021",
+            description = "A wave known only by its published figures (conversation-flows/published/<survey>.yaml) is read from them: its side has source \"published\" and the publication, its base is the published base, and an option it did not publish has a null count and percent in perWave (unknown, not zero). Published figures are choice questions only, per respondent or per unit as entered.")
     @GetMapping("/compare")
-    WaveComparison compare(@RequestParam String question,
+    Views.ComparisonView compare(@RequestParam String question,
                            @Parameter(schema = @Schema(allowableValues = {"respondents", "units"}))
                            @RequestParam(defaultValue = "respondents") String unit,
                            @Parameter(description = "survey/wave", array = @ArraySchema(schema = @Schema(pattern = WAVE_PATTERN)))
                            @RequestParam("wave") List<String> waves) {
         List<WaveId> ids = waves.stream().map(ResultsController::waveId).toList();
-        WaveComparison comparison = results.compare(question, unit(unit), ids);
-        List<Distribution> withoutTexts = comparison.waves().stream().map(d -> new Distribution(d.wave(), d.questionId(),
-                d.text(), d.unit(), d.base(), d.counts(), List.of())).toList();
-        return new WaveComparison(comparison.questionId(), comparison.unit(), withoutTexts, comparison.rows());
+        return Views.ComparisonView.of(results.compare(question, unit(unit), ids));
     }
 
     @Operation(summary = "Raw responses, pseudonymised, in pages (status completed or all; channel; filter.<dimension or question>=<code>)")

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import nl.peilbot.aggregation.PublishedFiguresException;
 import nl.peilbot.aggregation.UnknownResultException;
 
 /**
@@ -32,6 +33,14 @@ class ResultsProblems extends ResponseEntityExceptionHandler {
     ProblemDetail unknown(UnknownResultException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Unknown result");
+        return problem;
+    }
+
+    /** A published-figures file with a mistake: the server's data, not the request, so 500, naming file and mistake. */
+    @ExceptionHandler(PublishedFiguresException.class)
+    ProblemDetail unreadableFigures(PublishedFiguresException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        problem.setTitle("Published figures unreadable");
         return problem;
     }
 

@@ -10,6 +10,8 @@ import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.UnitCombinations;
+import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.WaveComparison;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.aggregation.WaveReport;
 import nl.peilbot.aggregation.NumberTable;
@@ -119,5 +121,46 @@ final class Views {
 
     /** One page of raw responses. */
     record ResponsePage(long total, int skip, int limit, List<PseudonymousResponse> responses) {
+    }
+
+    /**
+     * {@link WaveComparison} as the API gives it: each wave says where its figures come from, and an option a published
+     * wave did not publish has a null count (unknown), never 0.
+     */
+    record ComparisonView(String questionId, Unit unit, List<ComparedWave> waves, List<ComparisonRow> rows) {
+
+        static ComparisonView of(WaveComparison comparison) {
+            return new ComparisonView(comparison.questionId(), comparison.unit(),
+                    comparison.waves().stream().map(w -> new ComparedWave(w.wave(), w.questionId(), w.text(), w.base(),
+                            w.counts(), w.source(), w.publication())).toList(),
+                    comparison.rows().stream().map(r -> new ComparisonRow(r.code(), r.label(), r.perWave().stream()
+                            .map(c -> c == null ? new ComparedCount(r.code(), r.label(), null, null)
+                                    : new ComparedCount(c.code(), c.label(), c.count(), c.percent())).toList())).toList());
+        }
+    }
+
+    /** One wave's side of a comparison. */
+    record ComparedWave(WaveId wave, String questionId, String text,
+                        @Schema(description = "who answered in that wave (respondents or units), as counted or as published")
+                        int base, List<Distribution.Count> counts,
+                        @Schema(allowableValues = {WaveComparison.ANSWERS, WaveComparison.PUBLISHED},
+                                description = "answers: computed from stored responses; published: a wave known only by "
+                                        + "its published figures (conversation-flows/published), only the options it published")
+                        String source,
+                        @Schema(types = {"string", "null"}, nullable = true,
+                                description = "where a published wave's figures come from; null for a wave of answers")
+                        String publication) {
+    }
+
+    /** One option across the waves, in the order of {@code waves}. */
+    record ComparisonRow(String code, String label, List<ComparedCount> perWave) {
+    }
+
+    /** An option in one wave: null count and percent where a published wave did not publish it. */
+    record ComparedCount(String code, String label,
+                         @Schema(types = {"integer", "null"}, nullable = true, format = "int32",
+                                 description = "null: not published by that wave (unknown, not zero)") Integer count,
+                         @Schema(types = {"integer", "null"}, nullable = true, format = "int32",
+                                 description = "whole percent of the wave's base; null where count is") Integer percent) {
     }
 }

@@ -1,10 +1,13 @@
 package nl.peilbot.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
@@ -14,8 +17,8 @@ import nl.peilbot.aggregation.WaveId;
 
 /**
  * A small wave for the pure tests: 20 respondents in 10 units; a single choice {@code colour}, a multiple choice
- * {@code scale} with an exclusive {@code none}, an open question {@code worries} with categories and an open list
- * {@code trials}.
+ * {@code scale} with an exclusive {@code none}, an open question {@code worries} with categories, an open list
+ * {@code trials}, a 1–5 rating {@code maturity}, a 0–10 rating {@code recommend}, a number {@code staff} and one nobody answered, {@code visits}.
  */
 final class FakeWave implements WaveData {
 
@@ -66,7 +69,11 @@ final class FakeWave implements WaveData {
                 new Overview.QuestionSummary("colour", 1, "single-choice", "Which colour?", 20, List.of()),
                 new Overview.QuestionSummary("scale", 2, "multiple-choice", "At what scale (10% or more)?", 20, List.of()),
                 new Overview.QuestionSummary("worries", 3, "open-text", "What worries you?", 16, List.of()),
-                new Overview.QuestionSummary("trials", 4, "open-list", "Which trials?", 8, List.of())));
+                new Overview.QuestionSummary("trials", 4, "open-list", "Which trials?", 8, List.of()),
+                new Overview.QuestionSummary("maturity", 5, "rating", "How mature?", 10, List.of()),
+                new Overview.QuestionSummary("recommend", 6, "rating", "Would you recommend it?", 10, List.of()),
+                new Overview.QuestionSummary("staff", 7, "number", "How many staff?", 10, List.of()),
+                new Overview.QuestionSummary("visits", 8, "number", "How many visits?", 0, List.of())));
     }
 
     @Override
@@ -111,8 +118,40 @@ final class FakeWave implements WaveData {
                 new CountedFieldTable.Row("intensive care", null, "Intensive care", 3, 25, 3)));
     }
 
+    /** Points 1–5 given 1, 2, 3, 3 and 1 times: mean 3.1, top scores (4–5) 4 of 10. */
+    @Override
+    public RatingTable rating(String question) {
+        return switch (question) {
+            case "maturity" -> new RatingTable(ID, question, "How mature?", 1, 5, "Infant", "Adult", 10,
+                    new BigDecimal("3.10"), List.of(point(1, 1), point(2, 2), point(3, 3), point(4, 3), point(5, 1)), 4, 40,
+                    null);
+            case "recommend" -> new RatingTable(ID, question, "Would you recommend it?", 0, 10, "Never", "Surely", 10,
+                    new BigDecimal("6.50"), List.of(point(0, 1), point(1, 0), point(2, 0), point(3, 1), point(4, 0),
+                    point(5, 1), point(6, 0), point(7, 2), point(8, 2), point(9, 2), point(10, 1)), 3, 30,
+                    new RatingTable.NetPromoter(3, 4, 3, 30, 40, 30, 0));
+            default -> throw new UnknownResultException("no rating question '" + question + "'");
+        };
+    }
+
+    private static RatingTable.Point point(int value, int count) {
+        return new RatingTable.Point(value, count, count * 10);
+    }
+
+    @Override
+    public NumberTable number(String question) {
+        if (question.equals("visits")) {
+            return new NumberTable(ID, question, "How many visits?", null, 0, null, null, null, null, null, null);
+        }
+        if (!question.equals("staff")) {
+            throw new UnknownResultException("no number question '" + question + "'");
+        }
+        return new NumberTable(ID, question, "How many staff?", "FTE", 10, new BigDecimal("12.350"), new BigDecimal("2"),
+                new BigDecimal("5.5"), new BigDecimal("10"), new BigDecimal("16.25"), new BigDecimal("40"));
+    }
+
     static Map<String, String> texts() {
         return Map.of("and", "en", "answer", "Antwoord", "count", "Aantal", "respondents", "respondenten",
-                "published", "Published figures only");
+                "published", "Published figures only", "publishedShort", "published figures", "decimalSeparator", ",",
+                "mean", "gemiddelde", "median", "mediaan");
     }
 }

@@ -1,6 +1,7 @@
 package nl.peilbot.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -165,7 +167,16 @@ class ReportGenerationTests {
         @Test
         void shouldMarkThe2019PublishedFiguresInTheComparisonTables() {
             assertThat(pdfText).contains("Antwoord 2019 * 2020", "Op kleine schaal geïmplementeerd 4 (24%) 12 (41%)",
-                    "* Gepubliceerde cijfers");
+                    "* Gepubliceerde cijfers", "2019 *: n = 17, 2020: n = 29");
+        }
+
+        @Test
+        void shouldMarkThe2019PublishedFiguresInTheComparisonCharts() throws Exception {
+            String html = new String(get(BASE + "/report.html", "analyst", ANALYST_PASSWORD).body(), StandardCharsets.UTF_8);
+            String chart = html.substring(html.indexOf("<section class=\"compare\" id=\"compare-scale\">"));
+            chart = chart.substring(chart.indexOf("<svg"), chart.indexOf("</svg>"));
+            assertThat(chart).contains("(* Gepubliceerde cijfers", "Op kleine schaal geïmplementeerd – 2019 *",
+                    "stroke-dasharray", "* gepubliceerde cijfers, geen antwoorden</text>");
         }
 
         @Test
@@ -178,6 +189,36 @@ class ReportGenerationTests {
         void shouldNumberItsPagesAndListItsContents() {
             assertThat(pages).isGreaterThan(3);
             assertThat(pdfText).contains("1 / " + pages, pages + " / " + pages, "Inhoud", "Bevindingen & conclusies");
+        }
+    }
+
+    /** {@code scripts/report --png}: report.pdf and its first pages as PNG by pdftoppm, for a person to look at. */
+    @Nested
+    class ThePages {
+
+        @Test
+        void shouldWriteTheFirstPagesAsA4Images() throws Exception {
+            assertThat(new ProcessBuilder("scripts/install-poppler").inheritIO().start().waitFor()).isZero();
+            Path folder = Path.of("target/report-pages"); // kept, like the screenshots, for a person to look at
+            ProcessBuilder script = new ProcessBuilder("scripts/report", "--png", folder.toString(), "--pages", "2")
+                    .redirectErrorStream(true);
+            script.environment().put("PEILBOT_URL", "http://127.0.0.1:" + port);
+            script.environment().put("PEILBOT_API_PASSWORD", ANALYST_PASSWORD);
+            Process process = script.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+
+            try (var listing = Files.list(folder)) {
+                List<Path> images = listing.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+                assertThat(images).as(output).hasSize(2);
+                for (Path image : images) {
+                    BufferedImage page = ImageIO.read(image.toFile());
+                    assertThat((double) page.getHeight() / page.getWidth()).as("A4 upright").isCloseTo(297.0 / 210, within(0.02));
+                }
+            }
+            try (PDDocument document = Loader.loadPDF(Files.readAllBytes(folder.resolve("report.pdf")))) {
+                assertThat(document.getNumberOfPages()).isEqualTo(pages);
+            }
         }
     }
 

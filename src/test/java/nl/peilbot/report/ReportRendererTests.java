@@ -85,6 +85,44 @@ class ReportRendererTests {
         }
 
         @Test
+        void shouldDrawARatingsPointsWithItsLabelledEndsMeanAndTopScores() {
+            ReportRenderer.Rendered report = render("{{question maturity}}\n");
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.body()).contains("<section class=\"question\" id=\"q-maturity\">", "1 (Infant)",
+                    "5 (Adult)", "\u2190 Infant</text>", "Adult \u2192</text>", "gemiddelde 3,1",
+                    "(4\u20135): 4 (40%)", "<td>1 \u2013 Infant</td><td class=\"number\">1</td><td class=\"number\">10%</td>",
+                    "<td>3</td><td class=\"number\">3</td><td class=\"number\">30%</td>")
+                    .doesNotContain("NPS");
+            assertThat(report.body().split("<rect ", -1)).as("a column per point").hasSize(1 + 5);
+        }
+
+        @Test
+        void shouldSplitAZeroToTenRatingIntoPromotersPassivesAndDetractors() {
+            ReportRenderer.Rendered report = render("{{question recommend}}\n");
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.body()).contains("(9\u201310): 3 (30%)", "(7\u20138): 4 (40%)", "(0\u20136): 3 (30%)", "NPS 0");
+            assertThat(report.body().split("<rect ", -1)).as("a column per point 0..10").hasSize(1 + 11);
+        }
+
+        @Test
+        void shouldGiveANumbersMeanMedianAndQuartilesWithABoxPlot() {
+            ReportRenderer.Rendered report = render("{{question staff}}\n");
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.body()).contains("<td>gemiddelde</td><td class=\"number\">12,35 FTE</td>",
+                    "<td>mediaan</td><td class=\"number\">10 FTE</td>", "<td class=\"number\">5,5 FTE</td>",
+                    "<td class=\"number\">16,25 FTE</td>", "<td class=\"number\">40 FTE</td>", "mediaan 10</text>",
+                    "<polygon");
+        }
+
+        @Test
+        void shouldShowANumberNobodyAnsweredWithoutAPlot() {
+            ReportRenderer.Rendered report = render("{{question visits}}\n");
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.body()).contains("<td>gemiddelde</td><td class=\"number\">\u2013</td>",
+                    "<td>mediaan</td><td class=\"number\">\u2013</td>").doesNotContain("<svg");
+        }
+
+        @Test
         void shouldStandOnALineOfItsOwn() {
             ReportRenderer.Rendered report = render("Text {{question colour}}\n");
             assertThat(report.problems()).extracting(Problem::line).containsExactly(1);

@@ -111,7 +111,7 @@ class ResultsApiTests {
                 BASE + "/questions/familiarity?unit=units", BASE + "/questions/scale/units",
                 BASE + "/questions/concerns/coded", BASE + "/questions/experiments/counted",
                 BASE + "/crosstab?row=familiarity&column=role", BASE + "/crosstab?row=familiarity&column=role&filter.role=cio",
-                "/api/results/compare?question=scale&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020",
+                "/api/results/compare?question=scale&unit=units&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020",
                 BASE + "/responses", BASE + "/export/responses.csv", BASE + "/export/responses.xlsx",
                 BASE + "/export/responses.sps", BASE + "/export/tables.xlsx", BASE + "/export/tables/familiarity.csv",
                 BASE + "/export/tables/familiarity.xlsx", "/api/results/openapi", "/api/results/openapi.yaml"})
@@ -248,6 +248,58 @@ class ResultsApiTests {
                     .filter(r -> r.get("code").stringValue().equals("smallScale")).findFirst().orElseThrow();
             assertThat(smallScale.get("perWave").get(0).get("percent").intValue()).isEqualTo(24);
             assertThat(smallScale.get("perWave").get(1).get("percent").intValue()).isEqualTo(41);
+        }
+
+        /**
+         * The 2020 report (section 4.3): "24% van de ziekenhuizen AI kleinschalig had geïmplementeerd, tegenover 41%
+         * nu". 2019 is read from its published figures (conversation-flows/published), the figures of record, even
+         * though this fixture also stores a stand-in 2019 wave: only what 2019 published has a count.
+         */
+        @Test
+        void shouldCompareThePublished2019FiguresWithThe2020AnswersByCode() throws Exception {
+            JsonNode comparison = get("/api/results/compare?question=scale&unit=units"
+                    + "&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020");
+
+            JsonNode published = comparison.get("waves").get(0);
+            JsonNode counted = comparison.get("waves").get(1);
+            assertThat(published.get("source").stringValue()).isEqualTo("published");
+            assertThat(published.get("publication").stringValue()).contains("M&I/Partners (2019)");
+            assertThat(published.get("base").intValue()).isEqualTo(17);
+            assertThat(counted.get("source").stringValue()).isEqualTo("answers");
+            assertThat(counted.get("publication").isNull()).isTrue();
+            assertThat(counted.get("base").intValue()).isEqualTo(29);
+
+            JsonNode smallScale = row(comparison, "smallScale");
+            assertThat(smallScale.get("label").stringValue()).as("labelled by the counted wave's flow")
+                    .isEqualTo("Op kleine schaal geïmplementeerd");
+            assertThat(smallScale.get("perWave").get(0).get("count").intValue()).isEqualTo(4);
+            assertThat(smallScale.get("perWave").get(0).get("percent").intValue()).isEqualTo(24);
+            assertThat(smallScale.get("perWave").get(1).get("count").intValue()).isEqualTo(12);
+            assertThat(smallScale.get("perWave").get(1).get("percent").intValue()).isEqualTo(41);
+            JsonNode experimenting = row(comparison, "experimenting");
+            assertThat(experimenting.get("perWave").get(0).get("count").isNull()).as("not published: unknown, not zero")
+                    .isTrue();
+            assertThat(experimenting.get("perWave").get(0).get("percent").isNull()).isTrue();
+            assertThat(experimenting.get("perWave").get(1).get("count").intValue()).isPositive();
+        }
+
+        @Test
+        void shouldRefuseAPublishedFigureThatWasNotPublished() throws Exception {
+            var perRespondent = client.get("/api/results/compare?question=scale&unit=respondents"
+                    + "&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020", ANALYST);
+            assertThat(perRespondent.statusCode()).isEqualTo(404);
+            assertThat(json.readTree(perRespondent.body()).get("detail").stringValue()).contains("not per respondent");
+
+            var unpublishedQuestion = client.get("/api/results/compare?question=familiarity"
+                    + "&wave=ai-in-hospitals-2019/2019&wave=ai-in-hospitals-2020/2020", ANALYST);
+            assertThat(unpublishedQuestion.statusCode()).isEqualTo(404);
+            assertThat(json.readTree(unpublishedQuestion.body()).get("detail").stringValue())
+                    .contains("published figures", "familiarity");
+        }
+
+        private JsonNode row(JsonNode comparison, String code) {
+            return StreamSupport.stream(comparison.get("rows").spliterator(), false)
+                    .filter(r -> r.get("code").stringValue().equals(code)).findFirst().orElseThrow();
         }
     }
 
@@ -564,6 +616,17 @@ class ResultsApiTests {
             var notANumber = client.get(BASE + "/responses?limit=many", ANALYST);
             assertThat(notANumber.statusCode()).isEqualTo(400);
             assertThat(notANumber.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+
+        @Test
+        void shouldDocumentWhereAComparedWavesFiguresComeFrom() throws Exception {
+            JsonNode schemas = get("/api/results/openapi").get("components").get("schemas");
+
+            assertThat(schemas.get("ComparedWave").get("properties").get("source").toString())
+                    .contains("answers", "published");
+            assertThat(schemas.get("ComparedWave").get("properties").get("publication").toString()).contains("null");
+            assertThat(schemas.get("ComparedCount").get("properties").get("count").toString()).contains("null");
+            assertThat(schemas.get("ComparisonRow").get("properties").get("perWave").toString()).contains("ComparedCount");
         }
 
         @Test
