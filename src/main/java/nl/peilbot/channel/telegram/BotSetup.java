@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
@@ -22,11 +23,13 @@ final class BotSetup {
     private final TelegramClient telegram;
     private final ChatTexts texts;
     private final TelegramProperties properties;
+    private final TaskExecutor executor;
 
-    BotSetup(TelegramClient telegram, ChatTexts texts, TelegramProperties properties) {
+    BotSetup(TelegramClient telegram, ChatTexts texts, TelegramProperties properties, TaskExecutor executor) {
         this.telegram = telegram;
         this.texts = texts;
         this.properties = properties;
+        this.executor = executor;
     }
 
     /** Says who the bot is and registers its commands; failures are logged, the bot goes on without them. */
@@ -50,12 +53,10 @@ final class BotSetup {
         if (properties.mode() != TelegramProperties.Mode.WEBHOOK) {
             return;
         }
-        Thread setup = new Thread(() -> {
+        executor.execute(() -> {
             announce();
             setWebhook();
-        }, "telegram-setup");
-        setup.setDaemon(true);
-        setup.start();
+        });
     }
 
     /** Long polling works only while no webhook is set. */
