@@ -15,6 +15,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import nl.peilbot.system.Languages;
+
 /** Tells Telegram about the bot: its command menu in Dutch (the default) and English, and where updates go. */
 final class BotSetup {
 
@@ -41,8 +43,11 @@ final class BotSetup {
                 log.warn("TELEGRAM_BOT_USERNAME is {} but the token belongs to @{}", configured, me.getUserName());
             }
             log.info("Telegram bot @{} is on ({} mode)", me.getUserName(), properties.mode().name().toLowerCase());
-            telegram.execute(SetMyCommands.builder().commands(commands("nl")).build());
-            telegram.execute(SetMyCommands.builder().commands(commands("en")).languageCode("en").build());
+            // the default language's menu for every user, the others' for users whose Telegram speaks them
+            telegram.execute(SetMyCommands.builder().commands(commands(Languages.SUPPORTED.get(0))).build());
+            for (String language : Languages.SUPPORTED.subList(1, Languages.SUPPORTED.size())) {
+                telegram.execute(SetMyCommands.builder().commands(commands(language)).languageCode(language).build());
+            }
         } catch (TelegramApiException e) {
             log.warn("Telegram bot set-up failed ({}); commands may be missing from the menu", why(e));
         }
