@@ -47,8 +47,8 @@ class TelegramConfiguration {
 
     /** The component {@code telegram} of {@code /actuator/health}, named after the bean as Boot does. */
     @Bean
-    TelegramHealth telegramHealthIndicator(TelegramPulse telegramPulse, Outbox outbox, TelegramProperties properties) {
-        return new TelegramHealth(telegramPulse, outbox, properties);
+    TelegramHealth telegramHealthIndicator(TelegramPulse telegramPulse, TelegramProperties properties) {
+        return new TelegramHealth(telegramPulse, properties);
     }
 
     /** Sends the outbox's Telegram messages through a client of its own, with the short send time-out. */
