@@ -553,6 +553,9 @@ class ResultsApiTests {
             assertThat(openApi.get("openapi").stringValue()).startsWith("3.");
             assertThat(openApi.get("paths").propertyNames()).contains("/api/results/waves",
                     "/api/results/{survey}/{wave}/crosstab").noneMatch(p -> p.startsWith("/api/invitations"));
+            JsonNode csv = openApi.get("paths").get("/api/results/{survey}/{wave}/export/responses.csv").get("get");
+            assertThat(csv.get("parameters").findValues("name").stream().map(JsonNode::asString)).as("the export's language is documented")
+                    .contains("lang").doesNotContain("locale");
         }
 
         @Test
