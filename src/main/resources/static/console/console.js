@@ -51,23 +51,13 @@
     return minutes + ' min ' + Math.round(seconds % 60) + ' s';
   };
 
-  function csvRow(fields) {
-    return fields.map((value) => {
-      let v = value === null || value === undefined ? '' : String(value);
-      // The same guard as the server's SpreadsheetCsv: a formula start, also after blanks or control characters.
-      if (/^[\s\u0000-\u001f]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(v)) v = "'" + v;
-      v = v.replace(/\r\n|[\r\n]/g, ' ');
-      return /[",;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
-    }).join(',') + '\r\n';
-  }
-
-  function downloadButton(label, filename, header, rows) {
+  // The server builds the CSV (with its formula guard and byte order mark); the page only saves it.
+  function downloadButton(label, filename, csv) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = label;
     button.addEventListener('click', () => {
-      const csv = csvRow(header) + rows.map(csvRow).join('');
-      const url = URL.createObjectURL(new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }));
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const a = document.createElement('a');
       a.href = url;
       a.download = filename;
@@ -230,7 +220,7 @@
             button.addEventListener('click', async () => {
               if (!confirm(t(question))) return;
               const result = await call('POST', base + '/invitations/' + encodeURIComponent(invitation.ref) + '/' + action);
-              if (action === 'reissue' && result.ok) showLinks(result.data.created);
+              if (action === 'reissue' && result.ok) showLinks(result.data);
               refreshInvitations();
             });
             actions.append(button, ' ');
@@ -239,7 +229,7 @@
       });
     }
 
-    function showLinks(created) {
+    function showLinks({ created, csv }) {
       const box = $('links');
       const intro = document.createElement('p');
       intro.className = 'notice';
@@ -260,9 +250,7 @@
         body.appendChild(row);
       }
       table.appendChild(body);
-      box.replaceChildren(intro, downloadButton(t('downloadLinks'), survey + '-links.csv',
-        ['name', 'email', 'telegram', 'unit', 'profile', 'webLink', 'telegramLink'],
-        created.map((l) => [l.name, l.email, l.telegram, l.unit, l.dimensions, l.webLink, l.telegramLink])), table);
+      box.replaceChildren(intro, downloadButton(t('downloadLinks'), survey + '-links.csv', csv), table);
       box.focus();
     }
 
@@ -283,7 +271,7 @@
 
     async function afterCreate(result, form) {
       if (result.ok) {
-        showLinks(result.data.created);
+        showLinks(result.data);
         form.reset();
       } else if (result.data && result.data.problems) {
         showProblems(result.data.problems);
@@ -407,9 +395,7 @@
         + t('remindersExported') + ' ' + data.emails.length + '.';
       const parts = [sent];
       if (data.emails.length > 0) {
-        parts.push(downloadButton(t('downloadReminders'), survey + '-reminders.csv',
-          ['name', 'email', 'unit', 'webLink', 'telegramLink'],
-          data.emails.map((e) => [e.name, e.email, e.unit, e.webLink, e.telegramLink])));
+        parts.push(downloadButton(t('downloadReminders'), survey + '-reminders.csv', data.csv));
       }
       box.replaceChildren(...parts);
       box.focus();

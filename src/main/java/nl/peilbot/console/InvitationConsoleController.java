@@ -95,7 +95,12 @@ class InvitationConsoleController {
     record ProfileJson(List<FieldJson> fields, Map<String, String> unit, Map<String, String> units) {
     }
 
-    record Created(List<LinkJson> created) {
+    /** @param csv the same links as a spreadsheet file's text ({@link LinksCsv}) */
+    record Created(List<LinkJson> created, String csv) {
+
+        Created(List<LinkJson> created) {
+            this(created, LinksCsv.invitations(created));
+        }
     }
 
     record Rejected(List<InvitationRows.Problem> problems) {

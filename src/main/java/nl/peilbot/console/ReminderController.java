@@ -37,10 +37,14 @@ class ReminderController {
                 properties.stuckAfter().toDays(), reminders.candidates(ConsoleWaves.wave(waves, survey)));
     }
 
+    /** What {@link Reminders#send} did, with the e-mail reminders' links as a spreadsheet file's text ({@link LinksCsv}). */
+    record SentJson(int byChat, int byMail, List<Reminders.EmailReminder> emails, String csv) {
+    }
+
     @PostMapping
-    Reminders.Sent send(@PathVariable String survey, Principal organiser) {
+    SentJson send(@PathVariable String survey, Principal organiser) {
         Reminders.Sent sent = reminders.send(ConsoleWaves.wave(waves, survey), organiser.getName());
         broadcaster.changed(survey);
-        return sent;
+        return new SentJson(sent.byChat(), sent.byMail(), sent.emails(), LinksCsv.reminders(sent.emails()));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -22,9 +23,9 @@ class OutboxConfiguration {
 
     @Bean
     OutboxWorker outboxWorker(OutboxStore store, ObjectProvider<OutboxHandler> handlers, OutboxProperties settings,
-                              Clock clock) {
+                              Clock clock, TaskScheduler scheduler) {
         return new OutboxWorker(store, () -> handlers.orderedStream().toList(), settings, clock,
-                new Backoff(settings.maxBackoff(), () -> ThreadLocalRandom.current().nextDouble()));
+                new Backoff(settings.maxBackoff(), () -> ThreadLocalRandom.current().nextDouble()), scheduler);
     }
 
     @Bean

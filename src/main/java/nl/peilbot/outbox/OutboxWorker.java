@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import nl.peilbot.outbox.OutboxStore.Queued;
 import nl.peilbot.outbox.OutboxStore.Stored;
@@ -41,6 +41,12 @@ import nl.peilbot.outbox.OutboxStore.Stored;
  *
  * <p>A try whose outcome is not recorded (kill -9, a stopped database, a stall) keeps its claim until it expires;
  * then any instance tries again: delivery is at least once, and only such tries can be repeated.
+ *
+ * <p>Timing (the poll interval, due retries) is on the application's {@link TaskScheduler}, which only hands the
+ * read to the worker's pool. Reads and tries run on a pool of {@code peilbot.outbox.parallelism} threads of the
+ * worker's own, and handler calls on threads of their own: a try blocks for as long as a handler may take (an SMTP
+ * or Bot API call, up to its time-out), so on the application's shared executor a backlog would hold all its
+ * threads, and tries waiting for calls queued behind them would time out.
  */
 final class OutboxWorker implements SmartLifecycle {
 
@@ -59,7 +65,7 @@ final class OutboxWorker implements SmartLifecycle {
     private final Clock clock;
     private final Backoff backoff;
     private final String owner = UUID.randomUUID().toString();
-    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private final TaskScheduler scheduler;
     private final ThreadPoolTaskExecutor tries = new ThreadPoolTaskExecutor();
     // A handler call runs on a thread of its own, so a call abandoned after its time-out holds no try slot.
     private final SimpleAsyncTaskExecutor calls = new SimpleAsyncTaskExecutor("outbox-call-");
@@ -73,18 +79,18 @@ final class OutboxWorker implements SmartLifecycle {
     private final Map<String, String> busy = new HashMap<>();
     private boolean readQueued;
     private boolean running;
+    private ScheduledFuture<?> polling;
     private ScheduledFuture<?> earlyRead;
     private Instant earlyReadAt;
 
     OutboxWorker(OutboxStore store, Supplier<List<OutboxHandler>> handlers, OutboxProperties settings, Clock clock,
-                 Backoff backoff) {
+                 Backoff backoff, TaskScheduler scheduler) {
         this.store = store;
         this.handlerSource = handlers;
         this.settings = settings;
         this.clock = clock;
         this.backoff = backoff;
-        scheduler.setThreadNamePrefix("outbox-read-");
-        scheduler.setPoolSize(1);
+        this.scheduler = scheduler;
         tries.setThreadNamePrefix("outbox-try-");
         tries.setCorePoolSize(settings.parallelism());
         tries.setMaxPoolSize(settings.parallelism());
@@ -102,7 +108,7 @@ final class OutboxWorker implements SmartLifecycle {
             readQueued = true;
         }
         try {
-            scheduler.execute(this::read);
+            tries.execute(this::read);
         } catch (TaskRejectedException stopping) {
             synchronized (this) {
                 readQueued = false;
@@ -316,12 +322,11 @@ final class OutboxWorker implements SmartLifecycle {
             }
         }
         handlers = Map.copyOf(byKind);
-        scheduler.initialize();
         tries.initialize();
         synchronized (this) {
             running = true;
+            polling = scheduler.scheduleWithFixedDelay(this::wake, settings.pollInterval());
         }
-        scheduler.scheduleWithFixedDelay(this::wake, settings.pollInterval());
         wake();
     }
 
@@ -330,8 +335,13 @@ final class OutboxWorker implements SmartLifecycle {
         synchronized (this) {
             running = false;
             lanes.clear();
+            if (polling != null) {
+                polling.cancel(false);
+            }
+            if (earlyRead != null) {
+                earlyRead.cancel(false);
+            }
         }
-        scheduler.shutdown();
         tries.shutdown();
     }
 

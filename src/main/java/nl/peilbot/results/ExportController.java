@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
@@ -35,6 +36,8 @@ class ExportController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final MediaType SPS = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final String LANG = "Language of labels and headers (nl, en); without it the Accept-Language "
+            + "header, else the survey's default language";
 
     private final Results results;
     private final RawResponses responses;
@@ -49,57 +52,63 @@ class ExportController {
     }
 
     @Operation(summary = "Raw responses as CSV: one row per respondent, one column per answer (see docs/results-api.md)")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
     @GetMapping("/responses.csv")
     ResponseEntity<byte[]> responsesCsv(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                                        @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), filter, parameters, lang);
+                                        @Parameter(hidden = true) Locale locale) {
+        Export export = export(new WaveId(survey, wave), filter, parameters, locale);
         return file(csv(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
     }
 
     @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
     @GetMapping("/responses.xlsx")
     ResponseEntity<byte[]> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
                                          @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                                         @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), filter, parameters, lang);
+                                         @Parameter(hidden = true) Locale locale) {
+        Export export = export(new WaveId(survey, wave), filter, parameters, locale);
         return file(XlsxWriter.write(List.of(export.sheet())), XLSX, fileName(survey, wave, "responses.xlsx"));
     }
 
     @Operation(summary = "SPSS syntax reading responses.csv, with variable and value labels")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
     @GetMapping("/responses.sps")
     ResponseEntity<byte[]> responsesSps(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                                        @RequestParam(defaultValue = "nl") String lang) {
-        Export export = export(new WaveId(survey, wave), filter, parameters, lang);
+                                        @Parameter(hidden = true) Locale locale) {
+        Export export = export(new WaveId(survey, wave), filter, parameters, locale);
         String syntax = SpssSyntax.of(export.columns(), export.sheet(), fileName(survey, wave, "responses.csv"));
         return file(syntax.getBytes(StandardCharsets.UTF_8), SPS, fileName(survey, wave, "responses.sps"));
     }
 
     @Operation(summary = "Every question's table, one sheet each")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
     @GetMapping("/tables.xlsx")
     ResponseEntity<byte[]> tables(@PathVariable String survey, @PathVariable String wave,
-                                  @RequestParam(defaultValue = "nl") String lang) {
-        List<Sheet> sheets = tableSheets(new WaveId(survey, wave), lang).all();
+                                  @Parameter(hidden = true) Locale locale) {
+        List<Sheet> sheets = tableSheets(new WaveId(survey, wave), locale).all();
         return file(XlsxWriter.write(sheets), XLSX, fileName(survey, wave, "tables.xlsx"));
     }
 
     @Operation(summary = "One question's table as CSV")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
     @GetMapping("/tables/{question}.csv")
     ResponseEntity<byte[]> tableCsv(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
-                                    @RequestParam(defaultValue = "nl") String lang) {
-        Sheet sheet = tableSheets(new WaveId(survey, wave), lang).of(question).get(0);
+                                    @Parameter(hidden = true) Locale locale) {
+        Sheet sheet = tableSheets(new WaveId(survey, wave), locale).of(question).get(0);
         return file(csv(sheet), CSV, fileName(survey, wave, question + ".csv"));
     }
 
     @Operation(summary = "One question's tables as XLSX")
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
     @GetMapping("/tables/{question}.xlsx")
     ResponseEntity<byte[]> tableXlsx(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
-                                     @RequestParam(defaultValue = "nl") String lang) {
-        List<Sheet> sheets = tableSheets(new WaveId(survey, wave), lang).of(question);
+                                     @Parameter(hidden = true) Locale locale) {
+        List<Sheet> sheets = tableSheets(new WaveId(survey, wave), locale).of(question);
         return file(XlsxWriter.write(sheets), XLSX, fileName(survey, wave, question + ".xlsx"));
     }
 
@@ -113,10 +122,10 @@ class ExportController {
     private record Export(List<ResponseColumns.Column> columns, Sheet sheet) {
     }
 
-    private Export export(WaveId wave, ResponseFilter filter, Map<String, String> parameters, String lang) {
+    private Export export(WaveId wave, ResponseFilter filter, Map<String, String> parameters, Locale requested) {
         Flow flow = results.flow(wave);
         ResponseQuery query = filter.query(flow, parameters);
-        String language = flow.languages().contains(lang) ? lang : flow.defaultLanguage();
+        String language = language(flow, requested);
         List<PseudonymousResponse> rows = responses.find(wave, query, 0, 0).stream()
                 .map(d -> PseudonymousResponse.of(d, flow, pseudonyms)).toList();
         Locale locale = Locale.forLanguageTag(language);
@@ -126,11 +135,17 @@ class ExportController {
         return new Export(columns, ResponseColumns.sheet(wave.survey() + " " + wave.wave(), columns, rows));
     }
 
-    private TableSheets tableSheets(WaveId wave, String lang) {
+    private TableSheets tableSheets(WaveId wave, Locale requested) {
         Flow flow = results.flow(wave);
-        String language = flow.languages().contains(lang) ? lang : flow.defaultLanguage();
+        String language = language(flow, requested);
         Locale locale = Locale.forLanguageTag(language);
         return new TableSheets(results, wave, language, key -> text(key, locale));
+    }
+
+    /** The language {@link nl.peilbot.system.LanguageResolver} chose when the survey speaks it, else the survey's own. */
+    private static String language(Flow flow, Locale requested) {
+        String language = requested.getLanguage();
+        return flow.languages().contains(language) ? language : flow.defaultLanguage();
     }
 
     private String text(String key, Locale locale) {

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 import com.mongodb.client.model.Filters;
 
+import nl.peilbot.csv.SpreadsheetCsv;
+
 /** Making invitations in the console: one by one, from a CSV (all rows or none), revoke and re-issue. */
 class InvitationConsoleTests extends ConsoleTestBase {
 
@@ -77,6 +79,27 @@ class InvitationConsoleTests extends ConsoleTestBase {
             assertThat(list).hasSize(3);
             assertThat(list.get(0).get("status").stringValue()).isEqualTo("not_started");
             assertThat(list.toString()).as("the list never shows links again").doesNotContain(token);
+        }
+
+        @Test
+        void shouldOfferTheLinksAsASpreadsheetWithFormulasDefused() throws Exception {
+            MockHttpServletResponse response = upload("""
+                    Ziekenhuis;role;name;email
+                    "=HYPERLINK(""https://evil.example"";""klik"")";cio;"@Bram, ""de"" Bakker";bram@zbz.example
+                    Ziekenhuis Rivierenland;;  -An;
+                    """);
+
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+            JsonNode created = body(response).get("created");
+            String csv = body(response).get("csv").stringValue();
+            assertThat(csv).startsWith(SpreadsheetCsv.BOM + "name,email,telegram,unit,profile,webLink,telegramLink\r\n");
+            List<SpreadsheetCsv.Line> lines = SpreadsheetCsv.read(csv);
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(1).fields()).containsExactly("'@Bram, \"de\" Bakker", "bram@zbz.example", "",
+                    "'=HYPERLINK(\"https://evil.example\";\"klik\")", created.get(0).get("dimensions").stringValue(),
+                    created.get(0).get("webLink").stringValue(), created.get(0).get("telegramLink").stringValue());
+            assertThat(lines.get(2).fields().get(0)).isEqualTo("'-An");
+            assertThat(lines.get(2).fields().get(5)).isEqualTo(created.get(1).get("webLink").stringValue());
         }
 
         @Test

@@ -88,6 +88,11 @@ class ReminderTests extends ConsoleTestBase {
         assertThat(sent.get("emails")).hasSize(1);
         assertThat(email.get("ref").stringValue()).isEqualTo(byEmail.responseId());
         assertThat(email.get("email").stringValue()).isEqualTo("tina.mail@example.org");
+        assertThat(nl.peilbot.csv.SpreadsheetCsv.read(sent.get("csv").stringValue()).stream()
+                .map(nl.peilbot.csv.SpreadsheetCsv.Line::fields).toList()).containsExactly(
+                List.of("name", "email", "unit", "webLink", "telegramLink"),
+                List.of("Tina Mail", "tina.mail@example.org", "Ziekenhuis Mail", email.get("webLink").stringValue(),
+                        email.get("telegramLink").stringValue()));
         String link = email.get("webLink").stringValue();
         String newToken = link.substring(link.indexOf("#t=") + 3);
         assertThat(invitations.check(byEmail.token())).as("the old link is replaced")

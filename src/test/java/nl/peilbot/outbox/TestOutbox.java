@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
 import com.mongodb.client.MongoDatabase;
 
 /** One outbox instance (store, worker, enqueue side) on a database, as the Spring configuration wires it. */
@@ -12,12 +14,16 @@ final class TestOutbox implements AutoCloseable {
     final OutboxStore store;
     final OutboxWorker worker;
     final DurableOutbox outbox;
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
     TestOutbox(MongoDatabase database, Clock clock, OutboxProperties settings, List<OutboxHandler> handlers) {
         this.store = new OutboxStore(database);
+        // the application's scheduler, as Boot configures it: one thread
+        scheduler.setThreadNamePrefix("test-scheduling-");
+        scheduler.initialize();
         // a fixed jitter of one half: each wait is the doubled back-off and a quarter more
         this.worker = new OutboxWorker(store, () -> handlers, settings, clock, new Backoff(settings.maxBackoff(),
-                () -> 0.5));
+                () -> 0.5), scheduler);
         this.outbox = new DurableOutbox(store, worker, clock);
     }
 
@@ -34,5 +40,6 @@ final class TestOutbox implements AutoCloseable {
     @Override
     public void close() {
         worker.stop();
+        scheduler.shutdown();
     }
 }

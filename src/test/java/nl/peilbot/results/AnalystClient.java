@@ -33,6 +33,11 @@ final class AnalystClient {
         return send(request(path, who).GET().build());
     }
 
+    /** A GET whose client prefers these languages (an Accept-Language header). */
+    HttpResponse<byte[]> get(String path, Who who, String acceptLanguage) throws Exception {
+        return send(request(path, who).header("Accept-Language", acceptLanguage).GET().build());
+    }
+
     HttpResponse<byte[]> put(String path, String json, Who who) throws Exception {
         return send(request(path, who).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -539,6 +539,23 @@ class ResultsApiTests {
         }
 
         @Test
+        void shouldSpeakTheLanguageTheClientPrefersUnlessLangChoosesOne() throws Exception {
+            String table = EXPORT + "tables/familiarity.csv";
+            List<String> dutch = List.of("Code", "Antwoord", "Respondenten", "% respondenten", "Ziekenhuizen",
+                    "% ziekenhuizen");
+            List<String> english = csv(table + "?lang=en").get(0);
+
+            assertThat(english).doesNotContainAnyElementsOf(List.of("Antwoord", "Respondenten"));
+            assertThat(Csv.parse(client.get(table, ANALYST, "en-GB,en;q=0.8").body()).get(0)).isEqualTo(english);
+            assertThat(Csv.parse(client.get(table + "?lang=NL", ANALYST, "en-GB").body()).get(0)).isEqualTo(dutch);
+            assertThat(Csv.parse(client.get(table, ANALYST, "de-DE").body()).get(0)).isEqualTo(dutch);
+            assertThat(Csv.parse(client.get(table + "?lang=fr", ANALYST, "en").body()).get(0))
+                    .as("a language we do not speak is Dutch, as on the pages").isEqualTo(dutch);
+            assertThat(client.text(EXPORT + "responses.sps?lang=en-GB"))
+                    .contains("/familiarity 'How familiar are you");
+        }
+
+        @Test
         void shouldExportEveryTableAsOneWorkbook() throws Exception {
             var response = client.get(EXPORT + "tables.xlsx", ANALYST);
 
@@ -588,6 +605,9 @@ class ResultsApiTests {
             assertThat(openApi.get("openapi").stringValue()).startsWith("3.");
             assertThat(openApi.get("paths").propertyNames()).contains("/api/results/waves",
                     "/api/results/{survey}/{wave}/crosstab").noneMatch(p -> p.startsWith("/api/invitations"));
+            JsonNode csv = openApi.get("paths").get("/api/results/{survey}/{wave}/export/responses.csv").get("get");
+            assertThat(csv.get("parameters").findValues("name").stream().map(JsonNode::asString)).as("the export's language is documented")
+                    .contains("lang").doesNotContain("locale");
         }
 
         @Test

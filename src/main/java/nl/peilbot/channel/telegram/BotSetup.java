@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
@@ -14,6 +15,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import nl.peilbot.system.Languages;
+
 /** Tells Telegram about the bot: its command menu in Dutch (the default) and English, and where updates go. */
 final class BotSetup {
 
@@ -22,11 +25,13 @@ final class BotSetup {
     private final TelegramClient telegram;
     private final ChatTexts texts;
     private final TelegramProperties properties;
+    private final TaskExecutor executor;
 
-    BotSetup(TelegramClient telegram, ChatTexts texts, TelegramProperties properties) {
+    BotSetup(TelegramClient telegram, ChatTexts texts, TelegramProperties properties, TaskExecutor executor) {
         this.telegram = telegram;
         this.texts = texts;
         this.properties = properties;
+        this.executor = executor;
     }
 
     /** Says who the bot is and registers its commands; failures are logged, the bot goes on without them. */
@@ -38,8 +43,11 @@ final class BotSetup {
                 log.warn("TELEGRAM_BOT_USERNAME is {} but the token belongs to @{}", configured, me.getUserName());
             }
             log.info("Telegram bot @{} is on ({} mode)", me.getUserName(), properties.mode().name().toLowerCase());
-            telegram.execute(SetMyCommands.builder().commands(commands("nl")).build());
-            telegram.execute(SetMyCommands.builder().commands(commands("en")).languageCode("en").build());
+            // the default language's menu for every user, the others' for users whose Telegram speaks them
+            telegram.execute(SetMyCommands.builder().commands(commands(Languages.SUPPORTED.get(0))).build());
+            for (String language : Languages.SUPPORTED.subList(1, Languages.SUPPORTED.size())) {
+                telegram.execute(SetMyCommands.builder().commands(commands(language)).languageCode(language).build());
+            }
         } catch (TelegramApiException e) {
             log.warn("Telegram bot set-up failed ({}); commands may be missing from the menu", why(e));
         }
@@ -50,12 +58,10 @@ final class BotSetup {
         if (properties.mode() != TelegramProperties.Mode.WEBHOOK) {
             return;
         }
-        Thread setup = new Thread(() -> {
+        executor.execute(() -> {
             announce();
             setWebhook();
-        }, "telegram-setup");
-        setup.setDaemon(true);
-        setup.start();
+        });
     }
 
     /** Long polling works only while no webhook is set. */

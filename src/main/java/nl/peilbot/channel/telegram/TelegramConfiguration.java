@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -45,8 +47,8 @@ class TelegramConfiguration {
 
     /** The component {@code telegram} of {@code /actuator/health}, named after the bean as Boot does. */
     @Bean
-    TelegramHealth telegramHealthIndicator(TelegramPulse telegramPulse, Outbox outbox, TelegramProperties properties) {
-        return new TelegramHealth(telegramPulse, outbox, properties);
+    TelegramHealth telegramHealthIndicator(TelegramPulse telegramPulse, TelegramProperties properties) {
+        return new TelegramHealth(telegramPulse, properties);
     }
 
     /** Sends the outbox's Telegram messages through a client of its own, with the short send time-out. */
@@ -85,16 +87,18 @@ class TelegramConfiguration {
     }
 
     @Bean(initMethod = "start")
-    BotSetup telegramSetup(TelegramClient telegramClient, ChatTexts telegramTexts, TelegramProperties properties) {
-        return new BotSetup(telegramClient, telegramTexts, properties);
+    BotSetup telegramSetup(TelegramClient telegramClient, ChatTexts telegramTexts, TelegramProperties properties,
+                           @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+        return new BotSetup(telegramClient, telegramTexts, properties, executor);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean
     @Conditional(TelegramConditions.Polling.class)
     UpdatePoller telegramPoller(TelegramClient telegramClient, UpdateHandler telegramUpdates, BotSetup telegramSetup,
-                                TelegramPulse telegramPulse, TelegramProperties properties) {
+                                TelegramPulse telegramPulse, TelegramProperties properties,
+                                @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
         return new UpdatePoller(telegramClient, telegramUpdates::handle, telegramSetup, telegramPulse,
-                properties.pollTimeout());
+                properties.pollTimeout(), executor);
     }
 
     /** {@code https://api.telegram.org} or a test server's {@code http://127.0.0.1:PORT}: scheme, host and port only. */

@@ -1,29 +1,28 @@
 package nl.peilbot.channel.telegram;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-import nl.peilbot.outbox.Outbox;
-
 /**
  * The bot in {@code /actuator/health} as component {@code telegram}, present only while the bot is on: {@code DOWN}
  * when long polling has been failing for longer than {@code peilbot.telegram.poll-down-after} (Telegram unreachable,
- * a revoked token, a second instance polling the same bot), else {@code UP}. Details (for organisers): the mode, the
- * age of the last successful poll and send on this instance, and the Telegram messages the outbox gave up on. Reads
- * only what the poller and sender reported ({@link TelegramPulse}) and the outbox's counts: no call to Telegram.
+ * a revoked token, a second instance polling the same bot), else {@code UP}. Details (for organisers): the mode and
+ * the age of the last successful poll and send on this instance. Reads only what the poller and sender reported
+ * ({@link TelegramPulse}): no call to Telegram, no database query (Telegram messages given up on are counted once
+ * per health request, per kind, by the component {@code outbox}).
+ *
+ * <p>Not part of the health group {@code readiness} that load balancers probe: a bot that cannot poll must not take
+ * an instance that serves the web chat out of rotation.
  */
 final class TelegramHealth implements HealthIndicator {
 
     private final TelegramPulse pulse;
-    private final Outbox outbox;
     private final TelegramProperties properties;
 
-    TelegramHealth(TelegramPulse pulse, Outbox outbox, TelegramProperties properties) {
+    TelegramHealth(TelegramPulse pulse, TelegramProperties properties) {
         this.pulse = pulse;
-        this.outbox = outbox;
         this.properties = properties;
     }
 
@@ -39,8 +38,6 @@ final class TelegramHealth implements HealthIndicator {
                     .withDetail("pollError", why));
         }
         pulse.sinceLastSend().ifPresent(age -> health.withDetail("lastSendSecondsAgo", age.toSeconds()));
-        Map<String, Long> givenUp = outbox.stats().givenUp();
-        return health.withDetail("givenUp", givenUp.getOrDefault(TelegramSender.KIND, 0L)
-                + givenUp.getOrDefault(UpdateHandler.PASTE_KIND, 0L)).build();
+        return health.build();
     }
 }

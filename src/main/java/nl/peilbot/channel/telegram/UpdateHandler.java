@@ -22,6 +22,7 @@ import nl.peilbot.engine.Inbound;
 import nl.peilbot.engine.Outbound;
 import nl.peilbot.outbox.Outbox;
 import nl.peilbot.outbox.OutboxMessage;
+import nl.peilbot.system.Languages;
 
 /**
  * Handles one Telegram update: hands it to the conversation and queues what the conversation says back in the
@@ -301,7 +302,7 @@ final class UpdateHandler {
         if (input instanceof TelegramInput.Press press) {
             replies.answer(press, null);
         }
-        replies.say(ChatTexts.REFUSED_PREFIX + reason.code(), language == null ? "nl" : language);
+        replies.say(ChatTexts.REFUSED_PREFIX + reason.code(), Languages.supported(language));
     }
 
     private String languageOf(long chatId, String fallback) {

@@ -2,10 +2,15 @@ package nl.peilbot.channel.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -20,8 +25,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *
  * <p>The library's own {@code TelegramBotsLongPollingApplication} moves the offset on before its consumer has
  * run, which would lose such updates; only its back-off is used here.
+ *
+ * <p>The loop is one long task on the application's task executor (it holds one of its threads while the bot is
+ * on). It stops in the first shutdown phase, before that executor waits for its running tasks: a long poll would
+ * otherwise hold the shutdown for the executor's whole time-out.
  */
-final class UpdatePoller implements AutoCloseable {
+final class UpdatePoller implements SmartLifecycle, AutoCloseable {
 
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
@@ -35,8 +44,11 @@ final class UpdatePoller implements AutoCloseable {
     private final BotSetup setup;
     private final TelegramPulse pulse;
     private final int timeoutSeconds;
+    private final AsyncTaskExecutor executor;
     private final BackOff backOff = new ExponentialBackOff();
-    private final Thread thread;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Future<?> loop;
+    private volatile boolean looping;
     private volatile boolean running = true;
     private int offset;
     private int failingUpdate;
@@ -44,28 +56,71 @@ final class UpdatePoller implements AutoCloseable {
 
     /** @param handler handles one update and returns only once it is recorded; throws to have it delivered again */
     UpdatePoller(TelegramClient telegram, Consumer<Update> handler, BotSetup setup, TelegramPulse pulse,
-                 Duration timeout) {
+                 Duration timeout, AsyncTaskExecutor executor) {
         this.telegram = telegram;
         this.handler = handler;
         this.setup = setup;
         this.pulse = pulse;
         this.timeoutSeconds = (int) Math.max(0, timeout.toSeconds());
-        this.thread = new Thread(this::run, "telegram-polling");
-        this.thread.setDaemon(true);
-    }
-
-    void start() {
-        thread.start();
+        this.executor = executor;
     }
 
     @Override
+    public void start() {
+        loop = executor.submit(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null && running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Stops polling: interrupts a poll in progress and waits (up to five seconds) until the loop has ended. */
+    @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.interrupt();
-        thread.join(Duration.ofSeconds(5).toMillis());
+        Future<?> started = loop;
+        if (started != null) {
+            started.cancel(true);
+        }
+        if (looping) {
+            ended.await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether the polling loop runs now. */
+    boolean polling() {
+        return looping;
+    }
+
+    private void loop() {
+        looping = true;
+        try {
+            run();
+        } finally {
+            looping = false;
+            ended.countDown();
+        }
     }
 
     private void run() {
+        if (!running) {
+            return;
+        }
         setup.announce();
         while (running && !webhookDeleted()) {
             pause();

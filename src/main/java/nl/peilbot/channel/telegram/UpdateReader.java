@@ -10,6 +10,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 import nl.peilbot.engine.Inbound;
+import nl.peilbot.system.Languages;
 
 /** Reads a Telegram update as a {@link TelegramInput}; the message id is {@code tg:<update_id>}. */
 final class UpdateReader {
@@ -75,9 +76,8 @@ final class UpdateReader {
                 .orElseGet(() -> new TelegramInput.UnknownCommand(chatId, language));
     }
 
-    /** Dutch unless the user's Telegram speaks English: the language of texts before a conversation is open. */
+    /** The user's Telegram language when we speak it, else Dutch ({@link Languages}): texts before a conversation is open. */
     static String language(User user) {
-        String code = user == null ? null : user.getLanguageCode();
-        return code != null && code.toLowerCase().startsWith("en") ? "en" : "nl";
+        return Languages.supported(user == null ? null : user.getLanguageCode());
     }
 }

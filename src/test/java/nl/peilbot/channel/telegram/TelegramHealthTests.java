@@ -27,8 +27,9 @@ import nl.peilbot.testsupport.FerretDb;
 
 /**
  * The bot's component {@code telegram} in {@code /actuator/health}, against the fake Bot API: up while long polling
- * works, down once it has failed for longer than {@code poll-down-after}, up again when Telegram is back; details
- * (last poll, last send, give-ups) for organisers only, and no call to Telegram for a health request.
+ * works, down once it has failed for longer than {@code poll-down-after} (while the readiness a load balancer probes
+ * stays up), up again when Telegram is back; details (last poll, last send) for organisers only, give-ups in the
+ * component {@code outbox}, and no call to Telegram for a health request.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "peilbot.telegram.token=" + FakeTelegram.TOKEN,
@@ -86,8 +87,10 @@ class TelegramHealthTests {
         return telegramComponent(false).get("status").asString();
     }
 
+    /** The Telegram messages given up, as the component {@code outbox} counts them per kind. */
     private long givenUp() throws Exception {
-        return telegramComponent(true).get("details").get("givenUp").asLong();
+        JsonNode perKind = json.readTree(health("/actuator/health/outbox", true).body()).get("details").get("givenUp");
+        return perKind.path(TelegramSender.KIND).asLong(0) + perKind.path(UpdateHandler.PASTE_KIND).asLong(0);
     }
 
     @Test
@@ -129,8 +132,12 @@ class TelegramHealthTests {
         long downAfterMillis = Duration.ofNanos(System.nanoTime() - failedAt).toMillis();
 
         HttpResponse<String> all = health("/actuator/health", false);
-        assertThat(all.statusCode()).as("an instance whose bot cannot poll is not healthy").isEqualTo(503);
+        assertThat(all.statusCode()).as("monitoring sees the bot cannot poll").isEqualTo(503);
         assertThat(health("/actuator/health/telegram", false).statusCode()).isEqualTo(503);
+        HttpResponse<String> readiness = health("/actuator/health/readiness", false);
+        assertThat(readiness.statusCode()).as("the load balancer keeps an instance that serves the web chat")
+                .isEqualTo(200);
+        assertThat(readiness.body()).contains("\"UP\"").doesNotContain("telegram");
         JsonNode details = telegramComponent(true).get("details");
         assertThat(details.get("pollError").asString()).contains("502").doesNotContain(FakeTelegram.TOKEN);
         assertThat(details.get("pollFailingSeconds").asLong()).isGreaterThanOrEqualTo(2);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -44,8 +45,9 @@ class UpdatePollerTests {
         TelegramProperties properties = new TelegramProperties(FakeTelegram.TOKEN, null, java.net.URI.create(telegram.url()),
                 TelegramProperties.Mode.POLLING, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 30,
                 Duration.ofMinutes(3));
-        poller = new UpdatePoller(client, handler, new BotSetup(client, new ChatTexts(texts), properties),
-                new TelegramPulse(java.time.Clock.systemUTC()), Duration.ofSeconds(1));
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("test-polling-");
+        poller = new UpdatePoller(client, handler, new BotSetup(client, new ChatTexts(texts), properties, executor),
+                new TelegramPulse(java.time.Clock.systemUTC()), Duration.ofSeconds(1), executor);
         poller.start();
     }
 
@@ -71,5 +73,15 @@ class UpdatePollerTests {
         List<String> methods = telegram.calls().stream().map(FakeTelegram.Call::method).toList();
         assertThat(methods).contains("deletewebhook");
         assertThat(seen).containsExactly(String.valueOf(update));
+    }
+
+    @Test
+    void shouldEndThePollingLoopWhenClosed() throws Exception {
+        int update = telegram.text(3, "hallo");
+        poll(seenUpdate -> seen.add(String.valueOf(seenUpdate.getUpdateId())));
+        await().atMost(Duration.ofSeconds(15)).until(() -> telegram.confirmed(update));
+        assertThat(poller.polling()).isTrue();
+        poller.close();
+        assertThat(poller.polling()).isFalse();
     }
 }

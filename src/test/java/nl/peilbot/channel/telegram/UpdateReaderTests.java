@@ -50,6 +50,20 @@ class UpdateReaderTests {
     }
 
     @Test
+    void shouldSpeakTheUsersTelegramLanguageWhenWeSpeakItElseDutch() throws Exception {
+        assertThat(((TelegramInput.Start) start("\"language_code\": \"EN\"")).language()).isEqualTo("en");
+        assertThat(((TelegramInput.Start) start("\"language_code\": \"nl-BE\"")).language()).isEqualTo("nl");
+        assertThat(((TelegramInput.Start) start("\"language_code\": \"de\"")).language()).isEqualTo("nl");
+        assertThat(((TelegramInput.Start) start("\"last_name\": \"S\"")).language()).isEqualTo("nl");
+    }
+
+    private TelegramInput start(String fromField) throws Exception {
+        return read("{\"update_id\": 8, \"message\": {\"message_id\": 1, \"date\": 1, \"text\": \"/start\","
+                + "\"chat\": {\"id\": 56, \"type\": \"private\"}, \"from\": {\"id\": 56, \"is_bot\": false,"
+                + "\"first_name\": \"R\", " + fromField + "}}}");
+    }
+
+    @Test
     void shouldReadStartWithAndWithoutAnInvitationToken() throws Exception {
         assertThat(message("/start q3Jx0vV2mB7k-YpZL8sT_nWcEa")).isEqualTo(new TelegramInput.Start(55, "en", "q3Jx0vV2mB7k-YpZL8sT_nWcEa"));
         assertThat(message("/start")).isEqualTo(new TelegramInput.Start(55, "en", null));
