@@ -75,7 +75,7 @@ final class Blocks {
         Unit unit = block.byUnits() ? Unit.UNITS : Unit.RESPONDENTS;
         Distribution distribution = wave.distribution(block.question(), unit);
         html.append("<p class=\"options\">").append(Html.escape(text("options") + ": " + distribution.counts().stream()
-                .map(Distribution.Count::label).collect(Collectors.joining(", ")))).append("</p>");
+                .map(Distribution.Count::label).collect(Collectors.joining(" \u00b7 ")))).append("</p>");
         List<Charts.Bar> bars = distribution.counts().stream()
                 .map(c -> new Charts.Bar(c.label(), kind.equals("single-choice") ? c.percent() + "%" : c.count()
                         + " (" + c.percent() + "%)", c.count())).toList();
