@@ -1,6 +1,8 @@
 package nl.peilbot.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.stream.Collectors;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
@@ -55,6 +59,10 @@ final class Blocks {
             choice(html, wave, block, kind);
         } else if (kind.equals("open-list")) {
             list(html, wave.counted(block.question()));
+        } else if (kind.equals("rating")) {
+            rating(html, wave.rating(block.question()));
+        } else if (kind.equals("number")) {
+            number(html, wave.number(block.question()));
         } else if (kind.equals("open-parts") && block.part() == null) {
             parts(html, wave, summary);
         } else {
@@ -102,6 +110,34 @@ final class Blocks {
                 .map(c -> new Charts.Bar(c.label(), Integer.toString(c.count()), c.count())).toList(), table.questionId()));
         table(html, text("answers") + " = " + table.answered(), List.of(text("category"), text("frequency"), "%"),
                 categories.stream().map(c -> List.of(c.label(), Integer.toString(c.count()), c.percent() + "%")).toList());
+    }
+
+    /** Every point of the scale with its count and percent, and the mean. */
+    private void rating(StringBuilder html, RatingTable table) {
+        table(html, base(table.answered(), false) + (table.mean() == null ? ""
+                        : ", " + text("mean") + " " + table.mean().toPlainString()),
+                List.of(text("point"), text("count"), "%"),
+                table.points().stream().map(p -> List.of(pointLabel(table, p.value()), Integer.toString(p.count()),
+                        p.percent() + "%")).toList());
+    }
+
+    private static String pointLabel(RatingTable table, int value) {
+        String label = value == table.min() ? table.minLabel() : value == table.max() ? table.maxLabel() : null;
+        return label == null ? Integer.toString(value) : value + " (" + label + ")";
+    }
+
+    /** The mean, the lowest, the quartiles and the highest, in the question's unit ("–" without answers). */
+    private void number(StringBuilder html, NumberTable table) {
+        List<String> names = List.of("mean", "min", "lowerQuartile", "median", "upperQuartile", "max");
+        List<BigDecimal> values = Arrays.asList(table.mean(), table.min(), table.lowerQuartile(), table.median(),
+                table.upperQuartile(), table.max());
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            BigDecimal value = values.get(i);
+            rows.add(List.of(text(names.get(i)), value == null ? "–"
+                    : value.toPlainString() + (table.unit() == null ? "" : " " + table.unit())));
+        }
+        table(html, base(table.answered(), false), List.of(text("statistic"), text("value")), rows);
     }
 
     private void parts(StringBuilder html, WaveData wave, Overview.QuestionSummary summary) {

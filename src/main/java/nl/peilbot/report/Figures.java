@@ -84,9 +84,9 @@ final class Figures {
         if (selector instanceof Selector.Entries entries) {
             return Value.count(list(wave, entries.question()).entries());
         }
-        Selector.Specialism specialism = (Selector.Specialism) selector;
-        CountedFieldTable table = list(wave, specialism.question());
-        CountedFieldTable.Row one = table.row(specialism.name());
+        Selector.Counted counted = (Selector.Counted) selector;
+        CountedFieldTable table = list(wave, counted.question());
+        CountedFieldTable.Row one = table.row(counted.name());
         if (figure.byUnits()) {
             return percent ? Value.percent(one.units(), wave.overview().units()) : Value.count(one.units());
         }

@@ -83,8 +83,7 @@ class ReportController {
     }
 
     private String stored(String survey, String wave) {
-        return reports.template(new WaveId(survey, wave)).orElseThrow(() ->
-                new UnknownResultException("no report template for " + survey + " (reports/" + survey + ".md)"));
+        return reports.template(new WaveId(survey, wave));
     }
 
     private static ResponseEntity<String> problems(Reports.Page page) {

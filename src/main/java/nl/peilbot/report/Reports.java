@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.flow.Flow;
 import nl.peilbot.system.PageTexts;
 
 /** Renders a wave's report from its template (stored or given) and its current data. */
@@ -31,19 +32,30 @@ class Reports {
         this.page = new ReportPage(stylesheet());
     }
 
-    /** The stored template of the wave, if it has one. */
-    Optional<String> template(WaveId wave) {
-        return templates.template(wave);
+    /**
+     * The stored template of the wave, else one made from its flow ({@link DefaultTemplate}); a wave without a flow
+     * throws {@link nl.peilbot.aggregation.UnknownResultException}.
+     */
+    String template(WaveId wave) {
+        return templates.template(wave).orElseGet(() -> DefaultTemplate.of(results.flow(wave), texts.in(LANGUAGE), LANGUAGE));
     }
 
     /** The report rendered from a template; unknown waves throw {@link nl.peilbot.aggregation.UnknownResultException}. */
     Page render(WaveId wave, String template) {
-        Map<String, String> frame = texts.in(LANGUAGE);
+        Map<String, String> frame = frame(results.flow(wave));
         StoredWave current = new StoredWave(results, wave);
         ReportRenderer.Rendered rendered = new ReportRenderer(frame).render(template, new Source(current));
         String subtitle = frame.getOrDefault("respondents", "respondents") + ": " + current.overview().respondents()
                 + " · " + wave.survey() + " / " + wave.wave();
         return new Page(rendered, page.html(rendered, LANGUAGE, subtitle, frame));
+    }
+
+    /** The frame's texts, with the flow's names for its units and its counted field (a front matter may rename them). */
+    private Map<String, String> frame(Flow flow) {
+        Map<String, String> frame = new HashMap<>(texts.in(LANGUAGE));
+        flow.analysis().unitOfAnalysis().ifPresent(unit -> frame.put("units", unit.plural().in(LANGUAGE)));
+        flow.analysis().countedField().ifPresent(counted -> frame.put("counted", counted.label().in(LANGUAGE)));
+        return frame;
     }
 
     byte[] pdf(Page report) {

@@ -2,6 +2,8 @@ package nl.peilbot.report;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.Results;
@@ -68,6 +70,24 @@ final class StoredWave implements WaveData {
         CountedFieldTable table = report.counted().get(question);
         if (table == null) {
             throw new UnknownResultException("no open-list question '" + question + "'");
+        }
+        return table;
+    }
+
+    @Override
+    public RatingTable rating(String question) {
+        RatingTable table = report.ratings().get(question);
+        if (table == null) {
+            throw new UnknownResultException("no rating question '" + question + "'");
+        }
+        return table;
+    }
+
+    @Override
+    public NumberTable number(String question) {
+        NumberTable table = report.numbers().get(question);
+        if (table == null) {
+            throw new UnknownResultException("no number question '" + question + "'");
         }
         return table;
     }
