@@ -28,7 +28,7 @@ final class ContributionReader {
         this.language = language;
     }
 
-    /** A reader for a wave with this flow; without one, every response is its own unit and lists count their first field. */
+    /** A reader for a wave with this flow; without one, no units are counted and lists count their first field. */
     static ContributionReader of(Optional<Flow> flow) {
         return new ContributionReader(flow.map(Flow::analysis).orElse(Analysis.NONE),
                 flow.map(Flow::defaultLanguage).orElse(Flow.DEFAULT_LANGUAGE));
@@ -37,8 +37,11 @@ final class ContributionReader {
     Contribution read(Document response, Map<String, Coding> codings) {
         String id = response.getString("_id");
         Document profile = response.get("profile", new Document());
+        // a response that names no unit is a unit of its own; a flow without a unit counts no units at all, so
+        // that no counter is kept per response
         String unit = analysis.unitOfAnalysis()
-                .map(u -> Texts.key(profile.get(u.field()) instanceof String name ? name : null)).orElse("");
+                .map(u -> Texts.key(profile.get(u.field()) instanceof String name ? name : null))
+                .map(key -> key.isEmpty() ? id : key).orElse("");
         Map<String, List<String>> choices = new TreeMap<>();
         Map<String, String> otherTexts = new TreeMap<>();
         Map<String, Contribution.OpenText> texts = new TreeMap<>();
@@ -67,7 +70,7 @@ final class ContributionReader {
                 }
             }
         });
-        return new Contribution(id, ((Number) response.get("version")).longValue(), unit.isEmpty() ? id : unit,
+        return new Contribution(id, ((Number) response.get("version")).longValue(), unit,
                 new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(counted), new TreeMap<>(numbers));
     }
 

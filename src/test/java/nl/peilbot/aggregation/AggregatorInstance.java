@@ -33,7 +33,7 @@ final class AggregatorInstance implements AutoCloseable {
         contributions = new ContributionStore(db, json);
         queue = new DeltaQueue(db, clock);
         ResponseSource source = new ResponseSource(db);
-        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock), new WaveFlows(new FlowDirectory(null), db), event -> { });
+        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock), new WaveFlows(new FlowDirectory(java.nio.file.Path.of("conversation-flows")), db), event -> { });
         aggregator = new Aggregator(folder, queue, source, results, executor);
     }
 
