@@ -143,7 +143,7 @@ final class Blocks {
     private void parts(StringBuilder html, WaveData wave, Overview.QuestionSummary summary) {
         List<CodedTable> tables = summary.parts().stream().map(part -> wave.coded(summary.id(), part)).toList();
         List<String> heads = new ArrayList<>(List.of(text("category")));
-        tables.forEach(t -> heads.add(text("frequency") + " (" + texts.getOrDefault("part." + t.part(), t.part()) + ")"));
+        tables.forEach(t -> heads.add(text("frequency") + " (" + texts.getOrDefault("part." + summary.id() + ":" + t.part(), t.part()) + ")"));
         CodedTable first = tables.get(0);
         List<List<String>> rows = first.categories().stream()
                 .sorted(Comparator.comparingInt(CodedTable.Category::count).reversed())

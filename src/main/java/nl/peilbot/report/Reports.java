@@ -50,11 +50,16 @@ class Reports {
         return new Page(rendered, page.html(rendered, LANGUAGE, subtitle, frame));
     }
 
-    /** The frame's texts, with the flow's names for its units and its counted field (a front matter may rename them). */
+    /**
+     * The frame's texts, with the flow's names for its units and its counted field (a front matter may rename them)
+     * and for the parts of its questions.
+     */
     private Map<String, String> frame(Flow flow) {
         Map<String, String> frame = new HashMap<>(texts.in(LANGUAGE));
         flow.analysis().unitOfAnalysis().ifPresent(unit -> frame.put("units", unit.plural().in(LANGUAGE)));
         flow.analysis().countedField().ifPresent(counted -> frame.put("counted", counted.label().in(LANGUAGE)));
+        flow.questions().forEach(question -> question.fields()
+                .forEach(part -> frame.put("part." + question.id() + ":" + part.id(), part.label().in(LANGUAGE))));
         return frame;
     }
 
