@@ -23,8 +23,8 @@ import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
 
 /**
- * The report of a wave for analysts: {@code report.html}, {@code report.pdf}, the stored template and a preview of
- * an edited one with its problems. Pages, not part of the JSON API's contract, so left out of its OpenAPI.
+ * The report of a wave for analysts: {@code report.html}, {@code report.pdf}, its template (stored, else made from
+ * the flow) and a preview of an edited one with its problems. Pages, not part of the JSON API's contract, so left out of its OpenAPI.
  */
 @Hidden
 @RestController
