@@ -24,7 +24,8 @@ import nl.peilbot.aggregation.WaveId;
 
 /**
  * The report of a wave for analysts: {@code report.html}, {@code report.pdf}, its template (stored, else made from
- * the flow) and a preview of an edited one with its problems. Pages, not part of the JSON API's contract, so left out of its OpenAPI.
+ * the flow) and a preview of an edited one with its problems. Pages, not part of the JSON API's contract, so left
+ * out of its OpenAPI.
  */
 @Hidden
 @RestController
