@@ -76,7 +76,7 @@ final class Tables {
             rows.add(new Distribution.Count(code, label(question, code), count, Percent.of(count, base)));
         }
         List<Distribution.OtherText> others = question.options().stream().noneMatch(AnswerOption::other) ? List.of()
-                : texts().list("other/" + questionId).stream()
+                : texts().list(new TextLists.OtherTexts(questionId)).stream()
                 .map(i -> new Distribution.OtherText(i.response(), i.text())).toList();
         return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
     }
@@ -180,7 +180,7 @@ final class Tables {
         Set<String> codes = new LinkedHashSet<>();
         question.coding().forEach(c -> codes.add(c.code()));
         codes.addAll(counts.keySet());
-        List<TextLists.Item> answers = texts().list("open/" + key);
+        List<TextLists.Item> answers = texts().list(new TextLists.OpenAnswers(key));
         List<CodedTable.Category> categories = new ArrayList<>();
         for (String code : codes) {
             int count = counts.getOrDefault(code, 0);
