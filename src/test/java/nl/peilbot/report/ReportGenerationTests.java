@@ -223,8 +223,8 @@ class ReportGenerationTests {
                 wait.until(page -> !page.getCurrentUrl().contains("/login"));
 
                 browser.get("http://127.0.0.1:" + port + "/results?wave=ai-in-hospitals-2020/2020");
-                wait.until(page -> !page.findElements(By.cssSelector("#downloads a[href*='/report.pdf']")).isEmpty());
-                browser.findElement(By.cssSelector("#downloads a[href*='/report.html']")).click();
+                wait.until(page -> !page.findElements(By.cssSelector("a[href*='/report.pdf']")).isEmpty());
+                browser.findElement(By.cssSelector("a[href*='/report.html']")).click();
                 wait.until(page -> !page.findElements(By.id("q-familiarity")).isEmpty());
 
                 JavascriptExecutor script = browser;
