@@ -199,8 +199,9 @@ class ArchitectureTests {
     }
 
     /**
-     * The report is built on the aggregation's public API only (no documents, no other module); its parser, evaluator
-     * and renderers are pure: Spring only in the classes that load templates, read results and answer HTTP.
+     * The report is built on the aggregation's public API only (no documents, no other module but the flow, whose
+     * titles and names head it and from which a survey without a template gets its default one); its parser,
+     * evaluator and renderers are pure: Spring only in the classes that load templates, read results and answer HTTP.
      */
     @Test
     void reportUsesTheAggregationApiAndLibrariesOnlyAndRendersWithoutSpring() {
@@ -208,8 +209,9 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, Spring, the servlet API, the MongoDB driver (its own saved templates), CommonMark, "
                                 + "OpenHTMLtoPDF, SnakeYAML, the swagger annotations, the aggregation module's public types, "
-                                + "PageTexts or the report module",
+                                + "the flow, PageTexts or the report module",
                         (JavaClass type) -> type.getName().equals("nl.peilbot.system.PageTexts")
+                                || type.getPackageName().equals("nl.peilbot.flow")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || startsWithAny(type.getPackageName(), "java", "org.springframework", "jakarta.servlet",

@@ -2,6 +2,7 @@ package nl.peilbot.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.stream.Collectors;
 
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
+import nl.peilbot.aggregation.NumberTable;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
@@ -173,7 +176,7 @@ final class Blocks {
     private void parts(StringBuilder html, WaveData wave, Overview.QuestionSummary summary) {
         List<CodedTable> tables = summary.parts().stream().map(part -> wave.coded(summary.id(), part)).toList();
         List<String> heads = new ArrayList<>(List.of(text("category")));
-        tables.forEach(t -> heads.add(text("frequency") + " (" + texts.getOrDefault("part." + t.part(), t.part()) + ")"));
+        tables.forEach(t -> heads.add(text("frequency") + " (" + texts.getOrDefault("part." + summary.id() + ":" + t.part(), t.part()) + ")"));
         CodedTable first = tables.get(0);
         List<List<String>> rows = first.categories().stream()
                 .sorted(Comparator.comparingInt(CodedTable.Category::count).reversed())

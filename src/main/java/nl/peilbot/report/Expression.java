@@ -70,8 +70,11 @@ sealed interface Expression {
         record Entries(String question) implements Selector {
         }
 
-        /** The entries of an open-list question naming one specialism (normalised like the tables do). */
-        record Specialism(String question, String name) implements Selector {
+        /**
+         * The entries of an open-list question whose counted field (the flow's {@code analysis.counted}) names one
+         * category or value, normalised and matched by synonyms as the tables do.
+         */
+        record Counted(String question, String name) implements Selector {
         }
 
         /** The wave's respondents, or units with {@code by units}. */

@@ -81,9 +81,9 @@ final class ExpressionParser {
         if (tilde > 0) {
             String name = token.substring(tilde + 1);
             if (name.isEmpty()) {
-                name = tail.next("a specialism after '~'");
+                name = tail.next("a category or value of the counted field after '~'");
             }
-            return new Selector.Specialism(id(token.substring(0, tilde)), name);
+            return new Selector.Counted(id(token.substring(0, tilde)), name);
         }
         if (token.contains(":")) {
             String[] path = path(token, 3);
@@ -93,7 +93,7 @@ final class ExpressionParser {
             return new Selector.Category(path[0], path[1], path[2]);
         }
         throw new TemplateException("'" + token + "' names no figure (question=option, question:category, "
-                + "question~specialism, answered/active/entries question, respondents or units)");
+                + "question~category, answered/active/entries question, respondents or units)");
     }
 
     private static Expression top(Tail tail) {

@@ -2,6 +2,7 @@ package nl.peilbot.report;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import nl.peilbot.aggregation.CodedTable;
@@ -21,11 +22,15 @@ final class Figures {
         this.source = source;
     }
 
-    /** The figure's value; an unknown question, option, category or wave throws {@link TemplateException}. */
-    Value value(Expression.Figure figure) {
+    /**
+     * The figure's value; an unknown question, option, category or wave throws {@link TemplateException}. A value of
+     * an open list's counted field that no entry names (yet) counts 0 and is told to {@code warnings}: entries are
+     * free text, so a live wave may simply not have it, while a misspelt name should still be seen.
+     */
+    Value value(Expression.Figure figure, Consumer<String> warnings) {
         WaveData wave = figure.wave() == null ? source.current() : source.wave(figure.wave());
         try {
-            return value(wave, figure);
+            return value(wave, figure, warnings);
         } catch (UnknownResultException e) {
             throw new TemplateException(e.getMessage());
         }
@@ -48,7 +53,7 @@ final class Figures {
         }
     }
 
-    private static Value value(WaveData wave, Expression.Figure figure) {
+    private static Value value(WaveData wave, Expression.Figure figure, Consumer<String> warnings) {
         Unit unit = figure.byUnits() ? Unit.UNITS : Unit.RESPONDENTS;
         boolean percent = figure.percent();
         Selector selector = figure.selector();
@@ -84,13 +89,26 @@ final class Figures {
         if (selector instanceof Selector.Entries entries) {
             return Value.count(list(wave, entries.question()).entries());
         }
-        Selector.Specialism specialism = (Selector.Specialism) selector;
-        CountedFieldTable table = list(wave, specialism.question());
-        CountedFieldTable.Row one = table.row(specialism.name());
+        Selector.Counted counted = (Selector.Counted) selector;
+        CountedFieldTable table = list(wave, counted.question());
+        CountedFieldTable.Row one = named(table, counted.name());
+        if (one == null) {
+            warnings.accept("no entry of " + counted.question() + " names '" + counted.name() + "' (yet): counted as 0");
+            return percent && !figure.byUnits() ? Value.percent(0, table.entries())
+                    : percent ? Value.percent(0, wave.overview().units()) : Value.count(0);
+        }
         if (figure.byUnits()) {
             return percent ? Value.percent(one.units(), wave.overview().units()) : Value.count(one.units());
         }
         return percent ? Value.percent(one.entries(), table.entries()) : Value.count(one.entries());
+    }
+
+    private static CountedFieldTable.Row named(CountedFieldTable table, String name) {
+        try {
+            return table.row(name);
+        } catch (UnknownResultException e) {
+            return null;
+        }
     }
 
     private static CountedFieldTable list(WaveData wave, String question) {

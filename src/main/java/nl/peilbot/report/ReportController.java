@@ -21,8 +21,8 @@ import nl.peilbot.aggregation.WaveId;
 
 /**
  * The report of a wave for analysts: {@code report.html}, {@code report.pdf} and the template in use (saved for the
- * wave, else its file; {@link ReportTemplateController} previews and edits it). Pages, not part of the JSON API's
- * contract, so left out of its OpenAPI.
+ * wave, else its file, else made from the flow; {@link ReportTemplateController} previews and edits it). Pages, not
+ * part of the JSON API's contract, so left out of its OpenAPI.
  */
 @Hidden
 @RestController
@@ -72,8 +72,7 @@ class ReportController {
     }
 
     private String stored(String survey, String wave) {
-        return reports.template(new WaveId(survey, wave)).orElseThrow(() ->
-                new UnknownResultException("no report template for " + survey + " (reports/" + survey + ".md)"));
+        return reports.template(new WaveId(survey, wave));
     }
 
     private static ResponseEntity<String> problems(Reports.Page page) {

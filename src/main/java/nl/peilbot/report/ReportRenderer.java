@@ -107,7 +107,9 @@ final class ReportRenderer {
                         out.append("\n\n" + BLOCK).append(blockHtml.size() - 1).append("X\n\n");
                     } else {
                         paragraphQuestions.addAll(expression.questions());
-                        String value = expression instanceof Expression.Figure figure ? figures.value(figure).text()
+                        String placeholder = matcher.group().strip();
+                        String value = expression instanceof Expression.Figure figure ? figures.value(figure,
+                                warning -> problems.add(Problem.warning(number, placeholder + ": " + warning))).text()
                                 : figures.top((Expression.Top) expression, texts.getOrDefault("and", "and"));
                         out.append(escapeMarkdown(value));
                     }

@@ -11,6 +11,7 @@ import nl.peilbot.aggregation.PublishedFigures;
 import nl.peilbot.aggregation.PublishedFiguresException;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.flow.Flow;
 import nl.peilbot.system.PageTexts;
 
 /** Renders a wave's report from its template (stored or given) and its current data. */
@@ -33,16 +34,23 @@ class Reports {
         this.page = new ReportPage(stylesheet());
     }
 
-    /** The wave's template: the one an analyst saved for it, else its file, if it has one. */
-    Optional<String> template(WaveId wave) {
-        return stored(wave).template();
+    /**
+     * The wave's template: the one an analyst saved for it, else its file, else one made from its flow
+     * ({@link DefaultTemplate}); a wave without a flow throws {@link nl.peilbot.aggregation.UnknownResultException}.
+     */
+    String template(WaveId wave) {
+        return stored(wave).template().orElseThrow();
     }
 
-    /** The wave's template with where it comes from: the revision an analyst saved, or the file (revision 0 or a revert). */
+    /**
+     * The wave's template with where it comes from: the revision an analyst saved, or the file (revision 0 or a
+     * revert), or the default made from the flow when the survey has no file.
+     */
     Stored stored(WaveId wave) {
         TemplateRevisions.Revision revision = revisions.current(wave);
-        return new Stored(revision.saved() ? Optional.of(revision.template()) : templates.template(wave), revision,
-                "reports/" + wave.survey() + ".md");
+        Optional<String> template = revision.saved() ? Optional.of(revision.template())
+                : templates.template(wave).or(() -> Optional.of(DefaultTemplate.of(results.flow(wave), texts.in(LANGUAGE), LANGUAGE)));
+        return new Stored(template, revision, "reports/" + wave.survey() + ".md");
     }
 
     /**
@@ -60,12 +68,25 @@ class Reports {
 
     /** The report rendered from a template; unknown waves throw {@link nl.peilbot.aggregation.UnknownResultException}. */
     Page render(WaveId wave, String template) {
-        Map<String, String> frame = texts.in(LANGUAGE);
+        Map<String, String> frame = frame(results.flow(wave));
         StoredWave current = new StoredWave(results, wave);
         ReportRenderer.Rendered rendered = new ReportRenderer(frame).render(template, new Source(current));
         String subtitle = frame.getOrDefault("respondents", "respondents") + ": " + current.overview().respondents()
                 + " · " + wave.survey() + " / " + wave.wave();
         return new Page(rendered, page.html(rendered, LANGUAGE, subtitle, frame));
+    }
+
+    /**
+     * The frame's texts, with the flow's names for its units and its counted field (a front matter may rename them)
+     * and for the parts of its questions.
+     */
+    private Map<String, String> frame(Flow flow) {
+        Map<String, String> frame = new HashMap<>(texts.in(LANGUAGE));
+        flow.analysis().unitOfAnalysis().ifPresent(unit -> frame.put("units", unit.plural().in(LANGUAGE)));
+        flow.analysis().countedField().ifPresent(counted -> frame.put("counted", counted.label().in(LANGUAGE)));
+        flow.questions().forEach(question -> question.fields()
+                .forEach(part -> frame.put("part." + question.id() + ":" + part.id(), part.label().in(LANGUAGE))));
+        return frame;
     }
 
     byte[] pdf(Page report) {

@@ -8,6 +8,7 @@ import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnknownResultException;
 
 /**
  * The tables of one wave as a report reads them: from the stored answers, or from an earlier wave's published
@@ -32,9 +33,15 @@ interface WaveData {
 
     CountedFieldTable counted(String question);
 
-    RatingTable rating(String question);
+    /** A rating question's table; a wave known by its published figures has none. */
+    default RatingTable rating(String question) {
+        throw new UnknownResultException("no rating question '" + question + "' in " + label());
+    }
 
-    NumberTable number(String question);
+    /** A number question's table; a wave known by its published figures has none. */
+    default NumberTable number(String question) {
+        throw new UnknownResultException("no number question '" + question + "' in " + label());
+    }
 
     /** The data of the reports' wave and of the earlier waves a template names. */
     interface Source {

@@ -21,13 +21,13 @@ class ExpressionParserTests {
     }
 
     @Test
-    void shouldReadCombinationsCategoriesSpecialismsAndTotals() {
+    void shouldReadCombinationsCategoriesCountedValuesAndTotals() {
         assertThat(ExpressionParser.parse("count scale==pilot&live")).isEqualTo(new Expression.Figure(false,
                 new Selector.Combination("scale", List.of("pilot", "live")), false, null));
         assertThat(ExpressionParser.parse("count support:shortTerm:imaging")).isEqualTo(new Expression.Figure(false,
                 new Selector.Category("support", "shortTerm", "imaging"), false, null));
         assertThat(ExpressionParser.parse("count trials~ \"intensive care\" by units")).isEqualTo(new Expression.Figure(
-                false, new Selector.Specialism("trials", "intensive care"), true, null));
+                false, new Selector.Counted("trials", "intensive care"), true, null));
         assertThat(ExpressionParser.parse("count units")).isEqualTo(new Expression.Figure(false, new Selector.Total(),
                 true, null));
     }

@@ -48,7 +48,7 @@ class ReportRendererTests {
                     {{count colour=red
                     """);
             assertThat(report.problems()).extracting(Problem::line, Problem::error).containsExactly(
-                    tuple(3, true), tuple(3, true), tuple(4, true), tuple(4, true), tuple(4, true), tuple(5, true));
+                    tuple(3, true), tuple(3, true), tuple(4, true), tuple(4, false), tuple(4, true), tuple(5, true));
             assertThat(report.problems().get(0).message()).contains("green");
             assertThat(report.problems().get(1).message()).contains("shape");
             assertThat(report.problems().get(2).message()).contains("money");
@@ -56,6 +56,19 @@ class ReportRendererTests {
             assertThat(report.problems().get(4).message()).contains("fake-survey/1999");
             assertThat(report.body()).contains("[??] and [??]");
             assertThat(report.hasErrors()).isTrue();
+        }
+
+        @Test
+        void shouldCountACountedValueNoEntryNamesAsZeroWithAWarning() {
+            ReportRenderer.Rendered report = render("""
+                    Surgery {{count trials~surgery}} of {{count entries trials}}, {{percent trials~surgery}},
+                    in {{count trials~surgery by units}} units; radiology {{count trials~Radiologie}}.
+                    """);
+            assertThat(report.hasErrors()).as("a live wave is published without the value").isFalse();
+            assertThat(report.problems()).extracting(Problem::line, Problem::error)
+                    .containsExactly(tuple(1, false), tuple(1, false), tuple(2, false));
+            assertThat(report.problems().get(0).message()).contains("trials", "'surgery'", "counted as 0");
+            assertThat(report.body()).contains("Surgery 0 of 12, 0%,", "in 0 units; radiology 5.");
         }
 
         @Test

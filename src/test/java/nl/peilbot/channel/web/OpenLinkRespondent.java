@@ -20,7 +20,11 @@ final class OpenLinkRespondent {
 
     /** Walks the flow through its open link, as a first-time respondent: consent, profile, every question, submit. */
     static QuestionnaireWalker walk(JsonMapper json, int port, Flow flow) throws Exception {
-        QuestionnaireWalker walker = new QuestionnaireWalker(flow);
+        return walk(json, port, flow, new QuestionnaireWalker(flow));
+    }
+
+    /** The same with a given walker (e.g. another variant). */
+    static QuestionnaireWalker walk(JsonMapper json, int port, Flow flow, QuestionnaireWalker walker) throws Exception {
         try (ChatClient chat = ChatClient.connect(json, port)) {
             chat.send(Map.of("type", "hello", "survey", flow.id()));
             List<JsonNode> frames = chat.turn();

@@ -51,11 +51,22 @@ public final class QuestionnaireWalker {
     private static final List<String> DUTCH_NUMBERS =
             List.of("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien");
 
+    private final int variant;
     private int singleChoices;
     private int ratings;
 
     public QuestionnaireWalker(Flow flow) {
+        this(flow, 0);
+    }
+
+    /**
+     * A walker whose {@code variant} (0 or 1) picks other options where no later question depends on them: two
+     * respondents of different variants differ in every dimension and most choices, so a filter or cross-tab that
+     * mixes them up is seen.
+     */
+    public QuestionnaireWalker(Flow flow, int variant) {
         this.flow = flow;
+        this.variant = variant;
         this.skipped = flow.questions().stream().filter(Question::optional).reduce((first, second) -> second)
                 .map(Question::id).orElse(null);
     }
@@ -224,7 +235,10 @@ public final class QuestionnaireWalker {
             return question.kind() instanceof QuestionKind.SingleChoice ? codes.subList(0, 1) : codes;
         }
         if (question.kind() instanceof QuestionKind.SingleChoice) {
-            return List.of(plain.get(Math.min(1, plain.size() - 1)).code());
+            return List.of(plain.get(variant == 1 ? 0 : Math.min(1, plain.size() - 1)).code());
+        }
+        if (variant == 1) {
+            return List.of(plain.get(plain.size() - 1).code());
         }
         codes.add(plain.get(0).code());
         question.options().stream().filter(AnswerOption::other).findFirst()

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +80,9 @@ class WaveComparisonTests {
             assertThat(response.statusCode()).as(question.id() + ": " + response.body()).isEqualTo(200);
             JsonNode comparison = json.readTree(response.body());
             assertThat(comparison.get("waves")).as(question.id()).hasSize(2);
+            List<String> rows = comparison.get("rows").valueStream().map(r -> r.get("code").stringValue()).toList();
+            assertThat(rows).as("every code %s shares between the waves is a row of its comparison", question.id())
+                    .containsAll(sharedCodes(WAVE_2020.step(question.id()).orElseThrow(), question));
             for (String code : given(question, in2020)) {
                 assertThat(counts(comparison, code)).as(question.id() + " " + code).containsExactly(1, 1);
             }
@@ -93,14 +99,39 @@ class WaveComparisonTests {
                 .as("a question dropped in 2021 cannot be compared").isEqualTo(404);
     }
 
-    /** The codes the walker's answer to {@code question} counts under: options, or the specialism of each entry. */
+    /**
+     * The codes both waves' flows define for a question: its options, its coding categories (per part for open
+     * parts), the points of its scale. An open list's rows are the values respondents gave, checked by {@link #given}.
+     */
+    private static Set<String> sharedCodes(Question in2020, Question in2021) {
+        Set<String> codes = codes(in2021);
+        codes.retainAll(codes(in2020));
+        return codes;
+    }
+
+    private static Set<String> codes(Question question) {
+        Set<String> codes = new LinkedHashSet<>();
+        question.options().forEach(o -> codes.add(o.code()));
+        if (question.kind() instanceof QuestionKind.OpenParts) {
+            question.fields().forEach(part -> question.coding().forEach(c -> codes.add(part.id() + ":" + c.code())));
+        } else {
+            question.coding().forEach(c -> codes.add(c.code()));
+        }
+        if (question.kind() instanceof QuestionKind.Rating rating) {
+            IntStream.rangeClosed(rating.min(), rating.max()).forEach(point -> codes.add(String.valueOf(point)));
+        }
+        return codes;
+    }
+
+    /** The codes the walker's answer to {@code question} counts under: options, or the counted field of each entry. */
     private static List<String> given(Question question, QuestionnaireWalker walker) {
         QuestionnaireWalker.Expected expected = walker.expected().get(question.id());
         if (expected == null || expected.skipped()) {
             return List.of();
         }
         if (question.kind() instanceof QuestionKind.OpenList) {
-            return expected.entries().stream().map(e -> e.get("specialism").toLowerCase()).distinct().toList();
+            String field = WAVE_2021.analysis().countedField().orElseThrow().field();
+            return expected.entries().stream().map(e -> e.get(field).toLowerCase()).distinct().toList();
         }
         return expected.codes();
     }
