@@ -6,7 +6,7 @@
  * cannot answer a filter it reads the raw {@code responses} documents with the driver. Everything it hands out is
  * pseudonymised: a stable pseudonym stands for the response id. See {@code docs/results-api.md}.
  */
-@ApplicationModule(allowedDependencies = {"aggregation", "csv", "flow", "outbox", "response::events", "system"})
+@ApplicationModule(allowedDependencies = {"aggregation", "csv", "flow", "outbox", "response::events", "response::reader", "system"})
 package nl.peilbot.results;
 
 import org.springframework.modulith.ApplicationModule;
