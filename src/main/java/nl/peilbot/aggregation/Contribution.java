@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param version     the response document's version this was read from
  * @param unit        the normalised name of the response's unit of analysis (the flow's {@code analysis.unit}
- *                    profile field), or the response id when the flow declares no unit or the response names none
+ *                    profile field), the response id when the response names none, or empty when the flow declares
+ *                    no unit (then no unit counters are kept: units are the respondents)
  * @param choices     option codes by choice question (profile choice fields included)
  * @param otherTexts  the "Anders, namelijk" text by choice question
  * @param texts       open answers by answer key: the question id, or {@code question:part} for open-parts

@@ -31,7 +31,7 @@ final class ContributionReader {
         this.profileFields = profileFields;
     }
 
-    /** A reader for a wave with this flow; without one, every response is its own unit and lists count their first field. */
+    /** A reader for a wave with this flow; without one, no units are counted and lists count their first field. */
     static ContributionReader of(Optional<Flow> flow) {
         return new ContributionReader(flow.map(Flow::analysis).orElse(Analysis.NONE),
                 flow.map(Flow::defaultLanguage).orElse(Flow.DEFAULT_LANGUAGE),
@@ -39,8 +39,11 @@ final class ContributionReader {
     }
 
     Contribution read(ResponseView response, Map<String, Coding> codings) {
+        // a response that names no unit is a unit of its own; a flow without a unit counts no units at all, so
+        // that no counter is kept per response
         String unit = analysis.unitOfAnalysis()
-                .map(u -> Texts.key(response.answer(u.field()).flatMap(RecordedAnswer::single).orElse(null))).orElse("");
+                .map(u -> Texts.key(response.answer(u.field()).flatMap(RecordedAnswer::single).orElse(null)))
+                .map(key -> key.isEmpty() ? response.id() : key).orElse("");
         Map<String, List<String>> choices = new TreeMap<>();
         Map<String, String> otherTexts = new TreeMap<>();
         Map<String, Contribution.OpenText> texts = new TreeMap<>();
@@ -67,7 +70,7 @@ final class ContributionReader {
                 }
             }
         });
-        return new Contribution(response.id(), response.version(), unit.isEmpty() ? response.id() : unit,
+        return new Contribution(response.id(), response.version(), unit,
                 new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(counted), new TreeMap<>(numbers));
     }
 

@@ -54,20 +54,21 @@ final class Tables {
             questions.add(new Overview.QuestionSummary(q.id(), flow.questionNumber(q.id()), q.kind().yamlName(),
                     q.text().in(language), answered(q), parts));
         }
-        return new Overview(wave, tally.count(new TallyKey.Respondents()), units().size(), questions);
+        int respondents = tally.count(new TallyKey.Respondents());
+        return new Overview(wave, respondents, unitsDeclared() ? units().size() : respondents, questions);
     }
 
     Distribution distribution(String questionId, Unit unit) {
         Question question = choiceQuestion(questionId);
         Map<String, Integer> counts = new LinkedHashMap<>();
         int base;
-        if (unit == Unit.RESPONDENTS) {
+        if (unit == Unit.RESPONDENTS || !unitsDeclared()) {
             base = tally.count(new TallyKey.Answered(questionId));
             counts.putAll(tally.below(new TallyKey.Answered(questionId)));
         } else {
-            List<Set<String>> sets = unitSets(question).values().stream().filter(s -> !s.isEmpty()).toList();
-            base = sets.size();
-            sets.forEach(set -> set.forEach(code -> counts.merge(code, 1, Integer::sum)));
+            List<UnitSet> sets = unitSets(question).stream().filter(s -> !s.codes().isEmpty()).toList();
+            base = sets.stream().mapToInt(UnitSet::units).sum();
+            sets.forEach(set -> set.codes().forEach(code -> counts.merge(code, set.units(), Integer::sum)));
         }
         List<Distribution.Count> rows = new ArrayList<>();
         for (String code : codes(question, counts.keySet())) {
@@ -75,7 +76,7 @@ final class Tables {
             rows.add(new Distribution.Count(code, label(question, code), count, Percent.of(count, base)));
         }
         List<Distribution.OtherText> others = question.options().stream().noneMatch(AnswerOption::other) ? List.of()
-                : texts().list("other/" + questionId).stream()
+                : texts().list(new TextLists.OtherTexts(questionId)).stream()
                 .map(i -> new Distribution.OtherText(i.response(), i.text())).toList();
         return new Distribution(wave, questionId, question.text().in(language), unit, base, rows, others);
     }
@@ -149,15 +150,15 @@ final class Tables {
         Map<List<String>, Integer> bySet = new TreeMap<>(Comparator.comparing(Object::toString));
         int answered = 0;
         int active = 0;
-        for (Set<String> set : unitSets(question).values()) {
-            if (set.isEmpty()) {
+        for (UnitSet set : unitSets(question)) {
+            if (set.codes().isEmpty()) {
                 continue;
             }
-            answered++;
-            if (set.stream().anyMatch(code -> !exclusive(question, code))) {
-                active++;
+            answered += set.units();
+            if (set.codes().stream().anyMatch(code -> !exclusive(question, code))) {
+                active += set.units();
             }
-            bySet.merge(inFlowOrder(question, set), 1, Integer::sum);
+            bySet.merge(inFlowOrder(question, set.codes()), set.units(), Integer::sum);
         }
         int base = answered;
         List<UnitCombinations.Combination> combinations = bySet.entrySet().stream()
@@ -179,7 +180,7 @@ final class Tables {
         Set<String> codes = new LinkedHashSet<>();
         question.coding().forEach(c -> codes.add(c.code()));
         codes.addAll(counts.keySet());
-        List<TextLists.Item> answers = texts().list("open/" + key);
+        List<TextLists.Item> answers = texts().list(new TextLists.OpenAnswers(key));
         List<CodedTable.Category> categories = new ArrayList<>();
         for (String code : codes) {
             int count = counts.getOrDefault(code, 0);
@@ -197,13 +198,15 @@ final class Tables {
         Question question = flow.step(questionId).filter(q -> q.kind() instanceof QuestionKind.OpenList)
                 .orElseThrow(() -> new UnknownResultException("no open-list question '" + questionId + "' in " + wave.key()));
         int entries = tally.count(new TallyKey.Entries(question.id()));
-        long units = units().stream().filter(u -> !tally.below(new TallyKey.UnitListed(u, questionId)).isEmpty()).count();
+        long units = !unitsDeclared() ? tally.count(new TallyKey.Listed(questionId))
+                : units().stream().filter(u -> !tally.below(new TallyKey.UnitListed(u, questionId)).isEmpty()).count();
         Map<String, CountedCategory> categories = new LinkedHashMap<>();
         flow.analysis().countedField().ifPresent(counted -> counted.categories()
                 .forEach(c -> categories.put(Texts.key(c.label().in(language)), c)));
         List<CountedFieldTable.Row> rows = new ArrayList<>();
         tally.below(new TallyKey.Listed(questionId)).forEach((key, count) -> {
-            long ofUnits = units().stream().filter(u -> tally.count(new TallyKey.UnitCounted(u, questionId, key)) > 0).count();
+            long ofUnits = !unitsDeclared() ? tally.count(new TallyKey.RespondentCounted(questionId, key))
+                    : units().stream().filter(u -> tally.count(new TallyKey.UnitCounted(u, questionId, key)) > 0).count();
             CountedCategory category = categories.get(key);
             rows.add(new CountedFieldTable.Row(key, category == null ? null : category.code(),
                     category == null ? spelling(questionId, key) : category.label().in(language), count,
@@ -338,24 +341,38 @@ final class Tables {
 
     // --- units of analysis ---
 
+    private boolean unitsDeclared() {
+        return flow.analysis().unitOfAnalysis().isPresent();
+    }
+
     private Set<String> units() {
         return tally.below(new TallyKey.Units()).keySet();
     }
 
     /**
      * Each unit's options: those any of its respondents chose, except that an exclusive option ("AI is not
-     * applied") stands only when none of them chose anything else.
+     * applied") stands only when none of them chose anything else. Without a declared unit each respondent is one,
+     * read from the counted option sets.
      */
-    private Map<String, Set<String>> unitSets(Question question) {
-        Map<String, Set<String>> sets = new TreeMap<>();
+    private List<UnitSet> unitSets(Question question) {
+        List<UnitSet> sets = new ArrayList<>();
+        if (!unitsDeclared()) {
+            tally.below(new TallyKey.Combinations(question.id())).forEach((segment, count) ->
+                    sets.add(new UnitSet(new LinkedHashSet<>(TallyKey.Combination.codes(segment)), count)));
+            return sets;
+        }
         for (String unit : units()) {
             Set<String> codes = new LinkedHashSet<>(tally.below(new TallyKey.UnitAnswered(unit, question.id())).keySet());
             if (codes.stream().anyMatch(code -> !exclusive(question, code))) {
                 codes.removeIf(code -> exclusive(question, code));
             }
-            sets.put(unit, codes);
+            sets.add(new UnitSet(codes, 1));
         }
         return sets;
+    }
+
+    /** The options of {@code units} units that chose exactly these. */
+    private record UnitSet(Set<String> codes, int units) {
     }
 
     // --- flow metadata ---

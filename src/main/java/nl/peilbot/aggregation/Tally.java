@@ -78,14 +78,22 @@ record Tally(SortedMap<String, Integer> counters) {
 
         void apply(Contribution c, int sign) {
             String unit = c.unit();
+            boolean units = !unit.isEmpty();
             add(new TallyKey.Respondents(), sign);
-            add(new TallyKey.UnitRespondents(unit), sign);
+            if (units) {
+                add(new TallyKey.UnitRespondents(unit), sign);
+            }
             c.choices().forEach((q, codes) -> {
                 add(new TallyKey.Answered(q), sign);
                 codes.forEach(code -> {
                     add(new TallyKey.Chose(q, code), sign);
-                    add(new TallyKey.UnitChose(unit, q, code), sign);
+                    if (units) {
+                        add(new TallyKey.UnitChose(unit, q, code), sign);
+                    }
                 });
+                if (!units) {
+                    add(new TallyKey.Combination(q, codes), sign);
+                }
             });
             pairs(c.choices(), sign);
             c.texts().forEach((key, open) -> {
@@ -104,9 +112,15 @@ record Tally(SortedMap<String, Integer> counters) {
                 entries.forEach(entry -> {
                     add(new TallyKey.Entries(q), sign);
                     add(new TallyKey.Counted(q, entry.key()), sign);
-                    add(new TallyKey.UnitCounted(unit, q, entry.key()), sign);
+                    if (units) {
+                        add(new TallyKey.UnitCounted(unit, q, entry.key()), sign);
+                    }
                     add(new TallyKey.Spelling(q, entry.key(), entry.text()), sign);
                 });
+                if (!units) {
+                    entries.stream().map(Contribution.Entry::key).distinct()
+                            .forEach(key -> add(new TallyKey.RespondentCounted(q, key), sign));
+                }
             });
         }
 

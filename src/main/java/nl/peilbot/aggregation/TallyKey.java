@@ -1,6 +1,7 @@
 package nl.peilbot.aggregation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -151,6 +152,34 @@ sealed interface TallyKey {
     record Counted(String question, String key) implements TallyKey {
         public List<String> segments() {
             return List.of("e", question, key);
+        }
+    }
+
+    /** Respondents who listed at least one entry under this key; kept only when the flow declares no unit. */
+    record RespondentCounted(String question, String key) implements TallyKey {
+        public List<String> segments() {
+            return List.of("er", question, key);
+        }
+    }
+
+    /** The family of the option sets respondents chose in a choice question, kept only when the flow declares no unit. */
+    record Combinations(String question) implements TallyKey {
+        public List<String> segments() {
+            return List.of("cs", question);
+        }
+    }
+
+    /** Respondents who chose exactly this set of codes ({@link Tally#fieldSafe field-safe}, joined by {@code +}). */
+    record Combination(String question, List<String> codes) implements TallyKey {
+        public List<String> segments() {
+            return List.of("cs", question, codes.stream().map(Tally::fieldSafe).map(c -> c.replace("+", "%2B"))
+                    .sorted().reduce((a, b) -> a + "+" + b).orElse(""));
+        }
+
+        /** The codes of a {@link Combinations} child segment. */
+        static List<String> codes(String segment) {
+            return segment.isEmpty() ? List.of() : Arrays.stream(segment.split("\\+"))
+                    .map(c -> Tally.fromFieldSafe(c.replace("%2B", "+"))).toList();
         }
     }
 

@@ -1,12 +1,12 @@
 package nl.peilbot.console;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -49,7 +49,7 @@ class DashboardCounters {
     }
 
     /** The wave's counters with everything queued so far folded in. */
-    Map<String, Long> counters(Wave wave) {
+    Map<DashboardKey, Long> counters(Wave wave) {
         fold(wave);
         return folds.latest(key(wave.flow())).map(DashboardFolds.Fold::counters).orElse(Map.of());
     }
@@ -110,11 +110,11 @@ class DashboardCounters {
     private DashboardFolds.Fold next(Flow flow, DashboardFolds.Fold latest, List<DashboardQueue.Delta> deltas) {
         Set<String> refs = new LinkedHashSet<>();
         deltas.forEach(d -> refs.add(d.ref()));
-        Map<String, Long> counters = new TreeMap<>(latest.counters());
+        Map<DashboardKey, Long> counters = new HashMap<>(latest.counters());
         Map<String, DashboardFolds.Change> changes = new LinkedHashMap<>();
         for (String ref : refs) {
             DashboardFolds.Counted before = folds.counted(latest.wave(), ref);
-            Set<String> now = DashboardTally.contribution(flow,
+            Set<DashboardKey> now = DashboardTally.contribution(flow,
                     invitations.summary(ref).filter(i -> flow.id().equals(i.survey()) && flow.wave().equals(i.wave())).orElse(null),
                     progress.find(flow, ref).orElse(null));
             if (!before.keys().equals(now)) {

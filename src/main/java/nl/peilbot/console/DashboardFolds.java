@@ -1,13 +1,14 @@
 package nl.peilbot.console;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class DashboardFolds {
      *
      * @param nonce tells this fold from another with the same number (say, after the counters were wiped)
      */
-    record Fold(String wave, long seq, String nonce, Map<String, Long> counters, Map<String, Change> changes,
+    record Fold(String wave, long seq, String nonce, Map<DashboardKey, Long> counters, Map<String, Change> changes,
                 List<String> consumed) {
 
         static Fold none(String wave) {
@@ -41,11 +42,11 @@ class DashboardFolds {
     }
 
     /** What a respondent is counted as from a fold on: its next chain position and its counter keys. */
-    record Change(long position, Set<String> keys) {
+    record Change(long position, Set<DashboardKey> keys) {
     }
 
     /** What a respondent is counted as now: its last chain position (0 for never) and its keys. */
-    record Counted(long position, Set<String> keys) {
+    record Counted(long position, Set<DashboardKey> keys) {
     }
 
     private final MongoCollection<Document> folds;
@@ -73,10 +74,10 @@ class DashboardFolds {
     /** Inserts the fold; false when another folder committed this number first. */
     boolean commit(Fold fold) {
         List<Document> counters = new ArrayList<>();
-        fold.counters().forEach((key, value) -> counters.add(new Document("k", key).append("v", value)));
+        paths(fold.counters()).forEach((key, value) -> counters.add(new Document("k", key).append("v", value)));
         List<Document> changes = new ArrayList<>();
         fold.changes().forEach((ref, change) -> changes.add(new Document("ref", ref)
-                .append("position", change.position()).append("keys", List.copyOf(change.keys()))));
+                .append("position", change.position()).append("keys", paths(change.keys()))));
         return insert(folds, new Document("_id", fold.wave() + "#" + fold.seq()).append("nonce", fold.nonce())
                 .append("counters", counters)
                 .append("changes", changes).append("consumed", fold.consumed()));
@@ -85,7 +86,7 @@ class DashboardFolds {
     /** Writes the fold's changes into the respondents' chains and moves the hint; safe to repeat. */
     void complete(Fold fold) {
         fold.changes().forEach((ref, change) -> insert(counted, new Document("_id", chainId(fold.wave(), ref, change.position()))
-                .append("keys", List.copyOf(change.keys()))));
+                .append("keys", paths(change.keys()))));
         Document head = heads.find(Filters.eq("_id", fold.wave())).first();
         // A hint only: a slow folder writing an older number back costs the next reader a few probes upwards. Not an
         // upsert: two of them at once fail on FerretDB, an insert that loses is just a duplicate key.
@@ -131,9 +132,9 @@ class DashboardFolds {
 
     private static Fold read(String wave, Document document) {
         String id = document.getString("_id");
-        Map<String, Long> counters = new TreeMap<>();
+        Map<DashboardKey, Long> counters = new HashMap<>();
         for (Document counter : document.getList("counters", Document.class)) {
-            counters.put(counter.getString("k"), counter.get("v", Number.class).longValue());
+            counters.put(DashboardKey.parse(counter.getString("k")), counter.get("v", Number.class).longValue());
         }
         Map<String, Change> changes = new LinkedHashMap<>();
         for (Document change : document.getList("changes", Document.class)) {
@@ -143,8 +144,20 @@ class DashboardFolds {
                 document.getList("consumed", String.class));
     }
 
-    private static Set<String> keys(Document document) {
-        return new TreeSet<>(document.getList("keys", String.class));
+    private static Set<DashboardKey> keys(Document document) {
+        Set<DashboardKey> keys = new HashSet<>();
+        document.getList("keys", String.class).forEach(path -> keys.add(DashboardKey.parse(path)));
+        return keys;
+    }
+
+    private static List<String> paths(Set<DashboardKey> keys) {
+        return keys.stream().map(DashboardKey::path).sorted().toList();
+    }
+
+    private static Map<String, Long> paths(Map<DashboardKey, Long> counters) {
+        Map<String, Long> paths = new TreeMap<>();
+        counters.forEach((key, count) -> paths.put(key.path(), count));
+        return paths;
     }
 
     private static String chainId(String wave, String ref, long position) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import nl.peilbot.conversation.Wave;
 import nl.peilbot.flow.Flow;
@@ -18,10 +17,9 @@ import nl.peilbot.invitation.InvitationSummary;
 /**
  * What one respondent adds to a wave's dashboard counters, and the dashboard figures read back from them; pure.
  *
- * <p>A respondent's contribution is a set of counter keys, each adding one: {@code i|<hospital>}, {@code s|..},
- * {@code c|..} (invited, started, completed), {@code r|<question>} (reached), {@code l|<question>} or {@code l|}
- * (left there, or before the first question), {@code d|<bucket>} (seconds to complete) and
- * {@code t|<question>|<bucket>} (seconds taken in the chat). Durations are counted in buckets, exact below
+ * <p>A respondent's contribution is a set of {@link DashboardKey counter keys}, each adding one: invited, started
+ * and completed per unit, each question reached, where a respondent who has not completed left, the seconds to
+ * complete and the seconds taken per question in the chat. Durations are counted in buckets, exact below
  * {@value #EXACT_BELOW} seconds and rounded to two significant digits above, so the medians read from them are
  * within 5% while the counters stay bounded whatever the number of responses.
  */
@@ -33,24 +31,25 @@ final class DashboardTally {
     }
 
     /** The keys the respondent with this invitation (may be null) and response (may be null) counts under. */
-    static Set<String> contribution(Flow flow, InvitationSummary invitation, Progress response) {
+    static Set<DashboardKey> contribution(Flow flow, InvitationSummary invitation, Progress response) {
         InvitationSummary invited = invitation != null && invitation.kind() == Invitation.Kind.INVITED ? invitation : null;
-        Set<String> keys = new TreeSet<>();
+        Set<DashboardKey> keys = new HashSet<>();
         if (invited == null && response == null) {
             return keys;
         }
         String unit = unit(invited == null ? null : new ProfileFields(flow).unit(invited.profile()), response);
         if (invited != null && invited.revokedAt() == null) {
-            keys.add("i|" + unit);
+            keys.add(new DashboardKey.Invited(unit));
         }
         if (response == null) {
             return keys;
         }
-        keys.add("s|" + unit);
+        keys.add(new DashboardKey.Started(unit));
         if (response.completed()) {
-            keys.add("c|" + unit);
+            keys.add(new DashboardKey.Completed(unit));
             if (response.startedAt() != null && response.completedAt() != null) {
-                keys.add("d|" + bucket(Duration.between(response.startedAt(), response.completedAt()).toSeconds()));
+                keys.add(new DashboardKey.CompletionSeconds(
+                        bucket(Duration.between(response.startedAt(), response.completedAt()).toSeconds())));
             }
         }
         Set<String> seen = new HashSet<>(response.answered());
@@ -62,18 +61,18 @@ final class DashboardTally {
         for (Question question : flow.questions()) {
             questionIds.add(question.id());
             if (seen.contains(question.id())) {
-                keys.add("r|" + question.id());
+                keys.add(new DashboardKey.Reached(question.id()));
                 lastSeen = question.id();
             }
             Long taken = response.secondsTaken().get(question.id());
             if (taken != null) {
-                keys.add("t|" + question.id() + "|" + bucket(taken));
+                keys.add(new DashboardKey.SecondsTaken(question.id(), bucket(taken)));
             }
         }
         if (!response.completed()) {
             String current = response.currentStep();
             String dropOff = current != null && questionIds.contains(current) ? current : lastSeen;
-            keys.add("l|" + (dropOff == null ? "" : dropOff));
+            keys.add(dropOff == null ? new DashboardKey.LeftBeforeTheFirstQuestion() : new DashboardKey.LeftAt(dropOff));
         }
         return keys;
     }
@@ -91,26 +90,25 @@ final class DashboardTally {
     }
 
     /** The dashboard the counters show; the respondents table is a separate, paged request. */
-    static Dashboard dashboard(Wave wave, Map<String, Long> counters, java.time.Instant now) {
+    static Dashboard dashboard(Wave wave, Map<DashboardKey, Long> counters, java.time.Instant now) {
         Flow flow = wave.flow();
         Map<String, long[]> byUnit = new LinkedHashMap<>();
-        Map<String, Long> completion = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> taken = new LinkedHashMap<>();
+        Map<Long, Long> completion = new LinkedHashMap<>();
+        Map<String, Map<Long, Long>> taken = new LinkedHashMap<>();
         counters.forEach((key, count) -> {
             if (count == 0) {
                 return;
             }
-            String kind = key.substring(0, key.indexOf('|'));
-            String rest = key.substring(key.indexOf('|') + 1);
-            switch (kind) {
-                case "i" -> byUnit.computeIfAbsent(rest, u -> new long[3])[0] += count;
-                case "s" -> byUnit.computeIfAbsent(rest, u -> new long[3])[1] += count;
-                case "c" -> byUnit.computeIfAbsent(rest, u -> new long[3])[2] += count;
-                case "d" -> completion.merge(rest, count, Long::sum);
-                case "t" -> taken.computeIfAbsent(rest.substring(0, rest.lastIndexOf('|')), q -> new LinkedHashMap<>())
-                        .merge(rest.substring(rest.lastIndexOf('|') + 1), count, Long::sum);
-                default -> {
-                }
+            if (key instanceof DashboardKey.Invited invited) {
+                byUnit.computeIfAbsent(invited.unit(), u -> new long[3])[0] += count;
+            } else if (key instanceof DashboardKey.Started started) {
+                byUnit.computeIfAbsent(started.unit(), u -> new long[3])[1] += count;
+            } else if (key instanceof DashboardKey.Completed completed) {
+                byUnit.computeIfAbsent(completed.unit(), u -> new long[3])[2] += count;
+            } else if (key instanceof DashboardKey.CompletionSeconds seconds) {
+                completion.merge(seconds.bucket(), count, Long::sum);
+            } else if (key instanceof DashboardKey.SecondsTaken seconds) {
+                taken.computeIfAbsent(seconds.question(), q -> new LinkedHashMap<>()).merge(seconds.bucket(), count, Long::sum);
             }
         });
         int[] overall = new int[3];
@@ -129,24 +127,24 @@ final class DashboardTally {
         for (int i = 0; i < questions.size(); i++) {
             Question question = questions.get(i);
             steps.add(new Dashboard.FunnelStep(question.id(), i + 1, question.text().in(flow.defaultLanguage()),
-                    count(counters, "r|" + question.id()), count(counters, "l|" + question.id()),
+                    count(counters, new DashboardKey.Reached(question.id())),
+                    count(counters, new DashboardKey.LeftAt(question.id())),
                     median(taken.getOrDefault(question.id(), Map.of()))));
         }
         return new Dashboard(flow.id(), flow.wave(), flow.title().in(flow.defaultLanguage()),
                 wave.state().name().toLowerCase(java.util.Locale.ROOT), wave.target(), wave.openLink(),
                 new Dashboard.Counts(overall[0], overall[1], overall[2]), units, rate, median(completion), steps,
-                count(counters, "l|"), List.of(), now);
+                count(counters, new DashboardKey.LeftBeforeTheFirstQuestion()), List.of(), now);
     }
 
-    private static int count(Map<String, Long> counters, String key) {
+    private static int count(Map<DashboardKey, Long> counters, DashboardKey key) {
         return counters.getOrDefault(key, 0L).intValue();
     }
 
     /** The median of a histogram of seconds values; null when it is empty. */
-    static Double median(Map<String, Long> histogram) {
+    static Double median(Map<Long, Long> histogram) {
         List<Long> values = new ArrayList<>();
-        Map<Long, Long> sorted = new java.util.TreeMap<>();
-        histogram.forEach((value, count) -> sorted.merge(Long.parseLong(value), count, Long::sum));
+        Map<Long, Long> sorted = new java.util.TreeMap<>(histogram);
         long total = sorted.values().stream().mapToLong(Long::longValue).sum();
         if (total <= 0) {
             return null;

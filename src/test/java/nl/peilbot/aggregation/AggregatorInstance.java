@@ -37,7 +37,8 @@ final class AggregatorInstance implements AutoCloseable {
         contributions = new ContributionStore(db, json);
         queue = new DeltaQueue(db, clock);
         ResponseReader source = new ResponseReader(db);
-        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock), new WaveFlows(FlowDirectory.load(Path.of("src/test/resources/flows/valid")), new FlowSnapshots(db)), event -> { });
+        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock),
+                new WaveFlows(FlowDirectory.load(Path.of("conversation-flows")), new FlowSnapshots(db)), event -> { });
         aggregator = new Aggregator(folder, queue, source, results, executor);
     }
 

@@ -167,9 +167,10 @@ class DashboardCountersProperties {
             queue.add(FLOW.id(), FLOW.wave(), "r_open7");
             commands.set(0);
 
-            Map<String, Long> figures = counters.counters(WAVE);
+            Map<DashboardKey, Long> figures = counters.counters(WAVE);
 
-            assertThat(figures.get("s|Open Alpha") + figures.get("s|Open Beta") + figures.get("s|Open Gamma")).isEqualTo(size);
+            assertThat(figures.get(new DashboardKey.Started("Open Alpha")) + figures.get(new DashboardKey.Started("Open Beta"))
+                    + figures.get(new DashboardKey.Started("Open Gamma"))).isEqualTo(size);
             return commands.get();
         } finally {
             client.close();
@@ -265,7 +266,7 @@ class DashboardCountersProperties {
         return withoutRows(full, hospitals);
     }
 
-    private static Dashboard figures(Map<String, Long> counters) {
+    private static Dashboard figures(Map<DashboardKey, Long> counters) {
         Dashboard dashboard = DashboardTally.dashboard(WAVE, counters, T0);
         return withoutRows(dashboard, dashboard.units());
     }
