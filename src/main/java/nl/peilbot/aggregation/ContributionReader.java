@@ -3,39 +3,33 @@ package nl.peilbot.aggregation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 
 import nl.peilbot.flow.Analysis;
 import nl.peilbot.flow.Flow;
-import nl.peilbot.flow.Question;
 import nl.peilbot.response.RecordedAnswer;
 import nl.peilbot.response.ResponseView;
 
 /**
  * Reads what a stored response contributes, from its typed answers and the flow's analysis declarations: codes are
  * choice answers, a value a rating or number, a text an open text, parts open parts, entries an open list counted by
- * the declared field. Skipped answers and the texts of the flow's profile fields (the unit's name) are left out.
+ * the declared field. Skipped answers and the texts of profile fields (the unit's name) are left out.
  */
 final class ContributionReader {
 
     private final Analysis analysis;
     private final String language;
-    private final Set<String> profileFields;
 
-    private ContributionReader(Analysis analysis, String language, Set<String> profileFields) {
+    private ContributionReader(Analysis analysis, String language) {
         this.analysis = analysis;
         this.language = language;
-        this.profileFields = profileFields;
     }
 
     /** A reader for a wave with this flow; without one, no units are counted and lists count their first field. */
     static ContributionReader of(Optional<Flow> flow) {
         return new ContributionReader(flow.map(Flow::analysis).orElse(Analysis.NONE),
-                flow.map(Flow::defaultLanguage).orElse(Flow.DEFAULT_LANGUAGE),
-                flow.map(f -> f.profile().stream().map(Question::id).collect(Collectors.toUnmodifiableSet())).orElse(Set.of()));
+                flow.map(Flow::defaultLanguage).orElse(Flow.DEFAULT_LANGUAGE));
     }
 
     Contribution read(ResponseView response, Map<String, Coding> codings) {
@@ -58,7 +52,7 @@ final class ContributionReader {
                 putText(otherTexts, questionId, answer.otherText());
             } else if (answer.value() != null) {
                 numbers.put(questionId, answer.value().stripTrailingZeros().toPlainString());
-            } else if (answer.text() != null && !profileFields.contains(questionId)) {
+            } else if (answer.text() != null && !response.profileFields().contains(questionId)) {
                 putOpen(texts, questionId, answer.text(), codings);
             } else if (!answer.parts().isEmpty()) {
                 answer.parts().forEach((part, text) -> putOpen(texts, Coding.answerKey(questionId, part), text, codings));

@@ -95,7 +95,7 @@ final class ResponseDocuments {
 
     /** The fields {@link #view} reads: no conversation state, no message ids. */
     static final List<String> VIEW_FIELDS = List.of("survey", "wave", "version", "status", "partial", "language",
-            "channels", "answers", "startedAt", "updatedAt", "completedAt");
+            "channels", "profile", "answers", "startedAt", "updatedAt", "completedAt");
 
     static ResponseView view(Document document) {
         Map<String, RecordedAnswer> answers = new LinkedHashMap<>();
@@ -104,7 +104,8 @@ final class ResponseDocuments {
         return new ResponseView(document.getString("_id"), document.getString("survey"), document.getString("wave"),
                 version(document), ResponseStatus.fromStored(document.getString("status")),
                 document.getBoolean("partial", false), document.getString("language"),
-                document.getList("channels", String.class, List.of()), answers, instant(document.getDate("startedAt")),
+                document.getList("channels", String.class, List.of()), answers,
+                document.get("profile", new Document()).keySet(), instant(document.getDate("startedAt")),
                 instant(document.getDate("updatedAt")), instant(document.getDate("completedAt")));
     }
 

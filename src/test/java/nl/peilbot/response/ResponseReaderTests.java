@@ -57,6 +57,7 @@ class ResponseReaderTests {
             assertThat(view.language()).isEqualTo("en");
             assertThat(view.answers().keySet()).containsExactly("hospital", "hospitalType", "role", "familiarity",
                     "applications", "policy", "policyTopics", "experiments", "expectedSupport");
+            assertThat(view.profileFields()).containsExactly("hospital", "hospitalType", "role");
             RecordedAnswer hospital = view.answer("hospital").orElseThrow();
             assertThat(hospital.text()).isEqualTo("Ziekenhuis Zuid");
             assertThat(hospital.single()).contains("Ziekenhuis Zuid");
