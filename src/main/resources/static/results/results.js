@@ -12,6 +12,7 @@
   var source = null;
   var pending = null;
   var drawing = Promise.resolve();
+  var drawnOnce = false;
 
   function t(key, values) {
     var text = texts[key] || key;
@@ -245,12 +246,9 @@
 
   // One request per drawing: the server reads the wave's results once for every table.
   function draw() {
-    return getJson(api('/report')).then(function (report) {
+    return Promise.all([getJson(api('/report')), summaryHtml()]).then(function (both) {
+      var report = both[0];
       var overview = report.overview;
-      document.getElementById('summary').textContent =
-        report.labels.units && Object.keys(report.labels.units).length > 0
-          ? t('summary', { respondents: overview.respondents, units: overview.units, unitsLabel: named(report.labels.units, 'unitsLabel') })
-          : t('summaryRespondents', { respondents: overview.respondents });
       var main = el('main', { id: 'questions' });
       overview.questions.forEach(function (question) {
         var draws = { 'single-choice': choice, 'multiple-choice': choice, 'open-text': coded, 'open-parts': coded,
@@ -270,9 +268,34 @@
       });
       // Swap the whole page at once, so a redraw never shows half-built questions.
       document.getElementById('questions').replaceWith(main);
+      var fresh = both[1] && new DOMParser().parseFromString(both[1], 'text/html').getElementById('summary');
+      if (fresh) {
+        document.getElementById('summary').replaceWith(document.importNode(fresh, true));
+      }
+      // A link from elsewhere to one question: its section exists only now.
+      if (!drawnOnce && location.hash.length > 1) {
+        var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        if (target) {
+          target.scrollIntoView();
+        }
+      }
+      drawnOnce = true;
     }).catch(function () {
-      document.getElementById('summary').textContent = t('noResults');
+      document.getElementById('live').textContent = t('noResults');
     });
+  }
+
+  // The summary is rendered on the server, with the page the first time: a redraw swaps in a fresh copy of it
+  // together with the questions, so its figures never disagree with the charts below.
+  function summaryHtml() {
+    if (!drawnOnce) {
+      return Promise.resolve(null);
+    }
+    var path = '/results/summary?wave=' + encodeURIComponent(current.survey + '/' + current.wave) +
+      '&lang=' + encodeURIComponent(lang);
+    return fetch(path, { headers: { Accept: 'text/html' }, credentials: 'same-origin' }).then(function (r) {
+      return r.ok ? r.text() : null;
+    }).catch(function () { return null; });
   }
 
   function redraw() {
@@ -284,7 +307,7 @@
     var box = document.getElementById('downloads');
     box.textContent = t('downloads') + ': ';
     [['csv', '/export/responses.csv'], ['xlsx', '/export/responses.xlsx'], ['sps', '/export/responses.sps'],
-      ['tables', '/export/tables.xlsx'], ['reportHtml', '/report.html'], ['reportPdf', '/report.pdf']]
+      ['tables', '/export/tables.xlsx']]
       .forEach(function (link, i) {
       if (i > 0) {
         box.appendChild(document.createTextNode(' · '));
@@ -326,27 +349,18 @@
     return redraw();
   }
 
+  // The server chose the wave (body data-survey, data-wave) and rendered its picker: picking one loads its page.
   getJson('/results/messages?lang=' + encodeURIComponent(lang)).then(function (loaded) {
     texts = loaded;
-    document.getElementById('wave-label').textContent = t('wave');
-    return getJson('/api/results/waves');
-  }).then(function (waves) {
     var select = document.getElementById('wave');
-    waves.forEach(function (w, i) {
-      select.appendChild(el('option', { value: String(i) }, [w.survey + ' / ' + w.wave]));
-    });
-    if (waves.length === 0) {
-      document.getElementById('summary').textContent = t('noResults');
+    if (select) {
+      document.getElementById('wave-show').hidden = true;
+      select.addEventListener('change', function () { document.getElementById('wave-form').submit(); });
+    }
+    var body = document.body;
+    if (!body.hasAttribute('data-survey')) {
       return null;
     }
-    var wanted = new URLSearchParams(location.search).get('wave');
-    var index = waves.findIndex(function (w) { return w.survey + '/' + w.wave === wanted; });
-    if (index < 0) {
-      index = waves.length - 1;
-      waves.forEach(function (w, i) { if (w.wave > waves[index].wave) { index = i; } });
-    }
-    select.value = String(index);
-    select.addEventListener('change', function () { choose(waves[Number(select.value)]); });
-    return choose(waves[index]);
+    return choose({ survey: body.getAttribute('data-survey'), wave: body.getAttribute('data-wave') });
   });
 }());

@@ -150,9 +150,11 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
                                 + "annotations and customizers, the OpenAPI model, Tomcat's unreadable-query exception, the flow module, the aggregation module's public types, the results "
-                                + "module, the CSV module, the outbox's public types, ResponseCompleted, the response reader or the system module's public types",
+                                + "module, the CSV module, the outbox's public types, ResponseCompleted, the response reader, the "
+                                + "console's response rates or the system module's public types",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
                                 || isResponseReader(type)
+                                || type.getName().startsWith("nl.peilbot.console.ResponseRates")
                                 || (type.getPackageName().equals("nl.peilbot.system") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                                 || type.getName().equals("org.apache.tomcat.util.http.InvalidParameterException")

@@ -24,7 +24,7 @@ import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.response.StoredResponse;
 
 /**
- * A fixture file of respondents' answers (src/test/resources/aggregation/report-*.yaml) as completed responses of
+ * A fixture file of respondents' answers (conversation-flows/examples/*-respondents.yaml, src/test/resources/aggregation/report-2019.yaml) as completed responses of
  * a flow, in the shape the chat stores them, plus the analysts' codings of their open answers. Public for the
  * results module's tests, which load the same fixture.
  */

@@ -24,9 +24,10 @@ import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;
 
 /**
- * The acceptance test of the aggregation: the 2020 report's respondents (report-2020.yaml, whose header says
- * which figure fixes which answers) stored as the chat stores them and coded by an analyst reproduce every
- * table of chapter 4, counts beside whole percents.
+ * The acceptance test of the aggregation: the 2020 report's respondents
+ * (conversation-flows/examples/ai-in-hospitals-2020-respondents.yaml, whose header says which figure fixes which
+ * answers) stored as the chat stores them and coded by an analyst reproduce every table of chapter 4, counts beside
+ * whole percents.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +68,7 @@ class ReportReproductionTests {
     @BeforeAll
     void storeTheRespondents() {
         fixture2020 = new ReportFixture(Path.of("conversation-flows/ai-in-hospitals-2020.yaml"),
-                Path.of("src/test/resources/aggregation/report-2020.yaml"));
+                Path.of("conversation-flows/examples/ai-in-hospitals-2020-respondents.yaml"));
         store(fixture2020);
         for (ReportFixture.Coded coded : fixture2020.codings) {
             results.code(WAVE_2020, coded.responseId(), coded.questionId(), coded.part(), coded.categories());

@@ -26,7 +26,7 @@ public final class ReportData {
     public static ReportFixture load(ResponseStore responses, FlowSnapshots snapshots, ApplicationEventPublisher events,
                               Results results) {
         ReportFixture fixture2020 = new ReportFixture(Path.of("conversation-flows/ai-in-hospitals-2020.yaml"),
-                Path.of("src/test/resources/aggregation/report-2020.yaml"));
+                Path.of("conversation-flows/examples/ai-in-hospitals-2020-respondents.yaml"));
         store(fixture2020, responses, snapshots, events);
         for (ReportFixture.Coded coded : fixture2020.codings) {
             results.code(WAVE_2020, coded.responseId(), coded.questionId(), coded.part(), coded.categories());

@@ -136,7 +136,7 @@ class ResultsWebhookTests {
     void reset() {
         if (fixture == null) {
             fixture = new ReportFixture(Path.of("conversation-flows/ai-in-hospitals-2020.yaml"),
-                    Path.of("src/test/resources/aggregation/report-2020.yaml"));
+                    Path.of("conversation-flows/examples/ai-in-hospitals-2020-respondents.yaml"));
             snapshots.saveIfAbsent(fixture.flow, fixture.flowYaml, ReportFixture.SUBMITTED);
         }
         receiver.deliveries.clear();
