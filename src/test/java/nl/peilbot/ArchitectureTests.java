@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -112,7 +113,7 @@ class ArchitectureTests {
                 .check(classes);
     }
 
-    /** The aggregation reads the response documents with the driver; the completion event is all it shares. */
+    /** The aggregation reads responses through the response module's reader; of the events, it shares the completion. */
     @Test
     void theCompletionEventIsSharedWithTheAggregationOnly() {
         classes().that().haveFullyQualifiedName(ResponseCompleted.class.getName())
@@ -127,8 +128,9 @@ class ArchitectureTests {
         classes().that().resideInAPackage("nl.peilbot.aggregation..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, SnakeYAML (published "
-                                + "figures), the flow or aggregation module, the lease API, or ResponseCompleted and ResponseWithdrawn",
+                                + "figures), the flow or aggregation module, the lease API, the response reader, or ResponseCompleted and ResponseWithdrawn",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || isResponseReader(type)
                                 || type.getName().equals(ResponseWithdrawn.class.getName())
                                 || type.getName().equals("nl.peilbot.system.PageTexts")
                                 || type.getName().equals("nl.peilbot.lease.Leases")
@@ -139,8 +141,8 @@ class ArchitectureTests {
     }
 
     /**
-     * The analysts' results are built on the aggregation's public API and the raw documents (read with the driver);
-     * the completion event (for the webhook) is all they take from the response module.
+     * The analysts' results are built on the aggregation's public API and, for what the tables cannot answer, the
+     * response module's reader; of its events they take the completion (for the webhook).
      */
     @Test
     void resultsUseTheAggregationApiTheFlowModuleTheCompletionEventAndLibrariesOnly() {
@@ -148,9 +150,10 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, org.bson, com.mongodb, Spring, Jackson, SLF4J, jakarta.annotation, springdoc's "
                                 + "annotations and customizers, the OpenAPI model, Tomcat's unreadable-query exception, the flow module, the aggregation module's public types, the results "
-                                + "module, the CSV module, the outbox's public types, ResponseCompleted, the console's response "
-                                + "rates or the system module's public types",
+                                + "module, the CSV module, the outbox's public types, ResponseCompleted, the response reader, the "
+                                + "console's response rates or the system module's public types",
                         (JavaClass type) -> type.getName().equals(ResponseCompleted.class.getName())
+                                || isResponseReader(type)
                                 || type.getName().startsWith("nl.peilbot.console.ResponseRates")
                                 || (type.getPackageName().equals("nl.peilbot.system") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
@@ -244,6 +247,12 @@ class ArchitectureTests {
                         "nl.peilbot.channel..", "nl.peilbot.console..", "nl.peilbot.results..", "nl.peilbot.aggregation..",
                         "nl.peilbot.engine..")
                 .check(classes);
+    }
+
+    /** A type of the response module's read API ({@code @NamedInterface("reader")}): typed views, never documents. */
+    private static boolean isResponseReader(JavaClass type) {
+        return type.getPackageName().equals("nl.peilbot.response") && type.isAnnotatedWith(NamedInterface.class)
+                && java.util.List.of(type.getAnnotationOfType(NamedInterface.class).value()).contains("reader");
     }
 
     private static boolean startsWithAny(String packageName, String... prefixes) {

@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseWithdrawn;
+import nl.peilbot.response.ResponseReader;
 
 /**
  * Keeps the results current: queues a delta when a response is completed, changed, withdrawn or coded (in the
@@ -29,12 +29,12 @@ class Aggregator {
 
     private final Folder folder;
     private final DeltaQueue queue;
-    private final ResponseSource responses;
+    private final ResponseReader responses;
     private final ResultsStore results;
     private final TaskExecutor executor;
     private final Set<WaveId> scheduled = ConcurrentHashMap.newKeySet();
 
-    Aggregator(Folder folder, DeltaQueue queue, ResponseSource responses, ResultsStore results,
+    Aggregator(Folder folder, DeltaQueue queue, ResponseReader responses, ResultsStore results,
                @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.folder = folder;
         this.queue = queue;
@@ -81,8 +81,8 @@ class Aggregator {
 
     /** Queues the response's stored state; false when that state was queued already. */
     boolean enqueue(String responseId, WaveId wave) {
-        Document response = responses.find(responseId).orElse(null);
-        String state = response == null ? "gone:" + UUID.randomUUID() : String.valueOf(ResponseSource.stamp(response).version());
+        String state = responses.find(responseId).map(response -> String.valueOf(response.version()))
+                .orElseGet(() -> "gone:" + UUID.randomUUID());
         return queue.add(responseId + ":" + state, wave, responseId);
     }
 

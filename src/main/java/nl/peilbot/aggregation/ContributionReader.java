@@ -1,22 +1,20 @@
 package nl.peilbot.aggregation;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.bson.Document;
 
 import nl.peilbot.flow.Analysis;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.response.RecordedAnswer;
+import nl.peilbot.response.ResponseView;
 
 /**
- * Reads what a {@code responses} document contributes, from the document's shape and the flow's analysis
- * declarations: choices are choice answers, {@code value} a rating or number, {@code text} an open text,
- * {@code parts} open parts, {@code entries} an open list counted by the declared field. Skipped answers and
- * profile texts (the unit's name) are left out.
+ * Reads what a stored response contributes, from its typed answers and the flow's analysis declarations: codes are
+ * choice answers, a value a rating or number, a text an open text, parts open parts, entries an open list counted by
+ * the declared field. Skipped answers and the texts of profile fields (the unit's name) are left out.
  */
 final class ContributionReader {
 
@@ -34,51 +32,40 @@ final class ContributionReader {
                 flow.map(Flow::defaultLanguage).orElse(Flow.DEFAULT_LANGUAGE));
     }
 
-    Contribution read(Document response, Map<String, Coding> codings) {
-        String id = response.getString("_id");
-        Document profile = response.get("profile", new Document());
+    Contribution read(ResponseView response, Map<String, Coding> codings) {
         // a response that names no unit is a unit of its own; a flow without a unit counts no units at all, so
         // that no counter is kept per response
         String unit = analysis.unitOfAnalysis()
-                .map(u -> Texts.key(profile.get(u.field()) instanceof String name ? name : null))
-                .map(key -> key.isEmpty() ? id : key).orElse("");
+                .map(u -> Texts.key(response.answer(u.field()).flatMap(RecordedAnswer::single).orElse(null)))
+                .map(key -> key.isEmpty() ? response.id() : key).orElse("");
         Map<String, List<String>> choices = new TreeMap<>();
         Map<String, String> otherTexts = new TreeMap<>();
         Map<String, Contribution.OpenText> texts = new TreeMap<>();
         Map<String, List<Contribution.Entry>> counted = new TreeMap<>();
         Map<String, String> numbers = new TreeMap<>();
-        response.get("answers", new Document()).forEach((questionId, value) -> {
-            Document answer = (Document) value;
-            if (answer.getBoolean("skipped", false)) {
+        response.answers().forEach((questionId, answer) -> {
+            if (answer.skipped()) {
                 return;
             }
-            List<Document> chosen = answer.getList("choices", Document.class, List.of());
-            if (!chosen.isEmpty()) {
-                choices.put(questionId, chosen.stream().map(c -> c.getString("code")).distinct().sorted().toList());
-                putText(otherTexts, questionId, answer.getString("otherText"));
-            } else if (answer.get("value") instanceof Number number) {
-                numbers.put(questionId, plain(number));
-            } else if (answer.getString("text") != null && !profile.containsKey(questionId)) {
-                putOpen(texts, questionId, answer.getString("text"), codings);
-            } else if (answer.get("parts") instanceof Document parts) {
-                parts.forEach((part, text) -> putOpen(texts, Coding.answerKey(questionId, part), (String) text, codings));
-            } else if (answer.get("entries") instanceof List<?>) {
-                List<Contribution.Entry> entries = answer.getList("entries", Document.class).stream()
+            if (!answer.codes().isEmpty()) {
+                choices.put(questionId, answer.codes().stream().distinct().sorted().toList());
+                putText(otherTexts, questionId, answer.otherText());
+            } else if (answer.value() != null) {
+                numbers.put(questionId, answer.value().stripTrailingZeros().toPlainString());
+            } else if (answer.text() != null && !response.profileFields().contains(questionId)) {
+                putOpen(texts, questionId, answer.text(), codings);
+            } else if (!answer.parts().isEmpty()) {
+                answer.parts().forEach((part, text) -> putOpen(texts, Coding.answerKey(questionId, part), text, codings));
+            } else if (!answer.entries().isEmpty()) {
+                List<Contribution.Entry> entries = answer.entries().stream()
                         .map(this::entry).filter(e -> e != null && !e.key().isEmpty()).toList();
                 if (!entries.isEmpty()) {
                     counted.put(questionId, entries);
                 }
             }
         });
-        return new Contribution(id, ((Number) response.get("version")).longValue(), unit,
+        return new Contribution(response.id(), response.version(), unit,
                 new TreeMap<>(choices), new TreeMap<>(otherTexts), new TreeMap<>(texts), new TreeMap<>(counted), new TreeMap<>(numbers));
-    }
-
-    /** A stored rating or number (an int64, or a double for a decimal) as the plain decimal that was typed. */
-    static String plain(Number number) {
-        BigDecimal value = number instanceof Double || number instanceof Float
-                ? BigDecimal.valueOf(number.doubleValue()) : BigDecimal.valueOf(number.longValue());
-        return value.stripTrailingZeros().toPlainString();
     }
 
     private static void putText(Map<String, String> texts, String key, String text) {
@@ -102,11 +89,11 @@ final class ContributionReader {
     }
 
     /** The entry's counted field (its first field when the flow declares none or the list lacks it), keyed. */
-    private Contribution.Entry entry(Document entry) {
+    private Contribution.Entry entry(Map<String, String> entry) {
         String field = analysis.countedField().map(Analysis.CountedField::field).orElse(null);
-        Object value = field != null && entry.containsKey(field) ? entry.get(field)
-                : new ArrayList<>(entry.values()).stream().findFirst().orElse(null);
-        if (!(value instanceof String text)) {
+        String text = field != null && entry.containsKey(field) ? entry.get(field)
+                : entry.values().stream().findFirst().orElse(null);
+        if (text == null) {
             return null;
         }
         String typed = text.strip();

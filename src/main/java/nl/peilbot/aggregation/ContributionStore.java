@@ -22,6 +22,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 
 import tools.jackson.databind.json.JsonMapper;
+import nl.peilbot.response.ResponseReader;
 
 /**
  * The {@code contributions} collection: what each response adds to its wave's counters, as a chain of immutable
@@ -133,7 +134,7 @@ class ContributionStore {
      *
      * @return the number of documents removed
      */
-    int pruneWithdrawn(WaveId wave, String generation, long horizon, ResponseSource responses) {
+    int pruneWithdrawn(WaveId wave, String generation, long horizon, ResponseReader responses) {
         Map<String, Long> tombstones = new HashMap<>();
         contributions.find(Filters.and(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave()),
                         Filters.eq("generation", generation), Filters.eq("contribution", null)))

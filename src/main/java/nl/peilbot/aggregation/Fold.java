@@ -19,6 +19,8 @@ import java.util.TreeMap;
  *
  * @param seq        this fold's number; committing inserts it, so two folders can never both write the same number
  * @param generation the contributions it counts: a rebuild starts a new generation, folds carry it on
+ * @param shape      the {@link #SHAPE} its generation's contributions and counters were written in: a rebuild sets
+ *                   the current one, folds carry it on; stored results of an older shape are rebuilt at start-up
  * @param tally      the counters after this fold (held in memory, rebuilt from checkpoint and deltas when read)
  * @param changes    by response id: the response's next contribution position and its contribution (null: none)
  * @param consumed   the ids of the queued deltas folded in, so they are never folded twice
@@ -27,11 +29,18 @@ import java.util.TreeMap;
  * @param reset      whether {@code delta} holds all counters (a rebuild), not a change of the fold before
  * @param delta      the counters this fold changed, with their new values (0: gone)
  */
-record Fold(WaveId wave, long seq, String generation, Tally tally, Map<String, Change> changes, List<String> consumed,
+record Fold(WaveId wave, long seq, String generation, int shape, Tally tally, Map<String, Change> changes, List<String> consumed,
             long base, long sinceBase, boolean reset, SortedMap<String, Integer> delta) {
 
     /** The generation of a wave that was never rebuilt. */
     static final String FIRST_GENERATION = "0";
+    /**
+     * The version of what a generation stores: the {@link Contribution} record as JSON, what {@code ContributionReader}
+     * reads from a response and the {@link TallyKey} counters. Raise it with any change to them; results stored in
+     * another shape are rebuilt once at start-up ({@code OutdatedResults}). Results of releases before the shape was
+     * recorded read as 0.
+     */
+    static final int SHAPE = 1;
     /** The most folds after a checkpoint before the next fold is one, whatever their deltas' size. */
     static final int MAX_CHAIN = 16;
 
@@ -52,12 +61,12 @@ record Fold(WaveId wave, long seq, String generation, Tally tally, Map<String, C
 
     /** The results of a wave nothing was folded into yet. */
     static Fold none(WaveId wave) {
-        return new Fold(wave, 0, FIRST_GENERATION, Tally.EMPTY, Map.of(), List.of(), 0, 0, false, new TreeMap<>());
+        return new Fold(wave, 0, FIRST_GENERATION, SHAPE, Tally.EMPTY, Map.of(), List.of(), 0, 0, false, new TreeMap<>());
     }
 
     /** A rebuild's fold: all counters anew, in a new generation, a checkpoint of its own. */
     static Fold rebuilt(WaveId wave, long seq, String generation, Tally tally) {
-        return new Fold(wave, seq, generation, tally, Map.of(), List.of(), seq, 0, true, tally.counters());
+        return new Fold(wave, seq, generation, SHAPE, tally, Map.of(), List.of(), seq, 0, true, tally.counters());
     }
 
     /** The fold after this one, in the same generation; it stores only the counters that differ from this one's. */
@@ -65,7 +74,7 @@ record Fold(WaveId wave, long seq, String generation, Tally tally, Map<String, C
         SortedMap<String, Integer> difference = difference(tally.counters(), counters.counters());
         long written = sinceBase + difference.size();
         boolean checkpoint = written >= Math.max(1, counters.counters().size()) || seq + 1 - base >= MAX_CHAIN;
-        return new Fold(wave, seq + 1, generation, counters, new TreeMap<>(changed), consumedIds,
+        return new Fold(wave, seq + 1, generation, shape, counters, new TreeMap<>(changed), consumedIds,
                 checkpoint ? seq + 1 : base, checkpoint ? 0 : written, false, difference);
     }
 

@@ -13,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import nl.peilbot.response.ResponseReader;
+import nl.peilbot.response.ResponseSelection;
+import nl.peilbot.response.ResponseView;
 
 /**
  * Folds queued deltas into a wave's counters, and rebuilds a wave from its responses.
@@ -39,13 +41,13 @@ class Folder {
     private final ResultsStore results;
     private final ContributionStore contributions;
     private final DeltaQueue queue;
-    private final ResponseSource responses;
+    private final ResponseReader responses;
     private final CodingStore codings;
     private final WaveFlows flows;
     private final ApplicationEventPublisher events;
     private final Map<WaveId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    Folder(ResultsStore results, ContributionStore contributions, DeltaQueue queue, ResponseSource responses,
+    Folder(ResultsStore results, ContributionStore contributions, DeltaQueue queue, ResponseReader responses,
            CodingStore codings, WaveFlows flows, ApplicationEventPublisher events) {
         this.results = results;
         this.contributions = contributions;
@@ -96,9 +98,8 @@ class Folder {
                 Tally.Accumulator sum = new Tally.Accumulator(Tally.EMPTY);
                 List<Contribution> batch = new ArrayList<>();
                 ContributionReader reader = ContributionReader.of(flows.flow(wave));
-                responses.forEachCompleted(wave, REBUILD_BATCH, document -> {
-                    Contribution contribution = reader.read(document,
-                            coded.getOrDefault(document.getString("_id"), Map.of()));
+                responses.forEach(ResponseSelection.completedOf(wave.survey(), wave.wave()), response -> {
+                    Contribution contribution = reader.read(response, coded.getOrDefault(response.id(), Map.of()));
                     sum.apply(contribution, 1);
                     batch.add(contribution);
                     if (batch.size() == REBUILD_BATCH) {
@@ -158,15 +159,15 @@ class Folder {
 
     /** What the response adds now: null when it is gone, not completed, or of another wave. */
     private Contribution current(WaveId wave, String responseId, ContributionReader reader) {
-        Document document = responses.find(responseId).orElse(null);
-        if (document == null || !ResponseSource.stamp(document).completed() || !wave.equals(ResponseSource.stamp(document).wave())) {
+        ResponseView response = responses.find(responseId).orElse(null);
+        if (response == null || !response.completed() || !wave.equals(new WaveId(response.survey(), response.wave()))) {
             return null;
         }
-        Contribution uncoded = reader.read(document, Map.of());
+        Contribution uncoded = reader.read(response, Map.of());
         if (uncoded.texts().isEmpty()) {
             return uncoded;
         }
-        return reader.read(document, codings.forAnswers(responseId, uncoded.texts().keySet()));
+        return reader.read(response, codings.forAnswers(responseId, uncoded.texts().keySet()));
     }
 
     /** Brings the contributions, the pointer and the queue in line with a committed fold; safe to repeat. */

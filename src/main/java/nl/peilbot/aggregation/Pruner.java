@@ -8,6 +8,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import nl.peilbot.lease.Leases;
+import nl.peilbot.response.ResponseReader;
 
 /**
  * Removes what the results no longer need, every {@code peilbot.aggregation.pruning.interval} on one instance (a
@@ -23,11 +24,11 @@ class Pruner implements SchedulingConfigurer {
 
     private final ResultsStore results;
     private final ContributionStore contributions;
-    private final ResponseSource responses;
+    private final ResponseReader responses;
     private final PruningProperties settings;
     private final Leases leases;
 
-    Pruner(ResultsStore results, ContributionStore contributions, ResponseSource responses, PruningProperties settings,
+    Pruner(ResultsStore results, ContributionStore contributions, ResponseReader responses, PruningProperties settings,
            Leases leases) {
         this.results = results;
         this.contributions = contributions;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import nl.peilbot.flow.AnswerOption;
@@ -16,6 +15,8 @@ import nl.peilbot.flow.CodingCategory;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.flow.QuestionKind;
+import nl.peilbot.response.ResponseReader;
+import nl.peilbot.response.ResponseView;
 
 /**
  * The aggregation module's entry point: the report's tables of a survey wave, read from the materialised results,
@@ -33,12 +34,12 @@ public class Results {
     private final WaveFlows flows;
     private final Aggregator aggregator;
     private final Folder folder;
-    private final ResponseSource responses;
+    private final ResponseReader responses;
     private final CodingStore codings;
     private final PublishedFiles published;
 
     Results(ResultsStore results, ContributionStore contributions, WaveFlows flows, Aggregator aggregator, Folder folder,
-            ResponseSource responses, CodingStore codings, PublishedFiles published) {
+            ResponseReader responses, CodingStore codings, PublishedFiles published) {
         this.results = results;
         this.contributions = contributions;
         this.flows = flows;
@@ -239,8 +240,8 @@ public class Results {
         categories.stream().filter(c -> !known.contains(c)).findFirst().ifPresent(c -> {
             throw new UnknownResultException("'" + c + "' is no coding category of " + questionId);
         });
-        Document response = responses.find(responseId)
-                .filter(d -> wave.equals(ResponseSource.stamp(d).wave()))
+        ResponseView response = responses.find(responseId)
+                .filter(r -> wave.equals(new WaveId(r.survey(), r.wave())))
                 .orElseThrow(() -> new UnknownResultException("no response " + responseId + " in " + wave.key()));
         String text = answerText(response, questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
         String answerKey = Coding.answerKey(questionId, question.kind() instanceof QuestionKind.OpenParts ? part : null);
@@ -257,9 +258,9 @@ public class Results {
      * that publish no event.
      */
     public void aggregate(String responseId) {
-        responses.find(responseId).map(ResponseSource::stamp).ifPresent(stamp -> {
-            aggregator.enqueue(responseId, stamp.wave());
-            folder.fold(stamp.wave());
+        responses.find(responseId).map(response -> new WaveId(response.survey(), response.wave())).ifPresent(wave -> {
+            aggregator.enqueue(responseId, wave);
+            folder.fold(wave);
         });
     }
 
@@ -279,14 +280,13 @@ public class Results {
         return flows.flow(wave).orElseThrow(() -> new UnknownResultException("no flow for " + wave.key()));
     }
 
-    private static String answerText(Document response, String questionId, String part) {
-        Document answer = response.get("answers", new Document()).get(questionId, Document.class);
-        Object text = answer == null ? null
-                : part == null ? answer.get("text") : answer.get("parts", new Document()).get(part);
-        if (!(text instanceof String value) || value.isBlank()) {
-            throw new UnknownResultException("response " + response.getString("_id") + " has no answer to " + questionId
+    private static String answerText(ResponseView response, String questionId, String part) {
+        String text = response.answer(questionId).map(answer -> part == null ? answer.text() : answer.parts().get(part))
+                .orElse(null);
+        if (text == null || text.isBlank()) {
+            throw new UnknownResultException("response " + response.id() + " has no answer to " + questionId
                     + (part == null ? "" : ":" + part));
         }
-        return value.strip();
+        return text.strip();
     }
 }

@@ -141,6 +141,7 @@ class ResultsStore {
                 .append("wave", fold.wave().wave())
                 .append("seq", fold.seq())
                 .append("generation", fold.generation())
+                .append("shape", fold.shape())
                 .append("base", fold.base())
                 .append("sinceBase", fold.sinceBase())
                 .append("reset", fold.reset())
@@ -420,7 +421,7 @@ class ResultsStore {
         });
         long seq = seq(commit);
         boolean legacy = commit.getString("body") != null;
-        return new Fold(wave, seq, commit.getString("generation"), new Tally(counters), changes,
+        return new Fold(wave, seq, commit.getString("generation"), (int) longOf(commit, "shape", 0), new Tally(counters), changes,
                 source.getList("consumed", String.class, List.of()), longOf(commit, "base", seq),
                 longOf(commit, "sinceBase", 0), legacy || commit.getBoolean("reset", false),
                 legacy ? counters : counters(commit.get("delta", new Document())));

@@ -137,10 +137,7 @@ final class DashboardCalculator {
         if (response == null) {
             return "not_started";
         }
-        if (response.completed()) {
-            return "completed";
-        }
-        return response.partial() ? "partial" : "in_progress";
+        return response.partial() && !response.completed() ? "partial" : response.status().code();
     }
 
     private static String unit(String invited, Progress response) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import nl.peilbot.response.ResponseStatus;
+
 /**
  * How far one response is, without any of its answers: what organisers may see.
  *
@@ -13,11 +15,11 @@ import java.util.Map;
  * @param partial        unfinished when its wave was closed
  * @param unit           the value of the flow's unit field in the response's profile, or null
  */
-record Progress(String responseId, String status, boolean partial, String unit, Instant startedAt,
+record Progress(String responseId, ResponseStatus status, boolean partial, String unit, Instant startedAt,
                 Instant updatedAt, Instant completedAt, String currentStep, List<String> answered,
                 Map<String, Long> secondsTaken) {
 
     boolean completed() {
-        return "completed".equals(status);
+        return status == ResponseStatus.COMPLETED;
     }
 }

@@ -43,7 +43,7 @@ class ResponseGauges implements MeterBinder {
         for (ResponseStatus status : ResponseStatus.values()) {
             Gauge.builder("peilbot.responses", this, gauges -> gauges.count(status))
                     .description("Responses in the database by status; in_progress are the open conversations")
-                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+                    .tag("status", status.code()).register(registry);
         }
     }
 

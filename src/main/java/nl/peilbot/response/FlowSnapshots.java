@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -19,16 +22,22 @@ import com.mongodb.client.model.Sorts;
 
 import jakarta.annotation.PostConstruct;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.Flows;
 
-/** The {@code flowVersions} collection: the text of every flow version that responses were started with. */
+/**
+ * The {@code flowVersions} collection: the text of every flow version that responses were started with, and those
+ * versions parsed again for the modules that label or continue such responses.
+ */
 @Component
+@NamedInterface("reader")
 public class FlowSnapshots {
 
     static final String COLLECTION = "flowVersions";
 
     private final MongoCollection<Document> snapshots;
+    private final Map<String, Flow> parsedVersions = new ConcurrentHashMap<>();
 
-    FlowSnapshots(MongoDatabase database) {
+    public FlowSnapshots(MongoDatabase database) {
         this.snapshots = database.getCollection(COLLECTION);
     }
 
@@ -60,9 +69,27 @@ public class FlowSnapshots {
         }
     }
 
-    /** The text of the flow with this version, if a response used it. */
-    public Optional<String> yaml(String version) {
-        return Optional.ofNullable(snapshots.find(Filters.eq("_id", version)).first()).map(d -> d.getString("yaml"));
+    /** The flow with this version parsed from its kept text, if a response used it; parsed once per version. */
+    public Optional<Flow> flow(String version) {
+        Flow known = parsedVersions.get(version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return Optional.ofNullable(snapshots.find(Filters.eq("_id", version)).first()).map(this::parse);
+    }
+
+    /**
+     * The most recently first used version of a survey wave, parsed: the flow that labels a closed wave whose file
+     * was removed. A scan of the kept versions (a handful per survey).
+     */
+    public Optional<Flow> latest(String survey, String wave) {
+        return Optional.ofNullable(snapshots.find(Filters.and(Filters.eq("survey", survey), Filters.eq("wave", wave)))
+                .sort(Sorts.descending("firstUsedAt")).first()).map(this::parse);
+    }
+
+    private Flow parse(Document document) {
+        return parsedVersions.computeIfAbsent(document.getString("_id"), version -> Flows.parse(
+                "stored version " + version + " of " + document.getString("survey"), document.getString("yaml")));
     }
 
     /** Every kept version of a survey, oldest first. */

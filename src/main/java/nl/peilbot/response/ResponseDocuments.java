@@ -91,6 +91,82 @@ final class ResponseDocuments {
                 instant(document.getDate("consentedAt")));
     }
 
+    // --- views for other modules ---
+
+    /** The fields {@link #view} reads: no conversation state, no message ids. */
+    static final List<String> VIEW_FIELDS = List.of("survey", "wave", "version", "status", "partial", "language",
+            "channels", "profile", "answers", "startedAt", "updatedAt", "completedAt");
+
+    static ResponseView view(Document document) {
+        Map<String, RecordedAnswer> answers = new LinkedHashMap<>();
+        document.get("answers", new Document()).forEach((questionId, value) ->
+                answers.put(questionId, recorded(questionId, (Document) value)));
+        return new ResponseView(document.getString("_id"), document.getString("survey"), document.getString("wave"),
+                version(document), ResponseStatus.fromStored(document.getString("status")),
+                document.getBoolean("partial", false), document.getString("language"),
+                document.getList("channels", String.class, List.of()), answers,
+                document.get("profile", new Document()).keySet(), instant(document.getDate("startedAt")),
+                instant(document.getDate("updatedAt")), instant(document.getDate("completedAt")));
+    }
+
+    /** The fields {@link #progress} reads: the time and source of each answer of the flow, never its content. */
+    static List<String> progressFields(Flow flow) {
+        List<String> fields = new ArrayList<>(List.of("survey", "wave", "status", "partial", "startedAt", "updatedAt",
+                "completedAt", "conversation.currentStep"));
+        flow.unitField().ifPresent(unit -> fields.add("profile." + unit.id()));
+        for (Question step : flow.steps()) {
+            fields.add("answers." + step.id() + ".answeredAt");
+            fields.add("answers." + step.id() + ".secondsTaken");
+            fields.add("answers." + step.id() + ".source");
+        }
+        return fields;
+    }
+
+    static ResponseProgress progress(Document document, Flow flow) {
+        Document answers = document.get("answers", new Document());
+        List<String> answered = new ArrayList<>();
+        Map<String, Long> seconds = new LinkedHashMap<>();
+        for (Question step : flow.steps()) {
+            if (!(answers.get(step.id()) instanceof Document answer)) {
+                continue;
+            }
+            answered.add(step.id());
+            if (!SOURCE_INVITATION.equals(answer.getString("source")) && answer.get("secondsTaken") instanceof Number taken) {
+                seconds.put(step.id(), taken.longValue());
+            }
+        }
+        Document profile = document.get("profile", new Document());
+        String unit = flow.unitField().map(field -> profile.get(field.id()) instanceof String name ? name : null).orElse(null);
+        return new ResponseProgress(document.getString("_id"), ResponseStatus.fromStored(document.getString("status")),
+                document.getBoolean("partial", false), unit, instant(document.getDate("startedAt")),
+                instant(document.getDate("updatedAt")), instant(document.getDate("completedAt")),
+                document.get("conversation", new Document()).getString("currentStep"), answered, seconds);
+    }
+
+    /** Whether the document belongs to this survey wave (a projection read by {@code _id} is checked with it). */
+    static boolean ofWave(Document document, String survey, String wave) {
+        return survey.equals(document.getString("survey")) && wave.equals(document.getString("wave"));
+    }
+
+    private static RecordedAnswer recorded(String questionId, Document document) {
+        Number secondsTaken = (Number) document.get("secondsTaken");
+        return new RecordedAnswer(
+                questionId,
+                document.getList("choices", Document.class, List.of()).stream().map(c -> c.getString("code")).toList(),
+                document.getString("otherText"),
+                document.getString("text"),
+                document.getList("entries", Document.class, List.of()).stream().map(ResponseDocuments::texts).toList(),
+                texts(document.get("parts", new Document())),
+                number(document.get("value")),
+                document.getBoolean("skipped", false),
+                instant(document.getDate("answeredAt")),
+                secondsTaken == null ? null : secondsTaken.longValue());
+    }
+
+    private static long version(Document document) {
+        return document.get("version") instanceof Number number ? number.longValue() : 0;
+    }
+
     // --- answers ---
 
     private static Document answers(Map<String, Answer> answers, Flow flow) {

@@ -22,7 +22,6 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
@@ -72,8 +71,8 @@ public class ResponseStore {
      * @return how many were marked
      */
     public long markPartial(String survey, String wave) {
-        return responses.updateMany(Filters.and(Filters.eq("survey", survey), Filters.eq("wave", wave),
-                Filters.eq("status", ResponseStatus.IN_PROGRESS.stored())), Updates.set("partial", true)).getModifiedCount();
+        return responses.updateMany(ResponseFilters.of(ResponseSelection.ofWave(survey, wave)
+                .withStatus(ResponseStatus.IN_PROGRESS)), Updates.set("partial", true)).getModifiedCount();
     }
 
     /**
@@ -81,7 +80,7 @@ public class ResponseStore {
      * filter on {@code status} scans the collection on FerretDB's SQLite backend, so never call it per turn.
      */
     public long count(ResponseStatus status) {
-        return responses.countDocuments(Filters.eq("status", status.stored()));
+        return responses.countDocuments(ResponseFilters.withStatus(status));
     }
 
     /** The newest committed version of the response; finishes the snapshot write of a turn whose writer died. */

@@ -26,6 +26,7 @@ import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.response.ResponseReader;
 
 /** Downloads: raw responses (CSV, XLSX, SPSS syntax for the CSV) and the tables (CSV or XLSX per question, XLSX of all). */
 @RestController
@@ -40,11 +41,11 @@ class ExportController {
             + "header, else the survey's default language";
 
     private final Results results;
-    private final RawResponses responses;
+    private final ResponseReader responses;
     private final Pseudonyms pseudonyms;
     private final MessageSource messages;
 
-    ExportController(Results results, RawResponses responses, Pseudonyms pseudonyms, MessageSource messages) {
+    ExportController(Results results, ResponseReader responses, Pseudonyms pseudonyms, MessageSource messages) {
         this.results = results;
         this.responses = responses;
         this.pseudonyms = pseudonyms;
@@ -126,8 +127,8 @@ class ExportController {
         Flow flow = results.flow(wave);
         ResponseQuery query = filter.query(flow, parameters);
         String language = language(flow, requested);
-        List<PseudonymousResponse> rows = responses.find(wave, query, 0, 0).stream()
-                .map(d -> PseudonymousResponse.of(d, flow, pseudonyms)).toList();
+        List<PseudonymousResponse> rows = responses.page(query.selection(wave), 0, 0).stream()
+                .map(r -> PseudonymousResponse.of(r, flow, pseudonyms)).toList();
         Locale locale = Locale.forLanguageTag(language);
         ResponseColumns.Labels labels = new ResponseColumns.Labels(text("chosen", locale), text("notChosen", locale),
                 text("skipped", locale), text("otherText", locale), text("entry", locale));

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import nl.peilbot.aggregation.CrossTab;
@@ -16,6 +15,9 @@ import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.AnswerOption;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
+import nl.peilbot.response.RecordedAnswer;
+import nl.peilbot.response.ResponseReader;
+import nl.peilbot.response.ResponseView;
 
 /**
  * Cross-tabs the materialised results cannot answer (a role, hospital type or channel filter, or in-progress
@@ -25,9 +27,9 @@ import nl.peilbot.flow.Question;
 @Component
 class FilteredCrossTabs {
 
-    private final RawResponses responses;
+    private final ResponseReader responses;
 
-    FilteredCrossTabs(RawResponses responses) {
+    FilteredCrossTabs(ResponseReader responses) {
         this.responses = responses;
     }
 
@@ -41,10 +43,9 @@ class FilteredCrossTabs {
         Map<String, Integer> rowTotals = new TreeMap<>();
         Map<String, Integer> columnTotals = new TreeMap<>();
         Map<String, Integer> cells = new TreeMap<>();
-        responses.forEachAnswers(wave, query, document -> {
-            Document answers = document.get("answers", new Document());
-            Set<String> rowCodes = codes(answers, row.id());
-            Set<String> columnCodes = codes(answers, column.id());
+        responses.forEach(query.selection(wave), response -> {
+            Set<String> rowCodes = codes(response, row.id());
+            Set<String> columnCodes = codes(response, column.id());
             if (rowCodes.isEmpty() || columnCodes.isEmpty()) {
                 return;
             }
@@ -73,12 +74,9 @@ class FilteredCrossTabs {
                 new UnknownResultException("no choice question '" + id + "' in " + wave.survey() + "/" + wave.wave()));
     }
 
-    private static Set<String> codes(Document answers, String questionId) {
-        Document answer = answers.get(questionId, Document.class);
-        if (answer == null || Boolean.TRUE.equals(answer.getBoolean("skipped"))) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(PseudonymousResponse.choices(answer));
+    private static Set<String> codes(ResponseView response, String questionId) {
+        return response.answer(questionId).filter(RecordedAnswer::chosen)
+                .<Set<String>>map(answer -> new LinkedHashSet<>(answer.codes())).orElse(Set.of());
     }
 
     /** The flow's options in order, then codes found that it no longer has, sorted, as the aggregation does. */

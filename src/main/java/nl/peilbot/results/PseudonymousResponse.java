@@ -1,20 +1,20 @@
 package nl.peilbot.results;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
+import nl.peilbot.response.RecordedAnswer;
+import nl.peilbot.response.ResponseView;
 
 /**
  * One raw response as analysts and integrations see it: a pseudonym instead of the response id, the profile
- * (hospital, type, role) kept because the analysis is per hospital, and every answer by question id, choices as
+ * kept because the analysis is per unit of analysis and dimension, and every answer by question id, choices as
  * option codes. No conversation state, message ids, names, e-mail addresses or chat ids.
  *
  * @param answers per question id: {@code choices}, {@code otherText}, {@code text}, {@code value} (a rating or
@@ -24,71 +24,64 @@ record PseudonymousResponse(String respondent, String survey, String wave, Strin
                             List<String> channels, Instant startedAt, Instant completedAt, Map<String, Object> profile,
                             Map<String, Map<String, Object>> answers) {
 
-    static PseudonymousResponse of(Document document, Flow flow, Pseudonyms pseudonyms) {
-        Document answers = document.get("answers", new Document());
+    static PseudonymousResponse of(ResponseView response, Flow flow, Pseudonyms pseudonyms) {
         Map<String, Object> profile = new LinkedHashMap<>();
         Map<String, Map<String, Object>> byQuestion = new LinkedHashMap<>();
         for (Question step : flow.steps()) {
-            Document answer = answers.get(step.id(), Document.class);
+            RecordedAnswer answer = response.answers().get(step.id());
             if (answer == null) {
                 continue;
             }
-            Map<String, Object> view = view(answer);
             if (flow.isProfileField(step.id())) {
-                Object value = view.containsKey("choices") ? String.join(",", choices(answer)) : view.get("text");
+                Object value = answer.skipped() ? null
+                        : !answer.codes().isEmpty() ? String.join(",", answer.codes()) : answer.text();
                 if (value != null) {
                     profile.put(step.id(), value);
                 }
             } else {
-                byQuestion.put(step.id(), view);
+                byQuestion.put(step.id(), view(answer));
             }
         }
-        return new PseudonymousResponse(pseudonyms.of(document.getString("_id")), document.getString("survey"),
-                document.getString("wave"), document.getString("status"), document.getString("language"),
-                document.getList("channels", String.class, List.of()), instant(document.get("startedAt")),
-                instant(document.get("completedAt")), profile, byQuestion);
+        return new PseudonymousResponse(pseudonyms.of(response.id()), response.survey(), response.wave(),
+                response.status().code(), response.language(), response.channels(), response.startedAt(),
+                response.completedAt(), profile, byQuestion);
     }
 
-    static List<String> choices(Document answer) {
-        List<String> codes = new ArrayList<>();
-        for (Document choice : answer.getList("choices", Document.class, List.of())) {
-            codes.add(choice.getString("code"));
-        }
-        return codes;
-    }
-
-    private static Map<String, Object> view(Document answer) {
+    private static Map<String, Object> view(RecordedAnswer answer) {
         Map<String, Object> view = new LinkedHashMap<>();
-        if (Boolean.TRUE.equals(answer.getBoolean("skipped"))) {
+        if (answer.skipped()) {
             view.put("skipped", true);
             return view;
         }
-        if (answer.containsKey("choices")) {
-            view.put("choices", choices(answer));
+        if (!answer.codes().isEmpty()) {
+            view.put("choices", answer.codes());
         }
-        copy(answer, "otherText", view);
-        copy(answer, "text", view);
-        if (answer.get("value") instanceof Number number) {
-            view.put("value", number);
-        }
-        if (answer.containsKey("entries")) {
+        putIfPresent(view, "otherText", answer.otherText());
+        putIfPresent(view, "text", answer.text());
+        putIfPresent(view, "value", number(answer.value()));
+        if (!answer.entries().isEmpty()) {
             List<Map<String, Object>> entries = new ArrayList<>();
-            answer.getList("entries", Document.class, List.of()).forEach(e -> entries.add(new LinkedHashMap<>(e)));
+            answer.entries().forEach(e -> entries.add(new LinkedHashMap<>(e)));
             view.put("entries", entries);
         }
-        if (answer.get("parts") instanceof Document parts) {
-            view.put("parts", new LinkedHashMap<>(parts));
+        if (!answer.parts().isEmpty()) {
+            view.put("parts", new LinkedHashMap<>(answer.parts()));
         }
         return view;
     }
 
-    private static void copy(Document answer, String field, Map<String, Object> view) {
-        if (answer.get(field) instanceof String text) {
-            view.put(field, text);
+    /** A whole number as a long, any other as a double: as JSON and the spreadsheets have always shown them. */
+    private static Number number(BigDecimal value) {
+        if (value == null) {
+            return null;
         }
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 ? (Number) plain.longValueExact() : (Number) plain.doubleValue();
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Date date ? date.toInstant() : null;
+    private static void putIfPresent(Map<String, Object> view, String field, Object value) {
+        if (value != null) {
+            view.put(field, value);
+        }
     }
 }

@@ -17,6 +17,10 @@ import com.mongodb.client.MongoDatabase;
 
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
+import java.util.ArrayList;
+import java.util.List;
+import nl.peilbot.response.ResponseReader;
+import nl.peilbot.response.ResponseSelection;
 
 /**
  * Stable pseudonyms for responses ({@code R-} and 12 hex), so exports, the API and the webhook never show the
@@ -29,14 +33,14 @@ import nl.peilbot.aggregation.WaveId;
 class Pseudonyms {
 
     private final SecretKeySpec key;
-    private final RawResponses responses;
+    private final ResponseReader responses;
 
     @Autowired
-    Pseudonyms(PseudonymProperties properties, MongoDatabase database, Clock clock, RawResponses responses) {
+    Pseudonyms(PseudonymProperties properties, MongoDatabase database, Clock clock, ResponseReader responses) {
         this(PseudonymKey.resolve(properties.pseudonymSecret(), database, clock), responses);
     }
 
-    Pseudonyms(String keyText, RawResponses responses) {
+    Pseudonyms(String keyText, ResponseReader responses) {
         this.key = new SecretKeySpec(keyText.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.responses = responses;
     }
@@ -59,6 +63,12 @@ class Pseudonyms {
     }
 
     private Optional<String> find(WaveId wave, String pseudonym) {
-        return responses.ids(wave).stream().filter(id -> of(id).equals(pseudonym)).findFirst();
+        List<String> found = new ArrayList<>(1);
+        responses.forEachId(ResponseSelection.ofWave(wave.survey(), wave.wave()), id -> {
+            if (found.isEmpty() && of(id).equals(pseudonym)) {
+                found.add(id);
+            }
+        });
+        return found.stream().findFirst();
     }
 }

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.bson.conversions.Bson;
-
-import com.mongodb.client.model.Filters;
-
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
+import nl.peilbot.response.ResponseSelection;
+import nl.peilbot.response.ResponseStatus;
 
 /**
  * Which raw responses of a wave an analyst asks for: completed only (the default) or all, optionally one channel,
@@ -26,6 +24,8 @@ import nl.peilbot.flow.Question;
 record ResponseQuery(boolean completedOnly, String channel, SortedMap<String, String> chosen, List<String> profile) {
 
     static final String PREFIX = "filter.";
+    /** The status parameter's word for responses of any status. */
+    static final String ALL = "all";
     static final ResponseQuery COMPLETED = new ResponseQuery(true, null, new TreeMap<>(), List.of());
 
     ResponseQuery {
@@ -34,11 +34,13 @@ record ResponseQuery(boolean completedOnly, String channel, SortedMap<String, St
     }
 
     static ResponseQuery of(String status, String channel, Choices choices) {
-        String normalised = status == null || status.isBlank() ? "completed" : status.strip().toLowerCase(Locale.ROOT);
-        if (!normalised.equals("completed") && !normalised.equals("all")) {
-            throw new IllegalArgumentException("status must be 'completed' or 'all', not '" + status + "'");
+        boolean completedOnly = status == null || status.isBlank()
+                || ResponseStatus.ofCode(status).filter(s -> s == ResponseStatus.COMPLETED).isPresent();
+        if (!completedOnly && !ALL.equals(status.strip().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("status must be '" + ResponseStatus.COMPLETED.code() + "' or '" + ALL
+                    + "', not '" + status + "'");
         }
-        return new ResponseQuery(normalised.equals("completed"), blankToNull(channel), choices.chosen(), choices.profile());
+        return new ResponseQuery(completedOnly, blankToNull(channel), choices.chosen(), choices.profile());
     }
 
     /** The chosen codes a request filters on, checked against the flow. */
@@ -79,17 +81,20 @@ record ResponseQuery(boolean completedOnly, String channel, SortedMap<String, St
         return completedOnly && channel == null && chosen.isEmpty();
     }
 
-    Bson filter(WaveId wave) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("survey", wave.survey()), Filters.eq("wave", wave.wave())));
+    /** The responses of the wave this query selects. */
+    ResponseSelection selection(WaveId wave) {
+        ResponseSelection selection = ResponseSelection.ofWave(wave.survey(), wave.wave());
         if (completedOnly) {
-            filters.add(Filters.eq("status", "completed"));
+            selection = selection.withStatus(ResponseStatus.COMPLETED);
         }
-        chosen.forEach((id, code) -> filters.add(profile.contains(id) ? Filters.eq("profile." + id, code)
-                : Filters.eq("answers." + id + ".choices.code", code)));
         if (channel != null) {
-            filters.add(Filters.eq("channels", channel));
+            selection = selection.inChannel(channel);
         }
-        return Filters.and(filters);
+        for (Map.Entry<String, String> choice : chosen.entrySet()) {
+            selection = profile.contains(choice.getKey()) ? selection.withProfile(choice.getKey(), choice.getValue())
+                    : selection.withChosen(choice.getKey(), choice.getValue());
+        }
+        return selection;
     }
 
     private static String blankToNull(String value) {

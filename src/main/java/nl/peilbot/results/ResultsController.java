@@ -30,6 +30,7 @@ import nl.peilbot.aggregation.NumberTable;
 import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.response.ResponseReader;
 
 /** The analysts' REST API: waves, questions, tables, cross-tabs, coding, wave comparison and raw responses. */
 @RestController
@@ -44,9 +45,9 @@ class ResultsController {
     private final Results results;
     private final Pseudonyms pseudonyms;
     private final FilteredCrossTabs filtered;
-    private final RawResponses responses;
+    private final ResponseReader responses;
 
-    ResultsController(Results results, Pseudonyms pseudonyms, FilteredCrossTabs filtered, RawResponses responses) {
+    ResultsController(Results results, Pseudonyms pseudonyms, FilteredCrossTabs filtered, ResponseReader responses) {
         this.results = results;
         this.pseudonyms = pseudonyms;
         this.filtered = filtered;
@@ -165,9 +166,9 @@ class ResultsController {
         if (skip < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("skip must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
-        List<PseudonymousResponse> page = responses.find(id, query, skip, limit).stream()
-                .map(d -> PseudonymousResponse.of(d, flow, pseudonyms)).toList();
-        return new Views.ResponsePage(responses.count(id, query), skip, limit, page);
+        List<PseudonymousResponse> page = responses.page(query.selection(id), skip, limit).stream()
+                .map(r -> PseudonymousResponse.of(r, flow, pseudonyms)).toList();
+        return new Views.ResponsePage(responses.count(query.selection(id)), skip, limit, page);
     }
 
     static Unit unit(String unit) {

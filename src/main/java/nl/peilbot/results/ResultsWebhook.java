@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +18,8 @@ import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.outbox.Outbox;
 import nl.peilbot.outbox.OutboxMessage;
 import nl.peilbot.response.ResponseCompleted;
+import nl.peilbot.response.ResponseReader;
+import nl.peilbot.response.ResponseView;
 
 /**
  * Queues each completed response, pseudonymised, for the configured webhook in the durable outbox;
@@ -40,14 +41,14 @@ class ResultsWebhook {
     private static final Logger log = LoggerFactory.getLogger(ResultsWebhook.class);
 
     private final WebhookProperties settings;
-    private final RawResponses responses;
+    private final ResponseReader responses;
     private final Results results;
     private final Pseudonyms pseudonyms;
     private final JsonMapper json;
     private final Clock clock;
     private final Outbox outbox;
 
-    ResultsWebhook(WebhookProperties settings, RawResponses responses, Results results, Pseudonyms pseudonyms,
+    ResultsWebhook(WebhookProperties settings, ResponseReader responses, Results results, Pseudonyms pseudonyms,
                    JsonMapper json, Clock clock, Outbox outbox) {
         this.settings = settings;
         this.responses = responses;
@@ -79,16 +80,15 @@ class ResultsWebhook {
 
     /** The delivery of the response as it is stored now, or null when it is not completed (re-opened since). */
     private OutboxMessage message(String responseId) {
-        Document document = responses.find(responseId);
-        if (document == null || !"completed".equals(document.getString("status"))) {
+        ResponseView stored = responses.find(responseId).filter(ResponseView::completed).orElse(null);
+        if (stored == null) {
             return null;
         }
-        WaveId wave = new WaveId(document.getString("survey"), document.getString("wave"));
+        WaveId wave = new WaveId(stored.survey(), stored.wave());
         String pseudonym = pseudonyms.of(responseId);
-        Object version = document.get("version");
-        String delivery = KIND + ":" + pseudonym + ":" + (version == null ? 0 : ((Number) version).longValue());
+        String delivery = KIND + ":" + pseudonym + ":" + stored.version();
         try {
-            PseudonymousResponse response = PseudonymousResponse.of(document, results.flow(wave), pseudonyms);
+            PseudonymousResponse response = PseudonymousResponse.of(stored, results.flow(wave), pseudonyms);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("event", "response.completed");
             payload.put("delivery", delivery);

@@ -185,7 +185,7 @@ class AggregationBenchmark {
      * queue delete.
      */
     private static long rawCompletion(MongoDatabase db, Document response, String id, int round) {
-        MongoCollection<Document> responses = db.getCollection(ResponseSource.COLLECTION);
+        MongoCollection<Document> responses = db.getCollection("responses");
         MongoCollection<Document> scratch = db.getCollection("rawCompletion");
         MongoCollection<Document> folds = db.getCollection(ResultsStore.FOLDS);
         Document pointer = db.getCollection(ResultsStore.COLLECTION).find(Filters.eq("_id", WAVE.key())).first();

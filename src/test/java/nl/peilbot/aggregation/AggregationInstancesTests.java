@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.response.ResponseViews;
 
 /** Two application instances (each its own client and fold thread) on one FerretDB, completions arriving at both at once. */
 class AggregationInstancesTests {
@@ -56,7 +57,7 @@ class AggregationInstancesTests {
     }
 
     private static Fold awaitCounted(AggregatorInstance instance, int count, List<Document> responses) {
-        List<Contribution> expected = responses.stream().map(d -> ContributionReader.of(Optional.empty()).read(d, Map.of())).toList();
+        List<Contribution> expected = responses.stream().map(d -> ContributionReader.of(Optional.empty()).read(ResponseViews.of(d), Map.of())).toList();
         await().atMost(Duration.ofMinutes(2)).until(() -> instance.queue.waves().isEmpty()
                 && instance.results.tally(WAVE).map(f -> f.tally().equals(Tally.of(expected))).orElse(false));
         Fold folded = instance.results.latest(WAVE).orElseThrow();

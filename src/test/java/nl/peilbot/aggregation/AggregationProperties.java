@@ -29,6 +29,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.testsupport.FerretDb;
 import tools.jackson.databind.json.JsonMapper;
+import nl.peilbot.response.ResponseViews;
 
 /**
  * Random responses, completed, changed, re-opened, re-coded and aggregated more than once in any order, end in
@@ -139,7 +140,7 @@ class AggregationProperties {
         writes.forEach(w -> last.put(w.index(), w));
         Map<String, Fold.Change> changes = new TreeMap<>();
         last.values().forEach(w -> {
-            Contribution c = ContributionReader.of(Optional.empty()).read(response(w, 1), Map.of());
+            Contribution c = ContributionReader.of(Optional.empty()).read(ResponseViews.of(response(w, 1)), Map.of());
             changes.put(c.response(), new Fold.Change(1, c));
         });
         Tally tally = Tally.of(changes.values().stream().map(Fold.Change::contribution).toList());
@@ -182,7 +183,7 @@ class AggregationProperties {
             return null;
         }
         Coding coding = codings.get(response.getString("_id"));
-        return ContributionReader.of(Optional.empty()).read(response, coding == null ? Map.of() : Map.of("concerns", coding));
+        return ContributionReader.of(Optional.empty()).read(ResponseViews.of(response), coding == null ? Map.of() : Map.of("concerns", coding));
     }
 
     private static Document response(Write write, long version) {

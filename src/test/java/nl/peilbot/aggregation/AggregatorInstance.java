@@ -1,5 +1,6 @@
 package nl.peilbot.aggregation;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import org.bson.Document;
@@ -10,6 +11,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import nl.peilbot.flow.FlowDirectory;
+import nl.peilbot.response.FlowSnapshots;
+import nl.peilbot.response.ResponseReader;
 import nl.peilbot.testsupport.FerretDb;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +32,13 @@ final class AggregatorInstance implements AutoCloseable {
         MongoDatabase db = client.getDatabase(database);
         JsonMapper json = JsonMapper.builder().build();
         Clock clock = Clock.systemUTC();
-        responses = db.getCollection(ResponseSource.COLLECTION);
+        responses = db.getCollection("responses");
         results = new ResultsStore(db, json, clock);
         contributions = new ContributionStore(db, json);
         queue = new DeltaQueue(db, clock);
-        ResponseSource source = new ResponseSource(db);
-        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock), new WaveFlows(new FlowDirectory(java.nio.file.Path.of("conversation-flows")), db), event -> { });
+        ResponseReader source = new ResponseReader(db);
+        folder = new Folder(results, contributions, queue, source, new CodingStore(db, clock),
+                new WaveFlows(FlowDirectory.load(Path.of("conversation-flows")), new FlowSnapshots(db)), event -> { });
         aggregator = new Aggregator(folder, queue, source, results, executor);
     }
 

@@ -43,6 +43,7 @@ import nl.peilbot.response.ResponseWithdrawn;
 import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.FerretDb;
 import nl.peilbot.testsupport.ShortestWalk;
+import nl.peilbot.response.ResponseReader;
 
 /** The incremental path, crashes, withdrawals and the coding, on the real 2020 flow and a real FerretDB. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -290,8 +291,8 @@ class AggregatorTests {
             String delta = response.id() + ":" + response.version();
             queue.add(delta, WAVE, response.id());
             Fold before = latest();
-            Contribution contribution = ContributionReader.of(Optional.of(FLOW)).read(database.getCollection("responses")
-                    .find(com.mongodb.client.model.Filters.eq("_id", response.id())).first(), Map.of());
+            Contribution contribution = ContributionReader.of(Optional.of(FLOW)).read(
+                    new ResponseReader(database).find(response.id()).orElseThrow(), Map.of());
             // committed, then the instance died: no contribution inserted, no pointer moved, the delta still queued
             assertThat(store.commit(before.next(before.tally().replacing(null, contribution),
                     Map.of(response.id(), new Fold.Change(1, contribution)), List.of(delta)))).isTrue();

@@ -27,6 +27,8 @@ import nl.peilbot.response.ResponseCompleted;
 import nl.peilbot.response.ResponseWithdrawn;
 import nl.peilbot.testsupport.FerretDb;
 import tools.jackson.databind.json.JsonMapper;
+import nl.peilbot.response.ResponseViews;
+import nl.peilbot.response.ResponseReader;
 
 /**
  * Folds store only what they changed, checkpoints hold the full counters, and pruning removes what is superseded
@@ -135,7 +137,7 @@ class PruningTests {
             for (Future<?> future : sent) {
                 future.get();
             }
-            List<Contribution> expected = remaining.stream().map(d -> ContributionReader.of(Optional.empty()).read(d, Map.of())).toList();
+            List<Contribution> expected = remaining.stream().map(d -> ContributionReader.of(Optional.empty()).read(ResponseViews.of(d), Map.of())).toList();
             await().atMost(Duration.ofMinutes(3)).until(() -> {
                 first.folder.fold(WAVE);
                 return first.queue.waves().isEmpty()
@@ -151,7 +153,7 @@ class PruningTests {
             for (int i = responses.size(); i < responses.size() + 2 * Fold.MAX_CHAIN + 2; i++) {
                 Document response = response(i, 1);
                 complete(i % 2 == 0 ? first : second, response);
-                all.add(ContributionReader.of(Optional.empty()).read(response, Map.of()));
+                all.add(ContributionReader.of(Optional.empty()).read(ResponseViews.of(response), Map.of()));
             }
             Tally finals = Tally.of(all);
             pruning.set(false);
@@ -189,7 +191,7 @@ class PruningTests {
     }
 
     private static Pruner pruner(AggregatorInstance instance) {
-        return new Pruner(instance.results, instance.contributions, new ResponseSource(db(instance)), NO_MARGIN,
+        return new Pruner(instance.results, instance.contributions, new ResponseReader(db(instance)), NO_MARGIN,
                 (name, slot, work) -> {
                     work.run();
                     return true;

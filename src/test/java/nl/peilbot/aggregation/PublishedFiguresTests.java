@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.peilbot.flow.FlowDirectory;
+
 /** Published-figures files: what they give, what they refuse and how a broken one is named. */
 class PublishedFiguresTests {
 
@@ -64,7 +66,8 @@ class PublishedFiguresTests {
     void shouldFindAWaveByItsSurveysFileOnlyWhenTheFileHoldsThatWave(@TempDir Path flows) throws Exception {
         Files.createDirectories(flows.resolve("published"));
         Files.writeString(flows.resolve("published/s.yaml"), MINIMAL);
-        PublishedFiles files = new PublishedFiles(new FlowDirectory(flows));
+        Files.copy(Path.of("conversation-flows", "ai-in-hospitals-2020.yaml"), flows.resolve("ai-in-hospitals-2020.yaml"));
+        PublishedFiles files = new PublishedFiles(FlowDirectory.load(flows));
 
         assertThat(files.wave(new WaveId("s", "2019"))).hasValueSatisfying(w -> assertThat(w.units()).isEqualTo(20));
         assertThat(files.wave(new WaveId("s", "2020"))).as("the file holds 2019 only").isEmpty();

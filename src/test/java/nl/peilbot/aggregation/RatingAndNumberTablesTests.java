@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
+import nl.peilbot.response.ResponseViews;
 
 /**
  * The tables of ratings and numbers, computed from stored response documents the way the folds do (contribution,
@@ -27,9 +28,9 @@ class RatingAndNumberTablesTests {
     private static Contribution response(int n, Map<String, Object> values) {
         Document answers = new Document();
         values.forEach((question, value) -> answers.append(question, new Document("value", value)));
-        Document response = new Document("_id", "r_" + n).append("version", 1L)
+        Document response = new Document("_id", "r_" + n).append("status", "completed").append("version", 1L)
                 .append("profile", new Document("practice", "Praktijk " + n)).append("answers", answers);
-        return ContributionReader.of(Optional.empty()).read(response, Map.of());
+        return ContributionReader.of(Optional.empty()).read(ResponseViews.of(response), Map.of());
     }
 
     private static final List<Contribution> RESPONSES = List.of(

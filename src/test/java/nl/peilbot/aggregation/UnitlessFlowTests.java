@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Flows;
+import nl.peilbot.response.ResponseViews;
 
 /**
  * A survey whose flow declares no unit of analysis: every respondent is a unit, and the tally must still not keep a
@@ -96,9 +97,9 @@ class UnitlessFlowTests {
             if (!entries.isEmpty()) {
                 answers.append("experiments", new Document("entries", entries));
             }
-            Document response = new Document("_id", "r_" + i).append("version", 1L)
+            Document response = new Document("_id", "r_" + i).append("status", "completed").append("version", 1L)
                     .append("profile", new Document("hospital", "Ziekenhuis " + i)).append("answers", answers);
-            contributions.add(reader.read(response, Map.of()));
+            contributions.add(reader.read(ResponseViews.of(response), Map.of()));
         }
         return contributions;
     }

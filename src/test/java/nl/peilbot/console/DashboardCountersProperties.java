@@ -38,6 +38,7 @@ import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.Invitee;
 import nl.peilbot.invitation.Surveys;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.response.ResponseReader;
 
 /**
  * The dashboard's maintained counters end exactly where a full recount of the wave's invitations and responses ends,
@@ -67,7 +68,7 @@ class DashboardCountersProperties {
             MongoDatabase database = client.getDatabase(name);
             DashboardQueue queue = new DashboardQueue(database);
             DashboardFolds folds = new DashboardFolds(database);
-            ProgressReader progress = new ProgressReader(database);
+            ProgressReader progress = new ProgressReader(new ResponseReader(database));
             Invitations invitations = newInvitations(database);
             return new Instance(client, database, queue, folds, progress, invitations,
                     new DashboardCounters(folds, queue, invitations, progress));
@@ -155,7 +156,7 @@ class DashboardCountersProperties {
         try {
             MongoDatabase database = client.getDatabase(name);
             DashboardQueue queue = new DashboardQueue(database);
-            ProgressReader progress = new ProgressReader(database);
+            ProgressReader progress = new ProgressReader(new ResponseReader(database));
             Invitations invitations = newInvitations(database);
             DashboardCounters counters = new DashboardCounters(new DashboardFolds(database), queue, invitations, progress);
             for (int who = 0; who < size; who++) {

@@ -55,12 +55,15 @@ class FlowSnapshotsTests {
     }
 
     @Test
-    void shouldLoadTheTextOfAKeptVersion() {
-        Flow flow = flow("loaded-text");
-        snapshots.saveIfAbsent(flow, YAML, T0);
+    void shouldParseAKeptVersionAgain() {
+        Flow flow = flow("parsed-again");
+        snapshots.saveIfAbsent(flow, YAML.replace("small-survey", "parsed-again"), T0);
 
-        assertThat(snapshots.yaml(flow.version())).contains(YAML);
-        assertThat(snapshots.yaml("0000000000000000")).isEmpty();
+        assertThat(snapshots.flow(flow.version())).hasValueSatisfying(kept -> {
+            assertThat(kept.version()).isEqualTo(flow.version());
+            assertThat(kept.steps()).isEqualTo(flow.steps());
+        });
+        assertThat(snapshots.flow("0000000000000000")).isEmpty();
     }
 
     @Test

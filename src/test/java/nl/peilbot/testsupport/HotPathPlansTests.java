@@ -83,7 +83,8 @@ class HotPathPlansTests {
                     Filters.and(Filters.eq("_id", "1f".repeat(32)), Filters.exists("replaced", false))),
             new HotPathQuery("reminders", "ReminderStore.sentBy and release of a claimed reminder",
                     Filters.eq("_id", "r_0000000000000000000000a1:1")),
-            new HotPathQuery("responses", "ProgressReader.find: a dashboard fold re-reads one queued respondent",
+            new HotPathQuery("responses", "ResponseReader.find and .progress: an aggregation or dashboard fold re-reads one "
+                    + "queued respondent, the webhook and an analyst's coding read one",
                     Filters.eq("_id", "r_0000000000000000000000a1")),
             new HotPathQuery("dashboardHeads", "DashboardFolds hint to the latest fold, every dashboard fetch and fold; its replace",
                     Filters.eq("_id", "peil-2020/2020")),
