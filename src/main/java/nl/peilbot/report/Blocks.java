@@ -110,7 +110,7 @@ final class Blocks {
      * on a 0–10 scale (the flow's Net Promoter scale) also promoters, passives, detractors and the score.
      */
     private void rating(StringBuilder html, RatingTable table) {
-        html.append("<p class=\"options\">").append(Html.escape(text("scale") + ": " + table.min() + " (" + table.minLabel()
+        html.append("<p class=\"options\">").append(Html.escape(text("ratingScale") + ": " + table.min() + " (" + table.minLabel()
                 + ") \u2013 " + table.max() + " (" + table.maxLabel() + ")")).append("</p>");
         html.append(Charts.columns(table.points().stream().map(p -> new Charts.Bar(Integer.toString(p.value()),
                 p.count() + " (" + p.percent() + "%)", p.count())).toList(), table.minLabel(), table.maxLabel(), table.text()));

@@ -240,11 +240,7 @@ class ReportEditorTests {
                 ChromeDriver browser = chromium.driver();
                 JavascriptExecutor script = browser;
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-                browser.get("http://127.0.0.1:" + port + "/login");
-                browser.findElement(By.id("username")).sendKeys("analyst");
-                browser.findElement(By.id("password")).sendKeys(ANALYST_PASSWORD);
-                browser.findElement(By.cssSelector("form button, form [type=submit]")).click();
-                wait.until(page -> !page.getCurrentUrl().contains("/login"));
+                chromium.logIn(port, "analyst", ANALYST_PASSWORD);
 
                 browser.get("http://127.0.0.1:" + port + BASE + "/report.html");
                 assertThat(browser.findElements(By.cssSelector("svg.chart"))).isNotEmpty();
@@ -319,11 +315,7 @@ class ReportEditorTests {
             try (HeadlessChromium chromium = HeadlessChromium.start(1200, 900, "nl,en")) {
                 ChromeDriver browser = chromium.driver();
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-                browser.get("http://127.0.0.1:" + port + "/login");
-                browser.findElement(By.id("username")).sendKeys("analyst");
-                browser.findElement(By.id("password")).sendKeys(ANALYST_PASSWORD);
-                browser.findElement(By.cssSelector("form button, form [type=submit]")).click();
-                wait.until(page -> !page.getCurrentUrl().contains("/login"));
+                chromium.logIn(port, "analyst", ANALYST_PASSWORD);
                 browser.get("http://127.0.0.1:" + port + "/results/ai-in-hospitals-2020/2020/report-editor");
                 wait.until(page -> "1".equals(page.findElement(By.tagName("body")).getAttribute("data-rendered")));
                 String before = browser.findElement(By.id("template")).getAttribute("value");

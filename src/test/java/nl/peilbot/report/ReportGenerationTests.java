@@ -257,11 +257,7 @@ class ReportGenerationTests {
             try (HeadlessChromium chromium = HeadlessChromium.start(390, 844, null)) {
                 ChromeDriver browser = chromium.driver();
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                browser.get("http://127.0.0.1:" + port + "/login");
-                browser.findElement(By.id("username")).sendKeys("analyst");
-                browser.findElement(By.id("password")).sendKeys(ANALYST_PASSWORD);
-                browser.findElement(By.cssSelector("form button, form [type=submit]")).click();
-                wait.until(page -> !page.getCurrentUrl().contains("/login"));
+                chromium.logIn(port, "analyst", ANALYST_PASSWORD);
 
                 browser.get("http://127.0.0.1:" + port + "/results?wave=ai-in-hospitals-2020/2020");
                 wait.until(page -> !page.findElements(By.id("report-pdf")).isEmpty());

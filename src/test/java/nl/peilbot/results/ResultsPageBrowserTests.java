@@ -88,11 +88,7 @@ class ResultsPageBrowserTests {
 
     /** Logs in with the form, as an analyst does; the page and its API calls then go with the session. */
     private void logIn() {
-        browser.get("http://127.0.0.1:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("analyst");
-        browser.findElement(By.id("password")).sendKeys(AnalystClient.ANALYST_PASSWORD);
-        browser.findElement(By.cssSelector("form button, form [type=submit]")).click();
-        wait.until(page -> !page.getCurrentUrl().contains("/login"));
+        chromium.logIn(port, "analyst", AnalystClient.ANALYST_PASSWORD);
     }
 
     @AfterEach

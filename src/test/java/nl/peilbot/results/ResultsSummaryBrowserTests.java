@@ -80,10 +80,7 @@ class ResultsSummaryBrowserTests {
 
     @Test
     void shouldLeadFromTheSummaryToAQuestionToAnotherWaveByTitleAndOut() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("analyst");
-        browser.findElement(By.id("password")).sendKeys(AnalystClient.ANALYST_PASSWORD);
-        browser.findElement(By.cssSelector("form button, form [type=submit]")).click();
+        chromium.logIn(port, "analyst", AnalystClient.ANALYST_PASSWORD);
 
         // an analyst lands on the results page, which shows the latest wave
         wait.until(page -> page.getCurrentUrl().contains("/results") && !page.findElements(By.id("respondents")).isEmpty());

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -62,6 +65,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Logs in with the form at {@code /login} of the app on {@code port}, as a person does, and waits to leave it. */
+    public void logIn(int port, String username, String password) {
+        driver.get("http://127.0.0.1:" + port + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button, form [type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(page -> !page.getCurrentUrl().contains("/login"));
     }
 
     @Override
