@@ -198,7 +198,7 @@ class ResultsApiTests {
             JsonNode known = get(BASE + "/questions/knownApplications");
 
             assertThat(known.get("otherTexts")).hasSize(2).allSatisfy(o -> {
-                assertThat(o.get("respondent").stringValue()).matches("R-[0-9a-f]{12}");
+                assertThat(o.get("respondent").stringValue()).matches("R-[0-9a-f]{32}");
                 assertThat(o.has("responseId")).isFalse();
             });
         }
@@ -383,7 +383,7 @@ class ResultsApiTests {
             String body = client.text(BASE + "/responses?limit=500");
             fixture.responses.forEach(r -> assertThat(body).doesNotContain(r.id()));
             JsonNode one = first.get("responses").get(0);
-            assertThat(one.get("respondent").stringValue()).matches("R-[0-9a-f]{12}");
+            assertThat(one.get("respondent").stringValue()).matches("R-[0-9a-f]{32}");
             assertThat(one.get("profile").get("hospital").stringValue()).isNotBlank();
             assertThat(one.get("answers").get("familiarity").get("choices").get(0).stringValue()).isNotBlank();
             assertThat(one.has("conversation")).isFalse();
@@ -479,7 +479,7 @@ class ResultsApiTests {
             List<List<String>> rows = Csv.parse(body.getBytes(StandardCharsets.UTF_8));
 
             fixture.responses.forEach(r -> assertThat(body).doesNotContain(r.id()));
-            assertThat(column(rows, "respondent")).allMatch(p -> p.matches("R-[0-9a-f]{12}")).doesNotHaveDuplicates()
+            assertThat(column(rows, "respondent")).allMatch(p -> p.matches("R-[0-9a-f]{32}")).doesNotHaveDuplicates()
                     .contains(pseudonyms.of(fixture.responses.get(0).id()));
             assertThat(column(rows, "hospital")).contains("Ziekenhuis Aalsmeer");
             assertThat(column(rows, "hospitalType")).allMatch(v -> v.matches("\\d+"));
