@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.NumberTable;
@@ -52,37 +53,71 @@ final class Blocks {
 
     private String question(Expression.QuestionBlock block) {
         WaveData wave = source.current();
-        String kind = Figures.kind(wave, block.question());
         Overview.QuestionSummary summary = summary(wave, block.question());
         StringBuilder html = new StringBuilder("<section class=\"question\" id=\"q-").append(Html.escape(block.question()))
                 .append(block.part() == null ? "" : "-" + Html.escape(block.part())).append("\">");
         html.append("<p class=\"question-text\">").append(Html.escape(summary.text())).append("</p>");
-        if (kind.endsWith("choice")) {
-            choice(html, wave, block, kind);
-        } else if (kind.equals("open-list")) {
-            list(html, wave.counted(block.question()));
-        } else if (kind.equals("rating")) {
-            rating(html, wave.rating(block.question()));
-        } else if (kind.equals("number")) {
-            number(html, wave.number(block.question()));
-        } else if (kind.equals("open-parts") && block.part() == null) {
-            parts(html, wave, summary);
-        } else {
-            coded(html, Figures.coded(wave, block.question(), block.part()));
-        }
+        // one case per question kind, so a new kind does not compile until it has its block
+        wave.kind(block.question()).match(new QuestionKind.Cases<Void>() {
+            @Override
+            public Void singleChoice(QuestionKind.SingleChoice kind) {
+                choice(html, wave, block, true);
+                return null;
+            }
+
+            @Override
+            public Void multipleChoice(QuestionKind.MultipleChoice kind) {
+                choice(html, wave, block, false);
+                return null;
+            }
+
+            @Override
+            public Void openText(QuestionKind.OpenText kind) {
+                coded(html, Figures.coded(wave, block.question(), block.part()));
+                return null;
+            }
+
+            @Override
+            public Void openParts(QuestionKind.OpenParts kind) {
+                if (block.part() == null) {
+                    parts(html, wave, summary);
+                } else {
+                    coded(html, Figures.coded(wave, block.question(), block.part()));
+                }
+                return null;
+            }
+
+            @Override
+            public Void openList(QuestionKind.OpenList kind) {
+                list(html, wave.counted(block.question()));
+                return null;
+            }
+
+            @Override
+            public Void rating(QuestionKind.Rating kind) {
+                Blocks.this.rating(html, wave.rating(block.question()));
+                return null;
+            }
+
+            @Override
+            public Void number(QuestionKind.Numeric kind) {
+                Blocks.this.number(html, wave.number(block.question()));
+                return null;
+            }
+        });
         published(html, wave);
         return html.append("</section>").toString();
     }
 
-    private void choice(StringBuilder html, WaveData wave, Expression.QuestionBlock block, String kind) {
+    private void choice(StringBuilder html, WaveData wave, Expression.QuestionBlock block, boolean single) {
         Unit unit = block.byUnits() ? Unit.UNITS : Unit.RESPONDENTS;
         Distribution distribution = wave.distribution(block.question(), unit);
         html.append("<p class=\"options\">").append(Html.escape(text("options") + ": " + distribution.counts().stream()
                 .map(Distribution.Count::label).collect(Collectors.joining(" \u00b7 ")))).append("</p>");
         List<Charts.Bar> bars = distribution.counts().stream()
-                .map(c -> new Charts.Bar(c.label(), kind.equals("single-choice") ? c.percent() + "%" : c.count()
+                .map(c -> new Charts.Bar(c.label(), single ? c.percent() + "%" : c.count()
                         + " (" + c.percent() + "%)", c.count())).toList();
-        if (kind.equals("single-choice")) {
+        if (single) {
             html.append(Charts.fullBar(bars.stream().filter(b -> b.share() > 0).toList(), distribution.text()));
         } else {
             html.append(Charts.horizontalBars(bars, distribution.text()));
@@ -94,7 +129,7 @@ final class Blocks {
             html.append("<p class=\"other\">").append(Html.escape(text("otherTexts") + ": " + distribution.otherTexts()
                     .stream().map(Distribution.OtherText::text).collect(Collectors.joining("; ")))).append("</p>");
         }
-        if (block.byUnits() && kind.equals("multiple-choice")) {
+        if (block.byUnits() && !single) {
             UnitCombinations combinations = wave.combinations(block.question());
             List<UnitCombinations.Combination> rows = combinations.combinations();
             html.append(Charts.horizontalBars(rows.stream().map(c -> new Charts.Bar(String.join(" + ", c.labels()),

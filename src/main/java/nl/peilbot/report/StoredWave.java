@@ -1,5 +1,6 @@
 package nl.peilbot.report;
 
+import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.NumberTable;
@@ -34,6 +35,12 @@ final class StoredWave implements WaveData {
     @Override
     public boolean published() {
         return false;
+    }
+
+    @Override
+    public QuestionKind kind(String question) {
+        return results.flow(wave).step(question).map(q -> q.kind())
+                .orElseThrow(() -> new TemplateException("no question '" + question + "'"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
 import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.flow.QuestionKind;
 
 /**
  * The tables of one wave as a report reads them: from the stored answers, or from an earlier wave's published
@@ -41,6 +42,14 @@ interface WaveData {
     /** A number question's table; a wave known by its published figures has none. */
     default NumberTable number(String question) {
         throw new UnknownResultException("no number question '" + question + "' in " + label());
+    }
+
+    /**
+     * A question's kind from the wave's flow, for dispatching its block; a wave known by its published figures has
+     * no flow and shows no question blocks.
+     */
+    default QuestionKind kind(String question) {
+        throw new TemplateException("'" + question + "' has no block in " + label() + ": only its published figures are known");
     }
 
     /** The data of the reports' wave and of the earlier waves a template names. */

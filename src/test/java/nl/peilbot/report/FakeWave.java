@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.aggregation.CodedTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.NumberTable;
@@ -61,6 +62,20 @@ final class FakeWave implements WaveData {
     @Override
     public boolean published() {
         return published;
+    }
+
+    @Override
+    public QuestionKind kind(String question) {
+        return switch (question) {
+            case "colour" -> new QuestionKind.SingleChoice();
+            case "scale" -> new QuestionKind.MultipleChoice();
+            case "worries" -> new QuestionKind.OpenText();
+            case "trials" -> new QuestionKind.OpenList();
+            case "maturity" -> new QuestionKind.Rating(1, 5, null, null);
+            case "recommend" -> new QuestionKind.Rating(0, 10, null, null);
+            case "staff", "visits" -> new QuestionKind.Numeric(0, null, null, null);
+            default -> throw new TemplateException("no question '" + question + "'");
+        };
     }
 
     @Override
