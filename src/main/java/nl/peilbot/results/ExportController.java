@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
@@ -53,7 +54,7 @@ class ExportController {
     }
 
     @Operation(summary = "Raw responses as CSV: one row per respondent, one column per answer (see docs/results-api.md)")
-    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.csv")
     ResponseEntity<byte[]> responsesCsv(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
@@ -64,7 +65,7 @@ class ExportController {
     }
 
     @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
-    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.xlsx")
     ResponseEntity<byte[]> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
@@ -75,7 +76,7 @@ class ExportController {
     }
 
     @Operation(summary = "SPSS syntax reading responses.csv, with variable and value labels")
-    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.sps")
     ResponseEntity<byte[]> responsesSps(@PathVariable String survey, @PathVariable String wave,
                                         @ParameterObject ResponseFilter filter,
@@ -87,7 +88,7 @@ class ExportController {
     }
 
     @Operation(summary = "Every question's table, one sheet each")
-    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/tables.xlsx")
     ResponseEntity<byte[]> tables(@PathVariable String survey, @PathVariable String wave,
                                   @Parameter(hidden = true) Locale locale) {
@@ -96,7 +97,7 @@ class ExportController {
     }
 
     @Operation(summary = "One question's table as CSV")
-    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/tables/{question}.csv")
     ResponseEntity<byte[]> tableCsv(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
                                     @Parameter(hidden = true) Locale locale) {
@@ -105,7 +106,7 @@ class ExportController {
     }
 
     @Operation(summary = "One question's tables as XLSX")
-    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG)
+    @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/tables/{question}.xlsx")
     ResponseEntity<byte[]> tableXlsx(@PathVariable String survey, @PathVariable String wave, @PathVariable String question,
                                      @Parameter(hidden = true) Locale locale) {

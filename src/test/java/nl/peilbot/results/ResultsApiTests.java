@@ -608,6 +608,14 @@ class ResultsApiTests {
             JsonNode csv = openApi.get("paths").get("/api/results/{survey}/{wave}/export/responses.csv").get("get");
             assertThat(csv.get("parameters").findValues("name").stream().map(JsonNode::asString)).as("the export's language is documented")
                     .contains("lang").doesNotContain("locale");
+            openApi.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+                JsonNode parameters = operation.getValue().get("parameters");
+                if (parameters != null) {
+                    parameters.forEach(parameter -> assertThat(parameter.has("schema") || parameter.has("content"))
+                            .as("a client can generate %s of %s %s", parameter.get("name"), operation.getKey(), path.getKey())
+                            .isTrue());
+                }
+            }));
         }
 
         @Test
