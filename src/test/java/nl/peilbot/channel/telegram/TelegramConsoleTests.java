@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,6 +48,8 @@ import nl.peilbot.testsupport.FerretDb;
         "peilbot.telegram.per-chat-interval=0s",
         "peilbot.telegram.per-second=1000"})
 @AutoConfigureMockMvc
+// its polling bot must stop with its fake Bot API, not log into later tests' output
+@DirtiesContext
 class TelegramConsoleTests {
 
     private static final String SURVEY = "ai-in-hospitals-2020";

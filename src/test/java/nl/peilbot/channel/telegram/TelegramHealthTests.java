@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,8 @@ import nl.peilbot.testsupport.FerretDb;
         "peilbot.telegram.per-second=1000",
         "peilbot.telegram.poll-down-after=2s",
         "peilbot.organiser.password=org-secret"})
+// its polling bot must stop with its fake Bot API, not log into later tests' output
+@DirtiesContext
 class TelegramHealthTests {
 
     private static final String DATABASE = FerretDb.uniqueDatabase("telegram_health");

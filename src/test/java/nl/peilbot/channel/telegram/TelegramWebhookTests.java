@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,8 @@ import nl.peilbot.testsupport.FerretDb;
         "peilbot.telegram.webhook-secret=" + TelegramWebhookTests.SECRET,
         "peilbot.telegram.open-survey=ai-in-hospitals-2020",
         "peilbot.telegram.per-chat-interval=0s"})
+// its polling bot must stop with its fake Bot API, not log into later tests' output
+@DirtiesContext
 class TelegramWebhookTests {
 
     static final String SECRET = "webhook-secret_0123456789";

@@ -47,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -85,6 +86,8 @@ import nl.peilbot.testsupport.FerretDb;
                 "peilbot.telegram.per-chat-interval=0s",
                 "peilbot.telegram.per-second=1000"})
 @AutoConfigureMockMvc
+// its polling bot must stop with its fake Bot API, not log into later tests' output
+@DirtiesContext
 class EveryFlowFileTests {
 
     static final String ANALYST = "test-analyst-password";
