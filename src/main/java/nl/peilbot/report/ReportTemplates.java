@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import nl.peilbot.aggregation.WaveId;
+import nl.peilbot.flow.FlowDirectory;
 
 /** The report templates kept as data next to the flows: {@code <flow directory>/reports/<survey>.md}. */
 @Component
@@ -21,8 +21,8 @@ class ReportTemplates {
 
     private final Path directory;
 
-    ReportTemplates(@Value("${peilbot.flows.directory}") Path flows) {
-        this.directory = flows.resolve("reports");
+    ReportTemplates(FlowDirectory flows) {
+        this.directory = flows.directory().resolve("reports");
     }
 
     /** The wave's template, read anew on every call so that an edited file shows in the next preview. */
