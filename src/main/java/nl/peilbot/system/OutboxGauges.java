@@ -15,6 +15,9 @@ import nl.peilbot.outbox.OutboxStats;
 /**
  * {@code peilbot.outbox.pending}, {@code peilbot.outbox.given.up} and {@code peilbot.outbox.oldest.pending.seconds}
  * from {@link Outbox#stats()}, when an outbox is running.
+ *
+ * <p>A scrape reads the three gauges one after another; they share one read of the outbox, taken at most once a
+ * second, so a scrape costs one read and the three figures describe the same moment.
  */
 @Component
 class OutboxGauges implements MeterBinder {
@@ -31,15 +34,39 @@ class OutboxGauges implements MeterBinder {
         if (running == null) {
             return;
         }
-        gauge(registry, running, "peilbot.outbox.pending", "Messages not yet delivered", stats -> sum(stats.pending()));
-        gauge(registry, running, "peilbot.outbox.given.up", "Messages given up on", stats -> sum(stats.givenUp()));
-        gauge(registry, running, "peilbot.outbox.oldest.pending.seconds", "Age of the oldest undelivered message",
+        OneReadPerScrape read = new OneReadPerScrape(running);
+        gauge(registry, read, "peilbot.outbox.pending", "Messages not yet delivered", stats -> sum(stats.pending()));
+        gauge(registry, read, "peilbot.outbox.given.up", "Messages given up on", stats -> sum(stats.givenUp()));
+        gauge(registry, read, "peilbot.outbox.oldest.pending.seconds", "Age of the oldest undelivered message",
                 OutboxStats::oldestPendingSeconds);
     }
 
-    private static void gauge(MeterRegistry registry, Outbox outbox, String name, String description,
+    private static void gauge(MeterRegistry registry, OneReadPerScrape stats, String name, String description,
                               ToDoubleFunction<OutboxStats> value) {
-        Gauge.builder(name, outbox, box -> value.applyAsDouble(box.stats())).description(description).register(registry);
+        Gauge.builder(name, stats, s -> value.applyAsDouble(s.get())).description(description).register(registry);
+    }
+
+    /** The outbox's stats, read again when the last read is more than a second old. */
+    static final class OneReadPerScrape {
+
+        private static final long FRESH_NANOS = 1_000_000_000L;
+
+        private final Outbox outbox;
+        private OutboxStats last;
+        private long readAt;
+
+        OneReadPerScrape(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        synchronized OutboxStats get() {
+            long now = System.nanoTime();
+            if (last == null || now - readAt > FRESH_NANOS) {
+                last = outbox.stats();
+                readAt = now;
+            }
+            return last;
+        }
     }
 
     private static double sum(Map<String, Long> perKind) {
