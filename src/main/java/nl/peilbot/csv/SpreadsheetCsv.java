@@ -47,10 +47,39 @@ public final class SpreadsheetCsv {
      * as they are), null (an empty cell) or anything else (written as its text, quoted and defused).
      */
     public static String write(List<? extends List<?>> rows) {
-        StringBuilder csv = new StringBuilder(BOM);
-        try (CSVPrinter printer = new CSVPrinter(csv, WRITE)) {
-            for (List<?> row : rows) {
-                for (Object value : row) {
+        StringBuilder csv = new StringBuilder();
+        try (RowWriter writer = writer(csv)) {
+            rows.forEach(writer::row);
+        }
+        return csv.toString();
+    }
+
+    /**
+     * A writer of CSV rows to {@code out}, one at a time, for files too big to hold: the same text as
+     * {@link #write}, the byte order mark written at once. Closing it flushes and closes {@code out}.
+     */
+    public static RowWriter writer(Appendable out) {
+        try {
+            out.append(BOM);
+            return new RowWriter(new CSVPrinter(out, WRITE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes rows as {@link #write} does, as they come; failures of the output as {@link UncheckedIOException}. */
+    public static final class RowWriter implements AutoCloseable {
+
+        private final CSVPrinter printer;
+
+        private RowWriter(CSVPrinter printer) {
+            this.printer = printer;
+        }
+
+        /** One row: {@link Number}s as they are, null as an empty cell, anything else as its text, defused. */
+        public void row(List<?> values) {
+            try {
+                for (Object value : values) {
                     if (value == null || value instanceof Number) {
                         printer.print(value);
                     } else {
@@ -58,11 +87,19 @@ public final class SpreadsheetCsv {
                     }
                 }
                 printer.println();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringBuilder does not fail", e);
         }
-        return csv.toString();
+
+        @Override
+        public void close() {
+            try {
+                printer.close(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** {@code text} as a spreadsheet shows it literally: with a leading apostrophe when it would start a formula. */

@@ -47,6 +47,16 @@ public class ResponseReader {
                 .batchSize(BATCH).forEach(document -> each.accept(ResponseDocuments.view(document)));
     }
 
+    /**
+     * Hands each selected response to {@code each} in the order of {@link #page} (by id), fetched {@value #BATCH}
+     * at a time: a whole wave listed without holding it.
+     */
+    public void forEachInOrder(ResponseSelection selection, Consumer<ResponseView> each) {
+        responses.find(ResponseFilters.of(selection)).projection(Projections.include(ResponseDocuments.VIEW_FIELDS))
+                .sort(Sorts.ascending("_id")).batchSize(BATCH)
+                .forEach(document -> each.accept(ResponseDocuments.view(document)));
+    }
+
     /** The selected responses in a stable order (by id), {@code skip} and {@code limit} applied (limit 0: all). */
     public List<ResponseView> page(ResponseSelection selection, int skip, int limit) {
         List<ResponseView> page = new ArrayList<>();

@@ -1,10 +1,14 @@
 package nl.peilbot.results;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -28,6 +34,7 @@ import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.response.ResponseReader;
+import nl.peilbot.response.ResponseSelection;
 
 /** Downloads: raw responses (CSV, XLSX, SPSS syntax for the CSV) and the tables (CSV or XLSX per question, XLSX of all). */
 @RestController
@@ -56,23 +63,28 @@ class ExportController {
     @Operation(summary = "Raw responses as CSV: one row per respondent, one column per answer (see docs/results-api.md)")
     @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.csv")
-    ResponseEntity<byte[]> responsesCsv(@PathVariable String survey, @PathVariable String wave,
-                                        @ParameterObject ResponseFilter filter,
-                                        @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                                        @Parameter(hidden = true) Locale locale) {
+    void responsesCsv(@PathVariable String survey, @PathVariable String wave,
+                      @ParameterObject ResponseFilter filter,
+                      @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+                      @Parameter(hidden = true) Locale locale, HttpServletResponse response) throws IOException {
         Export export = export(new WaveId(survey, wave), filter, parameters, locale);
-        return file(csv(export.sheet()), CSV, fileName(survey, wave, "responses.csv"));
+        OutputStream out = stream(response, CSV, fileName(survey, wave, "responses.csv"));
+        try (SpreadsheetCsv.RowWriter csv = SpreadsheetCsv.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            csv.row(export.header());
+            export.forEachRow(csv::row);
+        }
     }
 
     @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
     @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.xlsx")
-    ResponseEntity<byte[]> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
-                                        @ParameterObject ResponseFilter filter,
-                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                                         @Parameter(hidden = true) Locale locale) {
+    void responsesXlsx(@PathVariable String survey, @PathVariable String wave,
+                       @ParameterObject ResponseFilter filter,
+                       @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+                       @Parameter(hidden = true) Locale locale, HttpServletResponse response) throws IOException {
         Export export = export(new WaveId(survey, wave), filter, parameters, locale);
-        return file(XlsxWriter.write(List.of(export.sheet())), XLSX, fileName(survey, wave, "responses.xlsx"));
+        OutputStream out = stream(response, XLSX, fileName(survey, wave, "responses.xlsx"));
+        XlsxWriter.write(out, List.of(new XlsxWriter.Streamed(export.name(), export.header(), export::forEachRow)));
     }
 
     @Operation(summary = "SPSS syntax reading responses.csv, with variable and value labels")
@@ -83,7 +95,9 @@ class ExportController {
                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
                                         @Parameter(hidden = true) Locale locale) {
         Export export = export(new WaveId(survey, wave), filter, parameters, locale);
-        String syntax = SpssSyntax.of(export.columns(), export.sheet(), fileName(survey, wave, "responses.csv"));
+        SpssSyntax.TextWidths widths = new SpssSyntax.TextWidths(export.columns().size());
+        export.forEachRow(widths::add);
+        String syntax = SpssSyntax.of(export.columns(), widths, fileName(survey, wave, "responses.csv"));
         return file(syntax.getBytes(StandardCharsets.UTF_8), SPS, fileName(survey, wave, "responses.sps"));
     }
 
@@ -121,20 +135,48 @@ class ExportController {
         return SpreadsheetCsv.write(rows).getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Export(List<ResponseColumns.Column> columns, Sheet sheet) {
+    /**
+     * A raw-response export ready to stream: its columns fixed, its rows read from the database (by id, a batch at a
+     * time) each time they are asked for, so no export holds more than a batch of responses.
+     */
+    private record Export(String name, Flow flow, ResponseSelection selection, List<ResponseColumns.Column> columns,
+                          ResponseReader responses, Pseudonyms pseudonyms) {
+
+        List<String> header() {
+            return ResponseColumns.header(columns);
+        }
+
+        void forEachRow(Consumer<? super List<Object>> each) {
+            responses.forEachInOrder(selection,
+                    r -> each.accept(ResponseColumns.row(columns, PseudonymousResponse.of(r, flow, pseudonyms))));
+        }
     }
 
+    /**
+     * Resolves the flow, the filter and the columns before anything is written, so that an unknown wave or a bad
+     * filter still gets its problem detail; the columns' {@link ResponseColumns.Shape} takes a first pass over the
+     * responses only when an open list has no {@code max-items}.
+     */
     private Export export(WaveId wave, ResponseFilter filter, Map<String, String> parameters, Locale requested) {
         Flow flow = results.flow(wave);
-        ResponseQuery query = filter.query(flow, parameters);
+        ResponseSelection selection = filter.query(flow, parameters).selection(wave);
         String language = language(flow, requested);
-        List<PseudonymousResponse> rows = responses.page(query.selection(wave), 0, 0).stream()
-                .map(r -> PseudonymousResponse.of(r, flow, pseudonyms)).toList();
+        ResponseColumns.Shape shape = ResponseColumns.Shape.of(flow);
+        if (shape.needsResponses()) {
+            responses.forEach(selection, r -> shape.add(PseudonymousResponse.of(r, flow, pseudonyms)));
+        }
         Locale locale = Locale.forLanguageTag(language);
         ResponseColumns.Labels labels = new ResponseColumns.Labels(text("chosen", locale), text("notChosen", locale),
                 text("skipped", locale), text("otherText", locale), text("entry", locale));
-        List<ResponseColumns.Column> columns = ResponseColumns.of(flow, rows, labels, language);
-        return new Export(columns, ResponseColumns.sheet(wave.survey() + " " + wave.wave(), columns, rows));
+        List<ResponseColumns.Column> columns = ResponseColumns.of(flow, shape, labels, language);
+        return new Export(wave.survey() + " " + wave.wave(), flow, selection, columns, responses, pseudonyms);
+    }
+
+    /** Starts a file download: from here on the response is committed, so every check must have happened before. */
+    private static OutputStream stream(HttpServletResponse response, MediaType type, String name) throws IOException {
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        return response.getOutputStream();
     }
 
     private TableSheets tableSheets(WaveId wave, Locale requested) {

@@ -22,6 +22,11 @@ import nl.peilbot.flow.QuestionKind;
  * the flow (1, 2, …), a multiple choice one 0/1 column per option, an "Anders" option adds a text column, open
  * parts one text column each, open-list entries numbered columns per field. A skipped question is
  * {@value #SKIPPED} in its numeric columns; a question not asked is empty.
+ *
+ * <p>The columns are fixed before the first row is written, so an export can stream: the only thing they take from
+ * the responses, the most entries of an open list without {@code max-items}, comes from a {@link Shape} filled by a
+ * first pass. A response given more entries after that pass (completed between the passes) has its extra entries
+ * left out rather than shifting columns; its row keeps the same columns as every other.
  */
 final class ResponseColumns {
 
@@ -49,7 +54,41 @@ final class ResponseColumns {
     private ResponseColumns() {
     }
 
-    static List<Column> of(Flow flow, List<PseudonymousResponse> responses, Labels labels, String language) {
+    /**
+     * What the columns need to know of the responses: the most entries given to each open list without
+     * {@code max-items} (at least one column group each). Holds a number per such question, never a response.
+     */
+    static final class Shape {
+
+        private final Map<String, Integer> entries = new LinkedHashMap<>();
+
+        private Shape(Flow flow) {
+            for (Question question : flow.steps()) {
+                if (question.kind() instanceof QuestionKind.OpenList && question.maxItems() <= 0) {
+                    entries.put(question.id(), 1);
+                }
+            }
+        }
+
+        static Shape of(Flow flow) {
+            return new Shape(flow);
+        }
+
+        /** Whether the responses matter at all: false when every open list has its {@code max-items}. */
+        boolean needsResponses() {
+            return !entries.isEmpty();
+        }
+
+        void add(PseudonymousResponse response) {
+            entries.replaceAll((question, most) -> Math.max(most, ResponseColumns.entries(response, question).size()));
+        }
+
+        private int entries(Question question) {
+            return question.maxItems() > 0 ? question.maxItems() : entries.getOrDefault(question.id(), 1);
+        }
+    }
+
+    static List<Column> of(Flow flow, Shape responses, Labels labels, String language) {
         List<Column> columns = new ArrayList<>();
         columns.add(text("respondent", "Pseudonym", PseudonymousResponse::respondent));
         columns.add(text("status", "Status", PseudonymousResponse::status));
@@ -64,7 +103,7 @@ final class ResponseColumns {
     }
 
     /** The columns of each kind of question. */
-    private record QuestionColumns(List<Column> columns, Question question, List<PseudonymousResponse> responses,
+    private record QuestionColumns(List<Column> columns, Question question, Shape responses,
                                    Labels labels, String language) implements QuestionKind.Cases<Void> {
 
         private String questionText() {
@@ -138,14 +177,15 @@ final class ResponseColumns {
         return answer.containsKey("skipped") ? skipped : answer.get("value");
     }
 
-    static Sheet sheet(String name, List<Column> columns, List<PseudonymousResponse> responses) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (PseudonymousResponse response : responses) {
-            List<Object> row = new ArrayList<>();
-            columns.forEach(c -> row.add(c.value().apply(response)));
-            rows.add(row);
-        }
-        return new Sheet(name, columns.stream().map(Column::name).toList(), rows);
+    static List<String> header(List<Column> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** The row of one response: a value (or null) for each column. */
+    static List<Object> row(List<Column> columns, PseudonymousResponse response) {
+        List<Object> row = new ArrayList<>(columns.size());
+        columns.forEach(c -> row.add(c.value().apply(response)));
+        return row;
     }
 
     private static void singleChoice(List<Column> columns, Question question, String text, Labels labels, String language) {
@@ -198,10 +238,9 @@ final class ResponseColumns {
         }
     }
 
-    private static void openList(List<Column> columns, Question question, String text, List<PseudonymousResponse> responses,
+    private static void openList(List<Column> columns, Question question, String text, Shape responses,
                                  Labels labels, String language) {
-        int entries = question.maxItems() > 0 ? question.maxItems()
-                : Math.max(1, responses.stream().mapToInt(r -> entries(r, question.id()).size()).max().orElse(1));
+        int entries = responses.entries(question);
         for (int i = 1; i <= entries; i++) {
             int index = i - 1;
             for (Field field : question.fields()) {

@@ -1,6 +1,7 @@
 package nl.peilbot.results;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,34 @@ final class SpssSyntax {
     private SpssSyntax() {
     }
 
-    static String of(List<ResponseColumns.Column> columns, Sheet data, String csvFile) {
+    /**
+     * The widths of the text columns, taken from the rows as they are written (so the CSV itself need not be held):
+     * bytes of the longest text in each column (SPSS string widths count UTF-8 bytes), at least a small minimum.
+     */
+    static final class TextWidths {
+
+        private final int[] widest;
+
+        TextWidths(int columns) {
+            widest = new int[columns];
+            Arrays.fill(widest, MIN_TEXT_WIDTH);
+        }
+
+        void add(List<?> row) {
+            for (int i = 0; i < widest.length; i++) {
+                Object value = row.get(i);
+                if (value != null) {
+                    widest[i] = Math.max(widest[i], value.toString().getBytes(StandardCharsets.UTF_8).length);
+                }
+            }
+        }
+
+        private int of(int column) {
+            return Math.min(widest[column], 32767);
+        }
+    }
+
+    static String of(List<ResponseColumns.Column> columns, TextWidths widths, String csvFile) {
         StringBuilder sps = new StringBuilder();
         sps.append("* Encoding: UTF-8.\n")
                 .append("* Reads ").append(csvFile).append(", exported by Peilbot together with this file.\n")
@@ -29,7 +57,7 @@ final class SpssSyntax {
         for (int i = 0; i < columns.size(); i++) {
             ResponseColumns.Column column = columns.get(i);
             sps.append("    ").append(column.name()).append(' ')
-                    .append(column.numeric() ? column.spssFormat() : "A" + width(data, i)).append('\n');
+                    .append(column.numeric() ? column.spssFormat() : "A" + widths.of(i)).append('\n');
         }
         sps.append(".\n\nVARIABLE LABELS\n");
         for (int i = 0; i < columns.size(); i++) {
@@ -56,18 +84,6 @@ final class SpssSyntax {
             sps.append(".\n");
         }
         return sps.append("\nEXECUTE.\n").toString();
-    }
-
-    /** Bytes of the longest text in a column (SPSS string widths count UTF-8 bytes), at least a small minimum. */
-    private static int width(Sheet data, int column) {
-        int widest = MIN_TEXT_WIDTH;
-        for (List<Object> row : data.rows()) {
-            Object value = row.get(column);
-            if (value != null) {
-                widest = Math.max(widest, value.toString().getBytes(StandardCharsets.UTF_8).length);
-            }
-        }
-        return Math.min(widest, 32767);
     }
 
     private static String truncate(String text, int bytes) {

@@ -1,13 +1,18 @@
 package nl.peilbot.results;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -23,10 +28,26 @@ final class XlsxWriter {
     private XlsxWriter() {
     }
 
+    /**
+     * A sheet whose rows are handed over one at a time (to the consumer {@code rows} is given), so that a sheet
+     * of any length is written without being held.
+     */
+    record Streamed(String name, List<String> header, Consumer<Consumer<List<?>>> rows) {
+    }
+
     static byte[] write(List<Sheet> sheets) {
-        List<String> names = sheetNames(sheets);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        write(bytes, sheets.stream().map(s -> new Streamed(s.name(), s.header(), row -> s.rows().forEach(row))).toList());
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the workbook of {@code sheets} to {@code out}, each row as it comes, and closes {@code out}; failures
+     * of the output as {@link UncheckedIOException}.
+     */
+    static void write(OutputStream out, List<Streamed> sheets) {
+        List<String> names = sheetNames(sheets);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             entry(zip, "[Content_Types].xml", contentTypes(sheets.size()));
             entry(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -46,12 +67,15 @@ final class XlsxWriter {
                     <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
                     </styleSheet>""");
             for (int i = 0; i < sheets.size(); i++) {
-                entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml", worksheet(sheets.get(i)));
+                zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + (i + 1) + ".xml"));
+                Writer xml = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
+                worksheet(xml, sheets.get(i));
+                xml.flush();
+                zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     private static String contentTypes(int sheets) {
@@ -96,17 +120,26 @@ final class XlsxWriter {
         return xml.append("</Relationships>").toString();
     }
 
-    private static String worksheet(Sheet sheet) {
-        StringBuilder xml = new StringBuilder("""
+    private static void worksheet(Writer out, Streamed sheet) throws IOException {
+        out.write("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
                 <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
                 </sheetView></sheetViews><sheetData>""");
+        StringBuilder xml = new StringBuilder();
         row(xml, 1, List.copyOf(sheet.header()), true);
-        for (int r = 0; r < sheet.rows().size(); r++) {
-            row(xml, r + 2, sheet.rows().get(r), false);
-        }
-        return xml.append("</sheetData></worksheet>").toString();
+        out.append(xml);
+        int[] number = {1};
+        sheet.rows().accept(values -> {
+            xml.setLength(0);
+            row(xml, ++number[0], values, false);
+            try {
+                out.append(xml);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.write("</sheetData></worksheet>");
     }
 
     private static void row(StringBuilder xml, int number, List<?> values, boolean header) {
@@ -138,7 +171,7 @@ final class XlsxWriter {
     }
 
     /** Sheet names: at most 31 characters, none of {@code []:*?/\}, unique ignoring case. */
-    private static List<String> sheetNames(List<Sheet> sheets) {
+    private static List<String> sheetNames(List<Streamed> sheets) {
         Set<String> used = new HashSet<>();
         return sheets.stream().map(sheet -> {
             String base = sheet.name().replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
