@@ -1,7 +1,5 @@
 package nl.peilbot.results;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,8 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,28 +60,29 @@ class ExportController {
     @Operation(summary = "Raw responses as CSV: one row per respondent, one column per answer (see docs/results-api.md)")
     @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.csv")
-    void responsesCsv(@PathVariable String survey, @PathVariable String wave,
-                      @ParameterObject ResponseFilter filter,
-                      @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                      @Parameter(hidden = true) Locale locale, HttpServletResponse response) throws IOException {
+    ResponseEntity<StreamingResponseBody> responsesCsv(@PathVariable String survey, @PathVariable String wave,
+                                                       @ParameterObject ResponseFilter filter,
+                                                       @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+                                                       @Parameter(hidden = true) Locale locale) {
         Export export = export(new WaveId(survey, wave), filter, parameters, locale);
-        OutputStream out = stream(response, CSV, fileName(survey, wave, "responses.csv"));
-        try (SpreadsheetCsv.RowWriter csv = SpreadsheetCsv.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-            csv.row(export.header());
-            export.forEachRow(csv::row);
-        }
+        return file(out -> {
+            try (SpreadsheetCsv.RowWriter csv = SpreadsheetCsv.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                csv.row(export.header());
+                export.forEachRow(csv::row);
+            }
+        }, CSV, fileName(survey, wave, "responses.csv"));
     }
 
     @Operation(summary = "Raw responses as an XLSX workbook, the same columns as the CSV")
     @Parameter(name = "lang", in = ParameterIn.QUERY, description = LANG, schema = @Schema(type = "string", example = "nl"))
     @GetMapping("/responses.xlsx")
-    void responsesXlsx(@PathVariable String survey, @PathVariable String wave,
-                       @ParameterObject ResponseFilter filter,
-                       @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-                       @Parameter(hidden = true) Locale locale, HttpServletResponse response) throws IOException {
+    ResponseEntity<StreamingResponseBody> responsesXlsx(@PathVariable String survey, @PathVariable String wave,
+                                                        @ParameterObject ResponseFilter filter,
+                                                        @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+                                                        @Parameter(hidden = true) Locale locale) {
         Export export = export(new WaveId(survey, wave), filter, parameters, locale);
-        OutputStream out = stream(response, XLSX, fileName(survey, wave, "responses.xlsx"));
-        XlsxWriter.write(out, List.of(new XlsxWriter.Streamed(export.name(), export.header(), export::forEachRow)));
+        return file(out -> XlsxWriter.write(out, List.of(new XlsxWriter.Streamed(export.name(), export.header(),
+                export::forEachRow))), XLSX, fileName(survey, wave, "responses.xlsx"));
     }
 
     @Operation(summary = "SPSS syntax reading responses.csv, with variable and value labels")
@@ -172,12 +170,7 @@ class ExportController {
         return new Export(wave.survey() + " " + wave.wave(), flow, selection, columns, responses, pseudonyms);
     }
 
-    /** Starts a file download: from here on the response is committed, so every check must have happened before. */
-    private static OutputStream stream(HttpServletResponse response, MediaType type, String name) throws IOException {
-        response.setContentType(type.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
-        return response.getOutputStream();
-    }
+
 
     private TableSheets tableSheets(WaveId wave, Locale requested) {
         Flow flow = results.flow(wave);
@@ -198,6 +191,16 @@ class ExportController {
 
     private static String fileName(String survey, String wave, String name) {
         return ("peilbot-" + survey + "-" + wave + "-" + name).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * A download written while it is sent (after every check: once the body is written the status is sent). Spring
+     * runs it as an async request, so {@code spring.mvc.async.request-timeout} bounds how long an export may take.
+     */
+    private static ResponseEntity<StreamingResponseBody> file(StreamingResponseBody content, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(content);
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {

@@ -35,6 +35,7 @@ public final class AppProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> properties;
     private final Path log;
+    private String maxHeap = "512m";
     private Process process;
     private int starts;
     private long startOffset;
@@ -52,6 +53,12 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess on(String name, Map<String, String> properties) {
         return new AppProcess(name, freePort(), new LinkedHashMap<>(properties));
+    }
+
+    /** The child's heap limit ({@code -Xmx}), e.g. {@code 96m}: what a memory test holds the code under test to. */
+    public AppProcess maxHeap(String size) {
+        this.maxHeap = size;
+        return this;
     }
 
     public int port() {
@@ -72,7 +79,7 @@ public final class AppProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + maxHeap);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("nl.peilbot.PeilbotApplication");

@@ -1,0 +1,153 @@
+package nl.peilbot.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoDatabase;
+
+import nl.peilbot.aggregation.ReportFixture;
+import nl.peilbot.response.BulkResponses;
+import nl.peilbot.testsupport.AppProcess;
+import nl.peilbot.testsupport.FerretDb;
+
+/**
+ * The raw-response exports of a big wave from an application whose heap is far smaller than the wave: the 2020
+ * report's 35 respondents, each stored {@value #COPIES} times ({@value #RESPONSES} responses of some 5 KB each as
+ * BSON, several times that as Java objects). An export that held every response, row or the file in memory would
+ * run out of heap; one that streams answers every file whole, every response in its own row and every value in its
+ * own column.
+ */
+class StreamingExportTests {
+
+    private static final String SURVEY = "ai-in-hospitals-2020";
+    private static final int TEMPLATES = 35;
+    private static final int COPIES = 572;
+    private static final int RESPONSES = TEMPLATES * COPIES;
+    /** Enough for the application to start and serve; the wave as objects alone would need several times more. */
+    private static final String HEAP = "128m";
+    private static final String EXPORT = "/api/results/" + SURVEY + "/2020/export/";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void shouldExportAWaveManyTimesTheHeapWholeWithEveryValueInItsColumn() throws Exception {
+        MongoDatabase database = FerretDb.database("export_memory");
+        ReportFixture fixture = new ReportFixture(Path.of("conversation-flows/" + SURVEY + ".yaml"),
+                Path.of("conversation-flows/examples/" + SURVEY + "-respondents.yaml"));
+        assertThat(fixture.responses).hasSize(TEMPLATES);
+        Path files = Files.createDirectories(Path.of("target", "streaming-export"));
+        try (AppProcess app = AppProcess.on("streaming-export", Map.of(
+                "spring.mongodb.uri", FerretDb.uri(database.getName()),
+                "peilbot.flows.directory", Path.of("conversation-flows").toAbsolutePath().toString(),
+                "peilbot.organiser.password", AnalystClient.ORGANISER_PASSWORD,
+                "peilbot.analyst.password", AnalystClient.ANALYST_PASSWORD)).maxHeap(HEAP).start()) {
+            BulkResponses.store(database, fixture.flow, fixture.responses);
+            List<List<String>> templates = Csv.parse(Files.readAllBytes(download(app, "responses.csv", files)));
+            BulkResponses.copy(database, fixture.responses, RESPONSES);
+
+            List<List<String>> csv = Csv.parse(Files.readAllBytes(download(app, "responses.csv", files)));
+
+            assertThat(csv).hasSize(RESPONSES + 1);
+            assertThat(csv.get(0)).as("the same columns as the templates' own export").isEqualTo(templates.get(0));
+            assertThat(csv.subList(1, csv.size())).as("every row as wide as the header")
+                    .allSatisfy(row -> assertThat(row).hasSize(csv.get(0).size()));
+            assertThat(new HashSet<>(column(csv, 0))).as("a pseudonym per response").hasSize(RESPONSES);
+            for (int c = 1; c < csv.get(0).size(); c++) {
+                assertThat(counts(column(csv, c))).as(csv.get(0).get(c) + ": every template's value, once per copy")
+                        .isEqualTo(times(counts(column(templates, c)), COPIES));
+            }
+
+            assertThat(xlsxRows(download(app, "responses.xlsx", files))).as("the workbook's rows, the header first")
+                    .isEqualTo(RESPONSES + 1);
+
+            String sps = Files.readString(download(app, "responses.sps", files));
+            for (int c = 0; c < csv.get(0).size(); c++) {
+                Matcher text = Pattern.compile("\n    " + csv.get(0).get(c) + " A(\\d+)\n").matcher(sps);
+                if (text.find()) {
+                    int widest = column(csv, c).stream().mapToInt(v -> v.getBytes(StandardCharsets.UTF_8).length)
+                            .max().orElse(0);
+                    assertThat(Integer.parseInt(text.group(1))).as("the SPSS width of " + csv.get(0).get(c)
+                            + " is its longest value in the CSV").isEqualTo(Math.max(8, widest));
+                }
+            }
+
+            assertThat(app.alive()).isTrue();
+            assertThat(Files.readString(app.log())).doesNotContain("OutOfMemoryError");
+        }
+    }
+
+    private Path download(AppProcess app, String file, Path directory) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + EXPORT + file))
+                .header("Authorization", AnalystClient.basic("analyst", AnalystClient.ANALYST_PASSWORD))
+                .timeout(Duration.ofMinutes(10)).GET().build();
+        HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(directory.resolve(file)));
+        assertThat(response.statusCode()).as(file + " answered; the application's log: " + app.log()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<String> column(List<List<String>> rows, int column) {
+        List<String> values = new ArrayList<>();
+        rows.subList(1, rows.size()).forEach(row -> values.add(row.get(column)));
+        return values;
+    }
+
+    private static Map<String, Integer> counts(List<String> values) {
+        Map<String, Integer> counts = new HashMap<>();
+        values.forEach(v -> counts.merge(v, 1, Integer::sum));
+        return counts;
+    }
+
+    private static Map<String, Integer> times(Map<String, Integer> counts, int factor) {
+        Map<String, Integer> multiplied = new HashMap<>();
+        counts.forEach((value, count) -> multiplied.put(value, count * factor));
+        return multiplied;
+    }
+
+    /** The rows of the workbook's one sheet, read as a stream (a whole-file XLSX reader would need a big heap). */
+    private static int xlsxRows(Path workbook) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return count(new BufferedInputStream(zip, 1 << 16), "<row ");
+                }
+            }
+        }
+        throw new AssertionError("no sheet in " + workbook);
+    }
+
+    private static int count(InputStream in, String marker) throws IOException {
+        byte[] pattern = marker.getBytes(StandardCharsets.UTF_8);
+        int found = 0;
+        int matched = 0;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            matched = b == pattern[matched] ? matched + 1 : (b == pattern[0] ? 1 : 0);
+            if (matched == pattern.length) {
+                found++;
+                matched = 0;
+            }
+        }
+        return found;
+    }
+}
