@@ -151,22 +151,17 @@ class ExportController {
     }
 
     /**
-     * Resolves the flow, the filter and the columns before anything is written, so that an unknown wave or a bad
-     * filter still gets its problem detail; the columns' {@link ResponseColumns.Shape} takes a first pass over the
-     * responses only when an open list has no {@code max-items}.
+     * Resolves the flow, the filter and the columns (from the flow alone) before anything is written, so that an
+     * unknown wave or a bad filter still gets its problem detail.
      */
     private Export export(WaveId wave, ResponseFilter filter, Map<String, String> parameters, Locale requested) {
         Flow flow = results.flow(wave);
         ResponseSelection selection = filter.query(flow, parameters).selection(wave);
         String language = language(flow, requested);
-        ResponseColumns.Shape shape = ResponseColumns.Shape.of(flow);
-        if (shape.needsResponses()) {
-            responses.forEach(selection, r -> shape.add(PseudonymousResponse.of(r, flow, pseudonyms)));
-        }
         Locale locale = Locale.forLanguageTag(language);
         ResponseColumns.Labels labels = new ResponseColumns.Labels(text("chosen", locale), text("notChosen", locale),
                 text("skipped", locale), text("otherText", locale), text("entry", locale));
-        List<ResponseColumns.Column> columns = ResponseColumns.of(flow, shape, labels, language);
+        List<ResponseColumns.Column> columns = ResponseColumns.of(flow, labels, language);
         return new Export(wave.survey() + " " + wave.wave(), flow, selection, columns, responses, pseudonyms);
     }
 

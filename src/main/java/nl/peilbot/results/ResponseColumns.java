@@ -23,10 +23,10 @@ import nl.peilbot.flow.QuestionKind;
  * parts one text column each, open-list entries numbered columns per field. A skipped question is
  * {@value #SKIPPED} in its numeric columns; a question not asked is empty.
  *
- * <p>The columns are fixed before the first row is written, so an export can stream: the only thing they take from
- * the responses, the most entries of an open list without {@code max-items}, comes from a {@link Shape} filled by a
- * first pass. A response given more entries after that pass (completed between the passes) has its extra entries
- * left out rather than shifting columns; its row keeps the same columns as every other.
+ * <p>The columns come from the flow alone, so an export knows them before it reads a response and can stream the
+ * rows: an open list has a column group per entry up to its {@code max-items}, which every valid flow sets (the flow
+ * module's shape rules), a lowered one is refused as an incompatible change, and the engine never stores more. An
+ * entry beyond it would be left out rather than shift the columns after it.
  */
 final class ResponseColumns {
 
@@ -54,41 +54,7 @@ final class ResponseColumns {
     private ResponseColumns() {
     }
 
-    /**
-     * What the columns need to know of the responses: the most entries given to each open list without
-     * {@code max-items} (at least one column group each). Holds a number per such question, never a response.
-     */
-    static final class Shape {
-
-        private final Map<String, Integer> entries = new LinkedHashMap<>();
-
-        private Shape(Flow flow) {
-            for (Question question : flow.steps()) {
-                if (question.kind() instanceof QuestionKind.OpenList && question.maxItems() <= 0) {
-                    entries.put(question.id(), 1);
-                }
-            }
-        }
-
-        static Shape of(Flow flow) {
-            return new Shape(flow);
-        }
-
-        /** Whether the responses matter at all: false when every open list has its {@code max-items}. */
-        boolean needsResponses() {
-            return !entries.isEmpty();
-        }
-
-        void add(PseudonymousResponse response) {
-            entries.replaceAll((question, most) -> Math.max(most, ResponseColumns.entries(response, question).size()));
-        }
-
-        private int entries(Question question) {
-            return question.maxItems() > 0 ? question.maxItems() : entries.getOrDefault(question.id(), 1);
-        }
-    }
-
-    static List<Column> of(Flow flow, Shape responses, Labels labels, String language) {
+    static List<Column> of(Flow flow, Labels labels, String language) {
         List<Column> columns = new ArrayList<>();
         columns.add(text("respondent", "Pseudonym", PseudonymousResponse::respondent));
         columns.add(text("status", "Status", PseudonymousResponse::status));
@@ -97,13 +63,13 @@ final class ResponseColumns {
         columns.add(text("startedAt", "Started at (UTC)", r -> iso(r.startedAt())));
         columns.add(text("completedAt", "Completed at (UTC)", r -> iso(r.completedAt())));
         for (Question question : flow.steps()) {
-            question.kind().match(new QuestionColumns(columns, question, responses, labels, language));
+            question.kind().match(new QuestionColumns(columns, question, labels, language));
         }
         return unique(columns);
     }
 
     /** The columns of each kind of question. */
-    private record QuestionColumns(List<Column> columns, Question question, Shape responses,
+    private record QuestionColumns(List<Column> columns, Question question,
                                    Labels labels, String language) implements QuestionKind.Cases<Void> {
 
         private String questionText() {
@@ -130,7 +96,7 @@ final class ResponseColumns {
 
         @Override
         public Void openList(QuestionKind.OpenList kind) {
-            ResponseColumns.openList(columns, question, questionText(), responses, labels, language);
+            ResponseColumns.openList(columns, question, questionText(), labels, language);
             return null;
         }
 
@@ -238,9 +204,9 @@ final class ResponseColumns {
         }
     }
 
-    private static void openList(List<Column> columns, Question question, String text, Shape responses,
-                                 Labels labels, String language) {
-        int entries = responses.entries(question);
+    private static void openList(List<Column> columns, Question question, String text, Labels labels,
+                                 String language) {
+        int entries = Math.max(1, question.maxItems());
         for (int i = 1; i <= entries; i++) {
             int index = i - 1;
             for (Field field : question.fields()) {
