@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,26 +30,33 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoDatabase;
 
 import nl.peilbot.aggregation.ReportFixture;
+import nl.peilbot.engine.Answer;
+import nl.peilbot.engine.ConversationState;
 import nl.peilbot.response.BulkResponses;
+import nl.peilbot.response.StoredResponse;
 import nl.peilbot.testsupport.AppProcess;
 import nl.peilbot.testsupport.FerretDb;
 
 /**
  * The raw-response exports of a big wave from an application whose heap is far smaller than the wave: the 2020
- * report's 35 respondents, each stored {@value #COPIES} times ({@value #RESPONSES} responses of some 5 KB each as
- * BSON, several times that as Java objects). An export that held every response, row or the file in memory would
- * run out of heap; one that streams answers every file whole, every response in its own row and every value in its
- * own column.
+ * report's 35 respondents, each with the longest answers the chat takes to its three open questions and stored
+ * {@value #COPIES} times ({@value #RESPONSES} responses of some 8 KB each as BSON, twice that as Java strings). An
+ * export that held every response, row or the file in memory runs out of heap (the code before streaming answered
+ * 500 after an OutOfMemoryError); one that streams answers every file whole, every response in its own row and every
+ * value in its own column.
  */
 class StreamingExportTests {
 
     private static final String SURVEY = "ai-in-hospitals-2020";
     private static final int TEMPLATES = 35;
-    private static final int COPIES = 572;
+    private static final int COPIES = 229;
     private static final int RESPONSES = TEMPLATES * COPIES;
     /** Enough for the application to start and serve; the wave as objects alone would need several times more. */
     private static final String HEAP = "128m";
     private static final String EXPORT = "/api/results/" + SURVEY + "/2020/export/";
+    private static final List<String> OPEN_QUESTIONS = List.of("policyTopics", "potential", "concerns");
+    /** The most a respondent may type in one answer (the engine's free-text limit). */
+    private static final int LONGEST_ANSWER = 2000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,26 +66,30 @@ class StreamingExportTests {
         ReportFixture fixture = new ReportFixture(Path.of("conversation-flows/" + SURVEY + ".yaml"),
                 Path.of("conversation-flows/examples/" + SURVEY + "-respondents.yaml"));
         assertThat(fixture.responses).hasSize(TEMPLATES);
+        List<StoredResponse> templates = new ArrayList<>();
+        for (int i = 0; i < TEMPLATES; i++) {
+            templates.add(withLongestAnswers(fixture.responses.get(i), i));
+        }
         Path files = Files.createDirectories(Path.of("target", "streaming-export"));
         try (AppProcess app = AppProcess.on("streaming-export", Map.of(
                 "spring.mongodb.uri", FerretDb.uri(database.getName()),
                 "peilbot.flows.directory", Path.of("conversation-flows").toAbsolutePath().toString(),
                 "peilbot.organiser.password", AnalystClient.ORGANISER_PASSWORD,
                 "peilbot.analyst.password", AnalystClient.ANALYST_PASSWORD)).maxHeap(HEAP).start()) {
-            BulkResponses.store(database, fixture.flow, fixture.responses);
-            List<List<String>> templates = Csv.parse(Files.readAllBytes(download(app, "responses.csv", files)));
-            BulkResponses.copy(database, fixture.responses, RESPONSES);
+            BulkResponses.store(database, fixture.flow, templates);
+            List<List<String>> small = Csv.parse(Files.readAllBytes(download(app, "responses.csv", files)));
+            BulkResponses.copy(database, templates, RESPONSES);
 
             List<List<String>> csv = Csv.parse(Files.readAllBytes(download(app, "responses.csv", files)));
 
             assertThat(csv).hasSize(RESPONSES + 1);
-            assertThat(csv.get(0)).as("the same columns as the templates' own export").isEqualTo(templates.get(0));
+            assertThat(csv.get(0)).as("the same columns as the templates' own export").isEqualTo(small.get(0));
             assertThat(csv.subList(1, csv.size())).as("every row as wide as the header")
                     .allSatisfy(row -> assertThat(row).hasSize(csv.get(0).size()));
             assertThat(new HashSet<>(column(csv, 0))).as("a pseudonym per response").hasSize(RESPONSES);
             for (int c = 1; c < csv.get(0).size(); c++) {
                 assertThat(counts(column(csv, c))).as(csv.get(0).get(c) + ": every template's value, once per copy")
-                        .isEqualTo(times(counts(column(templates, c)), COPIES));
+                        .isEqualTo(times(counts(column(small, c)), COPIES));
             }
 
             assertThat(xlsxRows(download(app, "responses.xlsx", files))).as("the workbook's rows, the header first")
@@ -94,15 +107,32 @@ class StreamingExportTests {
             }
 
             assertThat(app.alive()).isTrue();
-            assertThat(Files.readString(app.log())).doesNotContain("OutOfMemoryError");
+            String log = Files.readString(app.log());
+            assertThat(log.substring(log.lastIndexOf("=== start"))).doesNotContain("OutOfMemoryError");
         }
+    }
+
+    /** The response with answers as long as the chat takes to its open questions, each its own text. */
+    private static StoredResponse withLongestAnswers(StoredResponse response, int index) {
+        ConversationState state = response.state();
+        Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
+        for (String question : OPEN_QUESTIONS) {
+            String sentence = "Respondent " + index + " over " + question + ": geïnteresseerd, \"kritisch\", =niet 100%. ";
+            String text = sentence.repeat(LONGEST_ANSWER / sentence.length());
+            answers.put(question, new Answer(question, null, null, text, null, null, null, false, "chat",
+                    ReportFixture.SUBMITTED, 60));
+        }
+        return StoredResponse.begin(response.id(), response.wave(), new ConversationState(state.flowId(),
+                state.flowVersion(), state.language(), state.stage(), state.currentStep(), answers, state.pending(),
+                state.askedAt(), state.returnToSummary(), state.resumeStage()), "web", ReportFixture.SUBMITTED);
     }
 
     private Path download(AppProcess app, String file, Path directory) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + EXPORT + file))
                 .header("Authorization", AnalystClient.basic("analyst", AnalystClient.ANALYST_PASSWORD))
                 .timeout(Duration.ofMinutes(10)).GET().build();
-        HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(directory.resolve(file)));
+        HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(directory.resolve(file),
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
         assertThat(response.statusCode()).as(file + " answered; the application's log: " + app.log()).isEqualTo(200);
         return response.body();
     }
