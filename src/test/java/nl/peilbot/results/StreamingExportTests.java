@@ -1,10 +1,13 @@
 package nl.peilbot.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,18 +18,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import nl.peilbot.aggregation.ReportFixture;
@@ -50,6 +58,8 @@ class StreamingExportTests {
     private static final String SURVEY = "ai-in-hospitals-2020";
     private static final int TEMPLATES = 35;
     private static final int COPIES = 229;
+    /** Several batches and some 30 MB of CSV: more than the connection's buffers hold before the client reads. */
+    private static final int OUTAGE_RESPONSES = TEMPLATES * 120;
     private static final int RESPONSES = TEMPLATES * COPIES;
     /** Enough for the application to start and serve; the wave as objects alone would need several times more. */
     private static final String HEAP = "128m";
@@ -112,6 +122,52 @@ class StreamingExportTests {
         }
     }
 
+    /**
+     * A database that stops in the middle of a download must not leave the analyst a shorter file that looks whole:
+     * the download ends as incomplete (the connection closes before the chunked body's end), so the client reports
+     * an error. Uses its own FerretDB, started and stopped with {@code scripts/start-ferretdb} / {@code stop-ferretdb}.
+     */
+    @Test
+    void shouldBreakOffADownloadWhoseDatabaseStopsHalfway() throws Exception {
+        Path data = Files.createTempDirectory("peilbot-export-ferretdb-");
+        int databasePort = freePort();
+        ferretDb("start-ferretdb", String.valueOf(databasePort), data.toString());
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + databasePort)) {
+            MongoDatabase database = mongo.getDatabase("export_outage");
+            ReportFixture fixture = new ReportFixture(Path.of("conversation-flows/" + SURVEY + ".yaml"),
+                    Path.of("conversation-flows/examples/" + SURVEY + "-respondents.yaml"));
+            List<StoredResponse> templates = new ArrayList<>();
+            for (int i = 0; i < TEMPLATES; i++) {
+                templates.add(withLongestAnswers(fixture.responses.get(i), i));
+            }
+            BulkResponses.store(database, fixture.flow, templates);
+            BulkResponses.copy(database, templates, OUTAGE_RESPONSES);
+            try (AppProcess app = AppProcess.on("export-outage", Map.of(
+                    "spring.mongodb.uri", "mongodb://127.0.0.1:" + databasePort + "/export_outage",
+                    "peilbot.flows.directory", Path.of("conversation-flows").toAbsolutePath().toString(),
+                    "peilbot.organiser.password", AnalystClient.ORGANISER_PASSWORD,
+                    "peilbot.analyst.password", AnalystClient.ANALYST_PASSWORD)).start()) {
+                HttpResponse<InputStream> download = http.send(request(app, "responses.csv"),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(download.statusCode()).isEqualTo(200);
+                try (InputStream body = download.body()) {
+                    assertThat(body.readNBytes(1 << 16)).as("the download has begun").hasSize(1 << 16);
+
+                    ferretDb("stop-ferretdb", data.toString());
+
+                    assertThatThrownBy(body::readAllBytes).as("the rest of a download the server could not finish")
+                            .isInstanceOf(IOException.class);
+                }
+                assertThat(app.alive()).isTrue();
+            }
+        } finally {
+            ferretDb("stop-ferretdb", data.toString());
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
     /** The response with answers as long as the chat takes to its open questions, each its own text. */
     private static StoredResponse withLongestAnswers(StoredResponse response, int index) {
         ConversationState state = response.state();
@@ -127,14 +183,33 @@ class StreamingExportTests {
                 state.askedAt(), state.returnToSummary(), state.resumeStage()), "web", ReportFixture.SUBMITTED);
     }
 
-    private Path download(AppProcess app, String file, Path directory) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + EXPORT + file))
+    private static HttpRequest request(AppProcess app, String file) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + EXPORT + file))
                 .header("Authorization", AnalystClient.basic("analyst", AnalystClient.ANALYST_PASSWORD))
                 .timeout(Duration.ofMinutes(10)).GET().build();
-        HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(directory.resolve(file),
+    }
+
+    private Path download(AppProcess app, String file, Path directory) throws Exception {
+        HttpResponse<Path> response = http.send(request(app, file), HttpResponse.BodyHandlers.ofFile(directory.resolve(file),
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
         assertThat(response.statusCode()).as(file + " answered; the application's log: " + app.log()).isEqualTo(200);
         return response.body();
+    }
+
+    private static void ferretDb(String script, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("scripts", script).toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(command + " failed");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static List<String> column(List<List<String>> rows, int column) {
