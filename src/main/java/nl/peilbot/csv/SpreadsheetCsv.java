@@ -80,11 +80,7 @@ public final class SpreadsheetCsv {
         public void row(List<?> values) {
             try {
                 for (Object value : values) {
-                    if (value == null || value instanceof Number) {
-                        printer.print(value);
-                    } else {
-                        printer.print(defuse(LINE_BREAKS.matcher(value.toString()).replaceAll(" ")));
-                    }
+                    printer.print(value == null || value instanceof Number ? value : text(value));
                 }
                 printer.println();
             } catch (IOException e) {
@@ -100,6 +96,14 @@ public final class SpreadsheetCsv {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * The text a value other than a number is written as, before quoting: line breaks as spaces, defused. What a
+     * reader of the file (SPSS sizing its string variables) finds in the cell.
+     */
+    public static String text(Object value) {
+        return defuse(LINE_BREAKS.matcher(value.toString()).replaceAll(" "));
     }
 
     /** {@code text} as a spreadsheet shows it literally: with a leading apostrophe when it would start a formula. */

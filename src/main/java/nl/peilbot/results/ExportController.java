@@ -165,8 +165,6 @@ class ExportController {
         return new Export(wave.survey() + " " + wave.wave(), flow, selection, columns, responses, pseudonyms);
     }
 
-
-
     private TableSheets tableSheets(WaveId wave, Locale requested) {
         Flow flow = results.flow(wave);
         String language = language(flow, requested);

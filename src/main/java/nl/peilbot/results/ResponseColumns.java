@@ -69,8 +69,8 @@ final class ResponseColumns {
     }
 
     /** The columns of each kind of question. */
-    private record QuestionColumns(List<Column> columns, Question question,
-                                   Labels labels, String language) implements QuestionKind.Cases<Void> {
+    private record QuestionColumns(List<Column> columns, Question question, Labels labels, String language)
+            implements QuestionKind.Cases<Void> {
 
         private String questionText() {
             return question.text().in(language);

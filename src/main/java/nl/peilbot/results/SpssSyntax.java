@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import nl.peilbot.csv.SpreadsheetCsv;
+
 /**
  * An SPSS syntax file that reads the raw-response CSV ({@code GET DATA /TYPE=TXT}) and gives every variable its
  * label (the question text) and every numeric value its label (the option in the flow), so analysts open the data
@@ -21,7 +23,8 @@ final class SpssSyntax {
 
     /**
      * The widths of the text columns, taken from the rows as they are written (so the CSV itself need not be held):
-     * bytes of the longest text in each column (SPSS string widths count UTF-8 bytes), at least a small minimum.
+     * bytes of the longest text in each column as the CSV holds it (defused, line breaks flattened; SPSS string
+     * widths count UTF-8 bytes), at least a small minimum.
      */
     static final class TextWidths {
 
@@ -36,7 +39,8 @@ final class SpssSyntax {
             for (int i = 0; i < widest.length; i++) {
                 Object value = row.get(i);
                 if (value != null) {
-                    widest[i] = Math.max(widest[i], value.toString().getBytes(StandardCharsets.UTF_8).length);
+                    String text = value instanceof Number ? value.toString() : SpreadsheetCsv.text(value);
+                    widest[i] = Math.max(widest[i], text.getBytes(StandardCharsets.UTF_8).length);
                 }
             }
         }

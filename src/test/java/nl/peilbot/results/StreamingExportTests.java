@@ -168,12 +168,16 @@ class StreamingExportTests {
         }
     }
 
-    /** The response with answers as long as the chat takes to its open questions, each its own text. */
+    /**
+     * The response with answers as long as the chat takes to its open questions, each its own text; one starts like
+     * a formula, so the CSV holds it defused (an apostrophe longer), which the SPSS width must count.
+     */
     private static StoredResponse withLongestAnswers(StoredResponse response, int index) {
         ConversationState state = response.state();
         Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
         for (String question : OPEN_QUESTIONS) {
-            String sentence = "Respondent " + index + " over " + question + ": geïnteresseerd, \"kritisch\", =niet 100%. ";
+            String sentence = (question.equals("concerns") ? "=" : "") + "Respondent " + index + " over " + question
+                    + ": geïnteresseerd, \"kritisch\", =niet 100%. ";
             String text = sentence.repeat(LONGEST_ANSWER / sentence.length());
             answers.put(question, new Answer(question, null, null, text, null, null, null, false, "chat",
                     ReportFixture.SUBMITTED, 60));
