@@ -75,14 +75,6 @@ public class ResponseStore {
                 .withStatus(ResponseStatus.IN_PROGRESS)), Updates.set("partial", true)).getModifiedCount();
     }
 
-    /**
-     * How many responses have this status, over all surveys: for metrics, read every scrape interval at most. A
-     * filter on {@code status} scans the collection on FerretDB's SQLite backend, so never call it per turn.
-     */
-    public long count(ResponseStatus status) {
-        return responses.countDocuments(ResponseFilters.withStatus(status));
-    }
-
     /** The newest committed version of the response; finishes the snapshot write of a turn whose writer died. */
     public Optional<StoredResponse> find(String id) {
         return newest(id).map(newest -> ResponseDocuments.fromDocument(newest.document()));

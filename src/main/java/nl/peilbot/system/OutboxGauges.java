@@ -43,7 +43,9 @@ class OutboxGauges implements MeterBinder {
 
     private static void gauge(MeterRegistry registry, OneReadPerScrape stats, String name, String description,
                               ToDoubleFunction<OutboxStats> value) {
-        Gauge.builder(name, stats, s -> value.applyAsDouble(s.get())).description(description).register(registry);
+        // Strong: the registry is the only holder of the shared read, and a weakly held gauge would read NaN after a GC.
+        Gauge.builder(name, stats, s -> value.applyAsDouble(s.get())).strongReference(true).description(description)
+                .register(registry);
     }
 
     /** The outbox's stats, read again when the last read is more than a second old. */

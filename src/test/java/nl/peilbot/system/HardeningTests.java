@@ -1,13 +1,19 @@
 package nl.peilbot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -185,10 +191,29 @@ class HardeningTests {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).containsPattern("peilbot_turns_total\\{channel=\"web\",outcome=\"duplicate\"} 1\\.0")
                     .contains("peilbot_turn_latency_seconds_count{channel=\"web\"")
-                    .contains("peilbot_completions_total")
-                    .containsPattern("peilbot_responses\\{status=\"in_progress\"} [1-9]");
+                    .contains("peilbot_completions_total");
             System.out.println(metrics.body().lines().filter(line -> line.startsWith("peilbot_")
                     && !line.contains("_bucket")).collect(java.util.stream.Collectors.joining("\n")));
+        }
+
+        @Test
+        void shouldGaugeTheChatConnectionsOpenOnThisInstance() throws Exception {
+            double before = openChats();
+            URI chat = URI.create("ws://127.0.0.1:" + server.getWebServer().getPort() + "/ws/chat");
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(chat, new WebSocket.Listener() {
+            }).get(10, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(10)).until(this::openChats, open -> open == before + 1);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(this::openChats, open -> open == before);
+        }
+
+        private double openChats() throws Exception {
+            HttpResponse<String> metrics = send(request("/actuator/prometheus")
+                    .header("Authorization", basic("organiser", "org-secret")));
+            Matcher open = Pattern.compile("peilbot_conversations_open\\{channel=\"web\"} ([0-9.]+)").matcher(metrics.body());
+            assertThat(open.find()).as("peilbot_conversations_open in %s", metrics.body()).isTrue();
+            return Double.parseDouble(open.group(1));
         }
     }
 }

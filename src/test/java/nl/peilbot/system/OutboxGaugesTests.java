@@ -2,6 +2,7 @@ package nl.peilbot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,11 +34,12 @@ class OutboxGaugesTests {
     }
 
     @Test
-    void shouldReadTheOutboxOnceForTheThreeGaugesOfAScrape() {
+    void shouldReadTheOutboxOnceForTheThreeGaugesOfAScrapeAndKeepReadingAfterAGarbageCollection() {
         CountedReads outbox = new CountedReads();
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("outbox", outbox));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new OutboxGauges(beans.getBeanProvider(Outbox.class)).bindTo(registry);
+        collectGarbage();
 
         double pending = registry.get("peilbot.outbox.pending").gauge().value();
         double givenUp = registry.get("peilbot.outbox.given.up").gauge().value();
@@ -47,5 +49,13 @@ class OutboxGaugesTests {
         assertThat(givenUp).isEqualTo(1.0);
         assertThat(oldest).isEqualTo(42.0);
         assertThat(outbox.reads).hasValue(1);
+    }
+
+    /** A full collection, known to have run once an object only weakly held is gone. */
+    private static void collectGarbage() {
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
+        while (sentinel.get() != null) {
+            System.gc();
+        }
     }
 }

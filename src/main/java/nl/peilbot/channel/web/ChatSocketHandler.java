@@ -79,6 +79,10 @@ final class ChatSocketHandler extends TextWebSocketHandler {
         sockets.remove(socket);
     }
 
+    int openConnections() {
+        return sockets.size();
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) throws IOException {
         String messageId = null;

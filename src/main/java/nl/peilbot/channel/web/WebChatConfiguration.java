@@ -51,6 +51,11 @@ class WebChatConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
+    OpenChatsGauge openChatsGauge() {
+        return new OpenChatsGauge(chats);
+    }
+
+    @Bean
     static ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
