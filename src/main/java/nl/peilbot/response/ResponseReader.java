@@ -41,20 +41,13 @@ public class ResponseReader {
                 .projection(Projections.include(ResponseDocuments.VIEW_FIELDS)).first()).map(ResponseDocuments::view);
     }
 
-    /** Hands each selected response to {@code each}, fetched {@value #BATCH} at a time. */
+    /**
+     * Hands each selected response to {@code each}, fetched {@value #BATCH} at a time, in the database's natural order:
+     * unsorted, so that FerretDB streams them too (it sorts a find in memory, holding every selected document).
+     */
     public void forEach(ResponseSelection selection, Consumer<ResponseView> each) {
         responses.find(ResponseFilters.of(selection)).projection(Projections.include(ResponseDocuments.VIEW_FIELDS))
                 .batchSize(BATCH).forEach(document -> each.accept(ResponseDocuments.view(document)));
-    }
-
-    /**
-     * Hands each selected response to {@code each} in the order of {@link #page} (by id), fetched {@value #BATCH}
-     * at a time: a whole wave listed without holding it.
-     */
-    public void forEachInOrder(ResponseSelection selection, Consumer<ResponseView> each) {
-        responses.find(ResponseFilters.of(selection)).projection(Projections.include(ResponseDocuments.VIEW_FIELDS))
-                .sort(Sorts.ascending("_id")).batchSize(BATCH)
-                .forEach(document -> each.accept(ResponseDocuments.view(document)));
     }
 
     /** The selected responses in a stable order (by id), {@code skip} and {@code limit} applied (limit 0: all). */

@@ -134,7 +134,7 @@ class ExportController {
     }
 
     /**
-     * A raw-response export ready to stream: its columns fixed, its rows read from the database (by id, a batch at a
+     * A raw-response export ready to stream: its columns fixed, its rows read from the database (a batch at a
      * time) each time they are asked for, so no export holds more than a batch of responses.
      */
     private record Export(String name, Flow flow, ResponseSelection selection, List<ResponseColumns.Column> columns,
@@ -145,7 +145,7 @@ class ExportController {
         }
 
         void forEachRow(Consumer<? super List<Object>> each) {
-            responses.forEachInOrder(selection,
+            responses.forEach(selection,
                     r -> each.accept(ResponseColumns.row(columns, PseudonymousResponse.of(r, flow, pseudonyms))));
         }
     }

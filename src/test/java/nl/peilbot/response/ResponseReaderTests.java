@@ -151,9 +151,6 @@ class ResponseReaderTests {
             reader.forEach(selection, view -> streamed.add(view.id()));
             assertThat(streamed).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(reader.page(selection, 0, 0).stream().map(ResponseView::id).toList()).containsExactlyElementsOf(ids);
-            List<String> inOrder = new ArrayList<>();
-            reader.forEachInOrder(selection, view -> inOrder.add(view.id()));
-            assertThat(inOrder).containsExactlyElementsOf(ids);
             assertThat(reader.count(selection)).isEqualTo(ids.size());
             List<String> idsOnly = new ArrayList<>();
             reader.forEachId(selection, idsOnly::add);
@@ -218,21 +215,6 @@ class ResponseReaderTests {
         reader.forEach(ResponseSelection.completedOf(FLOW.id(), wave), view -> streamed.add(view.id()));
 
         assertThat(streamed).hasSize(stored).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void shouldStreamAWaveInIdOrderWhateverOrderItWasStoredIn() {
-        String wave = "many-reversed";
-        int stored = ResponseReader.BATCH + 120;
-        for (int i = stored - 1; i >= 0; i--) {
-            store.insert(StoredResponse.begin(String.format("r_reversed_%04d", i), wave,
-                    state(Stage.COMPLETED, ResponseFixtures.newState().answers()), "web", T0), FLOW);
-        }
-        List<String> streamed = new ArrayList<>();
-
-        reader.forEachInOrder(ResponseSelection.completedOf(FLOW.id(), wave), view -> streamed.add(view.id()));
-
-        assertThat(streamed).hasSize(stored).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
