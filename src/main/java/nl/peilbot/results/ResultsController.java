@@ -147,6 +147,10 @@ class ResultsController {
                            @RequestParam(defaultValue = "respondents") String unit,
                            @Parameter(description = "survey/wave", array = @ArraySchema(schema = @Schema(pattern = WAVE_PATTERN)))
                            @RequestParam("wave") List<String> waves) {
+        if (waves.isEmpty()) {
+            // `wave=` with nothing after it binds as an empty list, which would compare nothing and answer 200.
+            throw new IllegalArgumentException("give at least one wave=survey/wave, e.g. wave=ai-in-hospitals-2020/2020");
+        }
         List<WaveId> ids = waves.stream().map(ResultsController::waveId).toList();
         return Views.ComparisonView.of(results.compare(question, unit(unit), ids));
     }

@@ -599,6 +599,16 @@ class ResultsApiTests {
         }
 
         @Test
+        void shouldAnswerAComparisonWithoutAWaveWith400() throws Exception {
+            var empty = client.get("/api/results/compare?question=familiarity&wave=", ANALYST);
+            var notAWave = client.get("/api/results/compare?question=familiarity&wave=2020", ANALYST);
+
+            assertThat(empty.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(empty.body()).get("detail").stringValue()).contains("at least one wave=survey/wave");
+            assertThat(notAWave.statusCode()).isEqualTo(400);
+        }
+
+        @Test
         void shouldDescribeTheApiInOpenApi() throws Exception {
             JsonNode openApi = get("/api/results/openapi");
 
