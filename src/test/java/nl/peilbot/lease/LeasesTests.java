@@ -21,10 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.SeparateClients;
 
 /** Leases on the real FerretDB from two "instances" (separate clients) racing for the same slots. */
 class LeasesTests {
@@ -33,7 +31,7 @@ class LeasesTests {
     private static final Instant START = Instant.parse("2026-03-02T09:00:10Z");
 
     private final String database = FerretDb.uniqueDatabase("leases");
-    private final List<MongoClient> clients = new ArrayList<>();
+    private final SeparateClients clients = new SeparateClients(database);
     private final AtomicClock clock = new AtomicClock();
     private MongoLeases first;
     private MongoLeases second;
@@ -46,13 +44,11 @@ class LeasesTests {
 
     @AfterEach
     void close() {
-        clients.forEach(MongoClient::close);
+        clients.close();
     }
 
     private MongoLeases instance() {
-        MongoClient client = MongoClients.create(FerretDb.uri(database));
-        clients.add(client);
-        return new MongoLeases(client.getDatabase(database), clock);
+        return new MongoLeases(clients.next(), clock);
     }
 
     @Test

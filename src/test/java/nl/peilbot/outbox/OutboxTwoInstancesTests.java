@@ -16,10 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.SeparateClients;
 
 /**
  * Two outbox instances, each with its own client, worker and handler, share one FerretDB database: every message
@@ -31,7 +30,7 @@ class OutboxTwoInstancesTests {
     private static final int CHATS = 50;
 
     private final String database = FerretDb.uniqueDatabase("outbox_two");
-    private final List<MongoClient> clients = new ArrayList<>();
+    private final SeparateClients clients = new SeparateClients(database);
     private final List<TestOutbox> instances = new ArrayList<>();
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> orderPerChat = new ConcurrentHashMap<>();
@@ -40,12 +39,10 @@ class OutboxTwoInstancesTests {
     @AfterEach
     void stop() {
         instances.forEach(TestOutbox::close);
-        clients.forEach(MongoClient::close);
+        clients.close();
     }
 
     private TestOutbox instance(String name) {
-        MongoClient client = MongoClients.create(FerretDb.uri(database));
-        clients.add(client);
         OutboxHandler receiver = new OutboxHandler() {
             @Override
             public String kind() {
@@ -61,7 +58,7 @@ class OutboxTwoInstancesTests {
                 return Delivery.sent();
             }
         };
-        TestOutbox instance = new TestOutbox(client.getDatabase(database), Clock.systemUTC(),
+        TestOutbox instance = new TestOutbox(clients.next(), Clock.systemUTC(),
                 TestOutbox.settings(Duration.ofMillis(300), 8), List.of(receiver));
         instances.add(instance);
         return instance;

@@ -18,11 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.testsupport.FerretDb;
+import nl.peilbot.testsupport.SeparateClients;
 
 /** Saved report templates on the real FerretDB, from two "instances" (separate clients) saving at once. */
 class TemplateRevisionsTests {
@@ -31,7 +29,7 @@ class TemplateRevisionsTests {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
 
     private final String database = FerretDb.uniqueDatabase("report_templates");
-    private final List<MongoClient> clients = new ArrayList<>();
+    private final SeparateClients clients = new SeparateClients(database);
     private TemplateRevisions first;
     private TemplateRevisions second;
 
@@ -43,13 +41,11 @@ class TemplateRevisionsTests {
 
     @AfterEach
     void close() {
-        clients.forEach(MongoClient::close);
+        clients.close();
     }
 
     private TemplateRevisions instance() {
-        MongoClient client = MongoClients.create(FerretDb.uri(database));
-        clients.add(client);
-        return new TemplateRevisions(client.getDatabase(database), CLOCK);
+        return new TemplateRevisions(clients.next(), CLOCK);
     }
 
     @Test
