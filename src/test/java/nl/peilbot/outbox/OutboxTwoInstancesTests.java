@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-
 import nl.peilbot.testsupport.FerretDb;
 import nl.peilbot.testsupport.SeparateClients;
 
