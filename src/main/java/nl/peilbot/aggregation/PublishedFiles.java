@@ -31,12 +31,12 @@ class PublishedFiles {
     private final Path directory;
 
     PublishedFiles(FlowDirectory flows) {
-        this.directory = flows.directory() == null ? null : flows.directory().resolve("published");
+        this.directory = flows.directory().resolve("published");
     }
 
     /** The wave's published figures, if a file holds them; a broken file throws {@link PublishedFiguresException}. */
     Optional<PublishedFigures> wave(WaveId wave) {
-        if (directory == null || !SAFE.matcher(wave.survey()).matches()) {
+        if (!SAFE.matcher(wave.survey()).matches()) {
             return Optional.empty();
         }
         Path file = directory.resolve(wave.survey() + ".yaml");

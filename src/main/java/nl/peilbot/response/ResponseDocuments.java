@@ -43,7 +43,7 @@ final class ResponseDocuments {
                 .append("survey", response.survey())
                 .append("wave", response.wave())
                 .append("flowVersion", response.flowVersion())
-                .append("status", response.status().stored())
+                .append("status", response.status().code())
                 .append("language", response.language())
                 .append("channels", response.channels())
                 .append("profile", profile(state.answers(), flow))

@@ -36,6 +36,6 @@ final class ResponseFilters {
     }
 
     static Bson withStatus(ResponseStatus status) {
-        return Filters.eq("status", status.stored());
+        return Filters.eq("status", status.code());
     }
 }

@@ -36,10 +36,6 @@ public enum ResponseStatus {
         return Optional.empty();
     }
 
-    String stored() {
-        return code();
-    }
-
     static ResponseStatus fromStored(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

@@ -22,7 +22,7 @@ record TurnRecord(String responseId, long version, String survey, String wave, I
     static TurnRecord of(Document document, Instant committedAt) {
         return new TurnRecord(document.getString("_id"), ((Number) document.get("version")).longValue(),
                 document.getString("survey"), document.getString("wave"), committedAt,
-                ResponseStatus.COMPLETED.stored().equals(document.getString("status")), false, document);
+                ResponseStatus.COMPLETED.code().equals(document.getString("status")), false, document);
     }
 
     String id() {
