@@ -81,7 +81,7 @@ class Aggregator {
 
     /** Queues the response's stored state; false when that state was queued already. */
     boolean enqueue(String responseId, WaveId wave) {
-        String state = responses.find(responseId).map(response -> String.valueOf(response.version()))
+        String state = responses.version(responseId).map(String::valueOf)
                 .orElseGet(() -> "gone:" + UUID.randomUUID());
         return queue.add(responseId + ":" + state, wave, responseId);
     }

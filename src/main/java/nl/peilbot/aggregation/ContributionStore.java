@@ -150,7 +150,7 @@ class ContributionStore {
             String response = tombstone.getKey();
             long last = tombstone.getValue();
             if (contributions.find(Filters.eq("_id", id(response, generation, last + 1))).first() != null
-                    || responses.find(response).isPresent()) {
+                    || responses.version(response).isPresent()) {
                 continue;
             }
             // lowest position first: a chain read meanwhile ends early and finds nothing counted, as after the removal

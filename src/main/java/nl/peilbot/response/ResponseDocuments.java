@@ -163,7 +163,7 @@ final class ResponseDocuments {
                 secondsTaken == null ? null : secondsTaken.longValue());
     }
 
-    private static long version(Document document) {
+    static long version(Document document) {
         return document.get("version") instanceof Number number ? number.longValue() : 0;
     }
 

@@ -41,6 +41,12 @@ public class ResponseReader {
                 .projection(Projections.include(ResponseDocuments.VIEW_FIELDS)).first()).map(ResponseDocuments::view);
     }
 
+    /** The stored version of the response, if it exists: the one field read, not its answers. */
+    public Optional<Long> version(String responseId) {
+        return Optional.ofNullable(responses.find(ResponseFilters.byId(responseId))
+                .projection(Projections.include("version")).first()).map(ResponseDocuments::version);
+    }
+
     /**
      * Hands each selected response to {@code each}, fetched {@value #BATCH} at a time, in the database's natural order:
      * unsorted, so that FerretDB streams them too (it sorts a find in memory, holding every selected document).
