@@ -2,24 +2,21 @@ package nl.peilbot.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.NumberTable;
-import nl.peilbot.aggregation.RatingTable;
-import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
-import nl.peilbot.aggregation.CountedFieldTable;
-import nl.peilbot.aggregation.NumberTable;
 import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.UnknownResultException;
+import nl.peilbot.flow.QuestionKind;
 
 /**
  * A question's block (text, options, chart, table) and a comparison across waves, as XHTML. Texts of the frame

@@ -8,7 +8,6 @@ import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
 import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
-import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.flow.QuestionKind;
 
 /**
@@ -34,15 +33,11 @@ interface WaveData {
 
     CountedFieldTable counted(String question);
 
-    /** A rating question's table; a wave known by its published figures has none. */
-    default RatingTable rating(String question) {
-        throw new UnknownResultException("no rating question '" + question + "' in " + label());
-    }
+    /** A rating question's table; a wave known by its published figures has none (it throws). */
+    RatingTable rating(String question);
 
-    /** A number question's table; a wave known by its published figures has none. */
-    default NumberTable number(String question) {
-        throw new UnknownResultException("no number question '" + question + "' in " + label());
-    }
+    /** A number question's table; a wave known by its published figures has none (it throws). */
+    NumberTable number(String question);
 
     /**
      * A question's kind from the wave's flow, for dispatching its block; a wave known by its published figures has
