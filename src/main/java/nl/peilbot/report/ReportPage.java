@@ -13,6 +13,8 @@ import java.util.Map;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 
+import nl.peilbot.system.ContentSecurityPolicy;
+
 /**
  * The report as one self-contained XHTML page (its stylesheet inline, charts as inline SVG, no script) and as an
  * A4 PDF made from that same page by OpenHTMLtoPDF, with page numbers and the contents' page numbers.
@@ -38,9 +40,7 @@ final class ReportPage {
      * as well, since the preview it frames ({@code srcdoc}) runs under the framing page's policy.
      */
     String editorPolicy() {
-        return "default-src 'self'; script-src 'self'; style-src 'self' '" + styleHash + "'; img-src 'self' data:; "
-                + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-                + "frame-ancestors 'self'";
+        return ContentSecurityPolicy.withStyle(styleHash);
     }
 
     String html(ReportRenderer.Rendered report, String language, String subtitle, Map<String, String> texts) {

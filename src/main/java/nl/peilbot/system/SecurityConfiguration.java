@@ -60,14 +60,6 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/", "/index.html", "/error", "/favicon.ico", "/login",
             "/chat/**", "/widget/**", "/ws/**", "/telegram/webhook", "/mail/decline"};
 
-    /**
-     * Everything from this origin only: no inline script or style (the pages load theirs from files), no plugins,
-     * no framing by other sites. WebSockets to this origin are covered by {@code 'self'}.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'self'";
-
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -137,7 +129,7 @@ class SecurityConfiguration {
      * {@code X-Forwarded-Proto: https} ({@code server.forward-headers-strategy}).
      */
     private static void hardened(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.APP))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .frameOptions(frame -> frame.sameOrigin())

@@ -100,7 +100,7 @@ class HardeningTests {
                 HttpResponse<String> response = send(request(path));
 
                 assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
-                        .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+                        .hasValue(ContentSecurityPolicy.APP);
                 assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
                 assertThat(response.headers().firstValue("Permissions-Policy")).as(path)
                         .hasValue(SecurityConfiguration.PERMISSIONS_POLICY);
