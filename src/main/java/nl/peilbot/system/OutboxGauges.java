@@ -1,6 +1,5 @@
 package nl.peilbot.system;
 
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +34,8 @@ class OutboxGauges implements MeterBinder {
             return;
         }
         OneReadPerScrape read = new OneReadPerScrape(running);
-        gauge(registry, read, "peilbot.outbox.pending", "Messages not yet delivered", stats -> sum(stats.pending()));
-        gauge(registry, read, "peilbot.outbox.given.up", "Messages given up on", stats -> sum(stats.givenUp()));
+        gauge(registry, read, "peilbot.outbox.pending", "Messages not yet delivered", OutboxStats::pendingTotal);
+        gauge(registry, read, "peilbot.outbox.given.up", "Messages given up on", OutboxStats::givenUpTotal);
         gauge(registry, read, "peilbot.outbox.oldest.pending.seconds", "Age of the oldest undelivered message",
                 OutboxStats::oldestPendingSeconds);
     }
@@ -69,9 +68,5 @@ class OutboxGauges implements MeterBinder {
             }
             return last;
         }
-    }
-
-    private static double sum(Map<String, Long> perKind) {
-        return perKind.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -1,7 +1,6 @@
 package nl.peilbot.system;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
@@ -37,16 +36,12 @@ class OutboxHealth implements HealthIndicator {
             return Health.unknown().withDetail("outbox", "not running").build();
         }
         OutboxStats stats = running.stats();
-        long givenUp = sum(stats.givenUp());
+        long givenUp = stats.givenUpTotal();
         boolean late = stats.oldestPendingSeconds() > LATE.toSeconds();
         return Health.status(late || givenUp > 0 ? BACKLOG : Status.UP)
                 .withDetail("pending", stats.pending())
                 .withDetail("givenUp", stats.givenUp())
                 .withDetail("oldestPendingSeconds", stats.oldestPendingSeconds())
                 .build();
-    }
-
-    private static long sum(Map<String, Long> perKind) {
-        return perKind.values().stream().mapToLong(Long::longValue).sum();
     }
 }
