@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import nl.peilbot.testsupport.FerretDb;
 
 /**
- * What a load balancer and a supervisor probe, without a login: the readiness group (the instance's readiness, the
- * database, the outbox) and the liveness group (docs/operations.md).
+ * What a load balancer and a supervisor probe, without a login: the readiness group (the instance's readiness and
+ * the database) and the liveness group (docs/operations.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HealthProbeTests {
@@ -50,13 +50,13 @@ class HealthProbeTests {
     }
 
     @Test
-    void shouldTellALoadBalancerTheInstanceIsReadyWithTheDatabaseAndTheOutbox() throws Exception {
+    void shouldTellALoadBalancerTheInstanceIsReadyWithTheDatabase() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(readiness.body());
         assertThat(body.get("status").asString()).isEqualTo("UP");
-        assertThat(body.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "mongo", "outbox");
+        assertThat(body.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "mongo");
         assertThat(readiness.body()).doesNotContain("pending", "maxWireVersion");
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
