@@ -12,12 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import nl.peilbot.flow.FlowDirectory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import nl.peilbot.flow.Flows;
 
 /**
  * Earlier waves entered as published figures next to the flows, {@code <flow directory>/published/<survey>.yaml};
@@ -54,7 +52,7 @@ class PublishedFiles {
     /** Reads a published-figures file; a mistake throws {@link PublishedFiguresException} naming the file and what. */
     static PublishedFigures parse(String name, String yaml) {
         try {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            Object root = Flows.yaml(yaml);
             Map<?, ?> wave = map(root, name);
             WaveId id = new WaveId(text(wave, "survey", name), text(wave, "wave", name));
             Map<String, PublishedFigures.Question> questions = new LinkedHashMap<>();

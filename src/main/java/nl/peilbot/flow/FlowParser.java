@@ -70,14 +70,18 @@ final class FlowParser {
         return flow;
     }
 
+    static Object load(String yamlText) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        DumperOptions unused = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new FlowYamlResolver())
+                .load(yamlText);
+    }
+
     private Flow parse(String yamlText) {
         Object tree;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            DumperOptions unused = new DumperOptions();
-            tree = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new FlowYamlResolver())
-                    .load(yamlText);
+            tree = load(yamlText);
         } catch (YAMLException e) {
             throw new FlowException(new FlowProblem(source, null, "not valid YAML: " + e.getMessage()));
         }

@@ -42,6 +42,16 @@ public final class Flows {
         }
     }
 
+    /**
+     * Loads YAML text the way flow files are read, for files that sit beside them: plain data only, {@code yes},
+     * {@code no}, {@code on} and {@code off} as the strings they are (option codes), a repeated key refused.
+     *
+     * @throws org.yaml.snakeyaml.error.YAMLException when the text is no valid YAML
+     */
+    public static Object yaml(String text) {
+        return FlowParser.load(text);
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

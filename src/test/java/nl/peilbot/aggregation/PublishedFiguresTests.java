@@ -63,6 +63,16 @@ class PublishedFiguresTests {
     }
 
     @Test
+    void shouldReadCodesAndRefuseRepeatedKeysAsFlowFilesDo() {
+        PublishedFigures unquoted = PublishedFiles.parse("f", MINIMAL.replace("{live: 5}, labels: {live: Live}",
+                "{yes: 5, no: 15}, labels: {yes: Ja, no: Nee}"));
+        assertThat(unquoted.distribution("scale", Unit.UNITS).count("yes").count()).as("yes is a code, not true")
+                .isEqualTo(5);
+        assertThatThrownBy(() -> PublishedFiles.parse("f", MINIMAL.replace("{live: 5}", "{live: 5, live: 6}")))
+                .isInstanceOf(PublishedFiguresException.class).hasMessageContaining("not readable as YAML");
+    }
+
+    @Test
     void shouldFindAWaveByItsSurveysFileOnlyWhenTheFileHoldsThatWave(@TempDir Path flows) throws Exception {
         Files.createDirectories(flows.resolve("published"));
         Files.writeString(flows.resolve("published/s.yaml"), MINIMAL);
