@@ -55,9 +55,7 @@ class ReportTemplateController {
     Map<String, Object> preview(@PathVariable String survey, @PathVariable String wave, HttpServletRequest request) {
         String template = body(request);
         WaveId id = new WaveId(survey, wave);
-        Reports.Page page = reports.render(id, template.isBlank() ? inUse(id).template().orElseThrow(() ->
-                new UnknownResultException("no report template for " + survey + " (reports/" + survey + ".md)"))
-                : template);
+        Reports.Page page = reports.render(id, template.isBlank() ? inUse(id).template() : template);
         return Map.of("html", page.html(), "problems", page.report().problems(), "typed", page.report().typed());
     }
 
@@ -159,7 +157,7 @@ class ReportTemplateController {
 
     private static Map<String, Object> describe(Reports.Stored stored) {
         Map<String, Object> described = new LinkedHashMap<>();
-        described.put("template", stored.template().orElse(""));
+        described.put("template", stored.template());
         described.put("revision", stored.revision().number());
         described.put("saved", stored.revision().saved());
         described.put("file", stored.file());

@@ -39,7 +39,7 @@ class Reports {
      * ({@link DefaultTemplate}); a wave without a flow throws {@link nl.peilbot.aggregation.UnknownResultException}.
      */
     String template(WaveId wave) {
-        return stored(wave).template().orElseThrow();
+        return stored(wave).template();
     }
 
     /**
@@ -48,8 +48,8 @@ class Reports {
      */
     Stored stored(WaveId wave) {
         TemplateRevisions.Revision revision = revisions.current(wave);
-        Optional<String> template = revision.saved() ? Optional.of(revision.template())
-                : templates.template(wave).or(() -> Optional.of(DefaultTemplate.of(results.flow(wave), texts.in(LANGUAGE), LANGUAGE)));
+        String template = revision.saved() ? revision.template()
+                : templates.template(wave).orElseGet(() -> DefaultTemplate.of(results.flow(wave), texts.in(LANGUAGE), LANGUAGE));
         return new Stored(template, revision, "reports/" + wave.survey() + ".md");
     }
 
@@ -68,8 +68,9 @@ class Reports {
 
     /** The report rendered from a template; unknown waves throw {@link nl.peilbot.aggregation.UnknownResultException}. */
     Page render(WaveId wave, String template) {
-        Map<String, String> frame = frame(results.flow(wave));
-        StoredWave current = new StoredWave(results, wave);
+        Flow flow = results.flow(wave);
+        Map<String, String> frame = frame(flow);
+        StoredWave current = new StoredWave(results, wave, flow);
         ReportRenderer.Rendered rendered = new ReportRenderer(frame).render(template, new Source(current));
         String subtitle = frame.getOrDefault("respondents", "respondents") + ": " + current.overview().respondents()
                 + " · " + wave.survey() + " / " + wave.wave();
@@ -104,10 +105,10 @@ class Reports {
     /**
      * A wave's template as stored.
      *
-     * @param template the text in use: the saved revision's, else the file's; empty when neither exists
+     * @param template the text in use: the saved revision's, else the file's, else the default made from the flow
      * @param file the file the wave falls back to, relative to the flow directory
      */
-    record Stored(Optional<String> template, TemplateRevisions.Revision revision, String file) {
+    record Stored(String template, TemplateRevisions.Revision revision, String file) {
     }
 
     /** A rendered report and its whole page. */
@@ -147,7 +148,7 @@ class Reports {
                 if (!results.waves().contains(id)) {
                     throw new TemplateException("no wave '" + ref + "': neither results nor published figures");
                 }
-                return new StoredWave(results, id);
+                return new StoredWave(results, id, results.flow(id));
             });
         }
     }

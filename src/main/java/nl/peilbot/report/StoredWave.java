@@ -1,29 +1,35 @@
 package nl.peilbot.report;
 
-import nl.peilbot.flow.QuestionKind;
 import nl.peilbot.aggregation.CodedTable;
+import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Distribution;
 import nl.peilbot.aggregation.NumberTable;
-import nl.peilbot.aggregation.RatingTable;
-import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.Overview;
+import nl.peilbot.aggregation.RatingTable;
 import nl.peilbot.aggregation.Results;
-import nl.peilbot.aggregation.CountedFieldTable;
 import nl.peilbot.aggregation.Unit;
+import nl.peilbot.aggregation.UnitCombinations;
 import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.aggregation.WaveReport;
+import nl.peilbot.flow.Flow;
+import nl.peilbot.flow.QuestionKind;
 
-/** A wave whose answers are stored: its tables from one read of its results ({@link Results#report}). */
+/**
+ * A wave whose answers are stored: its tables from one read of its results ({@link Results#report}), its questions'
+ * kinds from its flow, read once by the caller.
+ */
 final class StoredWave implements WaveData {
 
     private final Results results;
     private final WaveId wave;
+    private final Flow flow;
     private final WaveReport report;
 
-    StoredWave(Results results, WaveId wave) {
+    StoredWave(Results results, WaveId wave, Flow flow) {
         this.results = results;
         this.wave = wave;
+        this.flow = flow;
         this.report = results.report(wave);
     }
 
@@ -39,7 +45,7 @@ final class StoredWave implements WaveData {
 
     @Override
     public QuestionKind kind(String question) {
-        return results.flow(wave).step(question).map(q -> q.kind())
+        return flow.step(question).map(q -> q.kind())
                 .orElseThrow(() -> new TemplateException("no question '" + question + "'"));
     }
 
