@@ -5,18 +5,14 @@ import java.util.List;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import nl.peilbot.aggregation.UnknownResultException;
 import nl.peilbot.aggregation.WaveId;
 
 /**
@@ -62,13 +58,6 @@ class ReportController {
     @GetMapping(path = "/report/template", produces = "text/markdown")
     ResponseEntity<String> template(@PathVariable String survey, @PathVariable String wave) {
         return ResponseEntity.ok().contentType(MARKDOWN).body(stored(survey, wave));
-    }
-
-    @ExceptionHandler(UnknownResultException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownResultException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Unknown result");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private String stored(String survey, String wave) {

@@ -115,13 +115,6 @@ class ReportTemplateController {
                 : refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "report.editor.notText", locale);
     }
 
-    @ExceptionHandler(UnknownResultException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownResultException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Unknown result");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
     private Reports.Stored inUse(WaveId wave) {
         if (!reports.known(wave)) {
             throw new UnknownResultException("no results for " + wave.survey() + "/" + wave.wave());
