@@ -15,6 +15,7 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.InvitationSummary;
+import nl.peilbot.response.ResponseProgress;
 
 /** Computes a {@link Dashboard} from a wave's invitations and the progress of its responses; pure. */
 final class DashboardCalculator {
@@ -24,7 +25,7 @@ final class DashboardCalculator {
     private DashboardCalculator() {
     }
 
-    static Dashboard calculate(Wave wave, List<InvitationSummary> invitations, Map<String, Progress> progress,
+    static Dashboard calculate(Wave wave, List<InvitationSummary> invitations, Map<String, ResponseProgress> progress,
                                Map<String, Integer> reminders, Instant now) {
         Flow flow = wave.flow();
         List<Dashboard.Respondent> respondents = respondents(new ProfileFields(flow), invitations, progress, reminders);
@@ -36,7 +37,7 @@ final class DashboardCalculator {
         for (Dashboard.Respondent respondent : respondents) {
             int[] counts = byUnit.computeIfAbsent(respondent.unit(), u -> new int[3]);
             boolean invited = invitedRefs.contains(respondent.ref());
-            Progress response = progress.get(respondent.ref());
+            ResponseProgress response = progress.get(respondent.ref());
             for (int[] target : List.of(counts, overall)) {
                 target[0] += invited ? 1 : 0;
                 target[1] += response != null ? 1 : 0;
@@ -48,7 +49,7 @@ final class DashboardCalculator {
                 .sorted((a, b) -> a.unit().compareToIgnoreCase(b.unit())).toList();
         int denominator = wave.target() > 0 ? wave.target() : overall[0];
         Double rate = denominator == 0 ? null : (double) overall[2] / denominator;
-        List<Long> completion = progress.values().stream().filter(Progress::completed)
+        List<Long> completion = progress.values().stream().filter(ResponseProgress::completed)
                 .filter(p -> p.startedAt() != null && p.completedAt() != null)
                 .map(p -> Duration.between(p.startedAt(), p.completedAt()).toSeconds()).toList();
         Funnel funnel = funnel(flow, progress.values());
@@ -60,7 +61,7 @@ final class DashboardCalculator {
     private record Funnel(List<Dashboard.FunnelStep> steps, int leftBeforeQuestions) {
     }
 
-    private static Funnel funnel(Flow flow, Collection<Progress> responses) {
+    private static Funnel funnel(Flow flow, Collection<ResponseProgress> responses) {
         List<Question> questions = flow.questions();
         Map<String, Integer> reached = new LinkedHashMap<>();
         Map<String, Integer> left = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ final class DashboardCalculator {
             seconds.put(question.id(), new ArrayList<>());
         }
         int beforeQuestions = 0;
-        for (Progress response : responses) {
+        for (ResponseProgress response : responses) {
             Set<String> seen = new HashSet<>(response.answered());
             if (response.currentStep() != null) {
                 seen.add(response.currentStep());
@@ -110,37 +111,37 @@ final class DashboardCalculator {
     }
 
     private static List<Dashboard.Respondent> respondents(ProfileFields fields, List<InvitationSummary> invitations,
-                                                          Map<String, Progress> progress, Map<String, Integer> reminders) {
+                                                          Map<String, ResponseProgress> progress, Map<String, Integer> reminders) {
         List<Dashboard.Respondent> respondents = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (InvitationSummary invitation : invitations) {
             if (invitation.kind() != Invitation.Kind.INVITED) {
                 continue;
             }
-            Progress response = progress.get(invitation.responseId());
+            ResponseProgress response = progress.get(invitation.responseId());
             String status = invitation.revokedAt() != null ? "revoked" : status(response);
             respondents.add(new Dashboard.Respondent(invitation.responseId(), invitation.invitee().name(),
                     unit(fields.unit(invitation.profile()), response), fields.dimensions(invitation.profile()), status,
                     response == null ? null : response.updatedAt(), reminders.getOrDefault(invitation.responseId(), 0)));
             listed.add(invitation.responseId());
         }
-        for (Progress response : progress.values()) {
-            if (!listed.contains(response.responseId())) {
-                respondents.add(new Dashboard.Respondent(response.responseId(), null, unit(null, response), null,
+        for (ResponseProgress response : progress.values()) {
+            if (!listed.contains(response.id())) {
+                respondents.add(new Dashboard.Respondent(response.id(), null, unit(null, response), null,
                         status(response), response.updatedAt(), 0));
             }
         }
         return respondents;
     }
 
-    static String status(Progress response) {
+    static String status(ResponseProgress response) {
         if (response == null) {
             return "not_started";
         }
         return response.partial() && !response.completed() ? "partial" : response.status().code();
     }
 
-    private static String unit(String invited, Progress response) {
+    private static String unit(String invited, ResponseProgress response) {
         if (invited != null && !invited.isBlank()) {
             return invited;
         }

@@ -13,6 +13,7 @@ import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.InvitationSummary;
+import nl.peilbot.response.ResponseProgress;
 
 /**
  * What one respondent adds to a wave's dashboard counters, and the dashboard figures read back from them; pure.
@@ -31,7 +32,7 @@ final class DashboardTally {
     }
 
     /** The keys the respondent with this invitation (may be null) and response (may be null) counts under. */
-    static Set<DashboardKey> contribution(Flow flow, InvitationSummary invitation, Progress response) {
+    static Set<DashboardKey> contribution(Flow flow, InvitationSummary invitation, ResponseProgress response) {
         InvitationSummary invited = invitation != null && invitation.kind() == Invitation.Kind.INVITED ? invitation : null;
         Set<DashboardKey> keys = new HashSet<>();
         if (invited == null && response == null) {
@@ -166,7 +167,7 @@ final class DashboardTally {
         return (values.get(0) + values.get(values.size() - 1)) / 2.0;
     }
 
-    static String unit(String invited, Progress response) {
+    static String unit(String invited, ResponseProgress response) {
         if (invited != null && !invited.isBlank()) {
             return invited;
         }

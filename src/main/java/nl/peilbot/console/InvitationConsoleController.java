@@ -20,15 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.conversation.Wave;
 import nl.peilbot.conversation.Waves;
+import nl.peilbot.csv.SpreadsheetCsv;
 import nl.peilbot.flow.Flow;
 import nl.peilbot.flow.Question;
 import nl.peilbot.invitation.Invitation;
 import nl.peilbot.invitation.InvitationSummary;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.IssuedInvitation;
+import nl.peilbot.response.ResponseProgress;
 
 /**
  * The console's invitations of a wave: list with status, create one, import a CSV (all rows or none), revoke and
@@ -110,9 +111,9 @@ class InvitationConsoleController {
     List<InvitationJson> list(@PathVariable String survey) {
         Wave wave = ConsoleWaves.wave(waves, survey);
         ProfileFields fields = new ProfileFields(wave.flow());
-        Map<String, Progress> responses = progress.read(wave.flow());
+        Map<String, ResponseProgress> responses = progress.read(wave.flow());
         return invitations.list(survey).stream().filter(i -> i.kind() == Invitation.Kind.INVITED).map(i -> {
-            Progress response = responses.get(i.responseId());
+            ResponseProgress response = responses.get(i.responseId());
             return new InvitationJson(i.responseId(), i.invitee().name(), i.invitee().email(), i.invitee().telegram(),
                     fields.unit(i.profile()), fields.dimensions(i.profile()), i.profile(), i.validFrom(),
                     i.validUntil(), i.revokedAt() != null ? "revoked" : DashboardCalculator.status(response),

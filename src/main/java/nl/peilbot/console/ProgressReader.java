@@ -26,25 +26,19 @@ class ProgressReader {
     }
 
     /** Every response of the flow's survey wave, by response id: O(responses), for explicit requests only. */
-    Map<String, Progress> read(Flow flow) {
-        Map<String, Progress> progress = new LinkedHashMap<>();
-        responses.forEachProgress(flow, response -> progress.put(response.id(), progress(response)));
+    Map<String, ResponseProgress> read(Flow flow) {
+        Map<String, ResponseProgress> progress = new LinkedHashMap<>();
+        responses.forEachProgress(flow, response -> progress.put(response.id(), response));
         return progress;
     }
 
     /** One response by {@code _id}, if it exists and belongs to the flow's survey wave. */
-    Optional<Progress> find(Flow flow, String responseId) {
-        return responses.progress(flow, responseId).map(ProgressReader::progress);
+    Optional<ResponseProgress> find(Flow flow, String responseId) {
+        return responses.progress(flow, responseId);
     }
 
     /** The ids of the wave's responses: a scan, done once per wave when its dashboard counters start. */
     void forEachId(Flow flow, Consumer<String> action) {
         responses.forEachId(ResponseSelection.ofWave(flow.id(), flow.wave()), action);
-    }
-
-    private static Progress progress(ResponseProgress response) {
-        return new Progress(response.id(), response.status(), response.partial(), response.unit(), response.startedAt(),
-                response.updatedAt(), response.completedAt(), response.currentStep(), response.answered(),
-                response.secondsTaken());
     }
 }

@@ -19,6 +19,7 @@ import nl.peilbot.invitation.InvitationSummary;
 import nl.peilbot.invitation.Invitations;
 import nl.peilbot.invitation.IssuedInvitation;
 import nl.peilbot.mail.Mailings;
+import nl.peilbot.response.ResponseProgress;
 
 /**
  * Chooses whom to remind and reminds them: in their chat when a chat channel reaches them, else by e-mail through
@@ -77,7 +78,7 @@ class Reminders {
     /** Who would be reminded now. */
     List<Candidate> candidates(Wave wave) {
         Instant now = clock.instant();
-        Map<String, Progress> responses = progress.read(wave.flow());
+        Map<String, ResponseProgress> responses = progress.read(wave.flow());
         Map<String, ReminderStore.Sent> sent = store.sent(wave.survey());
         Optional<ReminderMessenger> messenger = Optional.ofNullable(messengers.getIfAvailable());
         Set<String> declined = mailings.declined(wave.survey());
@@ -89,7 +90,7 @@ class Reminders {
                     || declined.contains(invitation.responseId())) {
                 continue;
             }
-            Progress response = responses.get(invitation.responseId());
+            ResponseProgress response = responses.get(invitation.responseId());
             String reason = reason(response, now);
             ReminderStore.Sent earlier = sent.getOrDefault(invitation.responseId(), new ReminderStore.Sent(0, null));
             if (reason == null || earlier.count() >= properties.maxReminders()
@@ -152,7 +153,7 @@ class Reminders {
         return new Sent(byChat, byMail, emails);
     }
 
-    private String reason(Progress response, Instant now) {
+    private String reason(ResponseProgress response, Instant now) {
         if (response == null) {
             return "not_started";
         }
