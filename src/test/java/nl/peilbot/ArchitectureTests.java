@@ -212,8 +212,9 @@ class ArchitectureTests {
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
                         "in the JDK, Spring, the servlet API, the MongoDB driver (its own saved templates), CommonMark, "
                                 + "OpenHTMLtoPDF, SnakeYAML, the swagger annotations, the aggregation module's public types, "
-                                + "the flow, PageTexts or the report module",
+                                + "the flow, PageTexts, the app's ContentSecurityPolicy or the report module",
                         (JavaClass type) -> type.getName().equals("nl.peilbot.system.PageTexts")
+                                || type.getName().equals("nl.peilbot.system.ContentSecurityPolicy")
                                 || type.getPackageName().equals("nl.peilbot.flow")
                                 || (type.getPackageName().equals("nl.peilbot.aggregation") && type.getModifiers()
                                 .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
@@ -226,7 +227,7 @@ class ArchitectureTests {
                 .and().doNotHaveSimpleName("ReportTemplates")
                 .and().doNotHaveSimpleName("StoredWave").and().doNotHaveSimpleName("TemplateRevisions")
                 .and().doNotHaveSimpleName("ReportEditorController")
-                .and().doNotHaveSimpleName("ReportTemplateController")
+                .and().doNotHaveSimpleName("ReportTemplateController").and().doNotHaveSimpleName("ReportProblems")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.peilbot.system..",
                         "org.bson..", "com.mongodb..", "jakarta.servlet..")
                 .check(classes);

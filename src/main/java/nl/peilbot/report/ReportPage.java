@@ -13,8 +13,6 @@ import java.util.Map;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 
-import nl.peilbot.system.ContentSecurityPolicy;
-
 /**
  * The report as one self-contained XHTML page (its stylesheet inline, charts as inline SVG, no script) and as an
  * A4 PDF made from that same page by OpenHTMLtoPDF, with page numbers and the contents' page numbers.
@@ -35,12 +33,9 @@ final class ReportPage {
                 + "form-action 'none'; frame-ancestors 'self'";
     }
 
-    /**
-     * The Content-Security-Policy of the report editor: the app's own policy, with the report's stylesheet allowed
-     * as well, since the preview it frames ({@code srcdoc}) runs under the framing page's policy.
-     */
-    String editorPolicy() {
-        return ContentSecurityPolicy.withStyle(styleHash);
+    /** The hash of the page's inline stylesheet, as a Content-Security-Policy source ({@code sha256-…}). */
+    String styleHash() {
+        return styleHash;
     }
 
     String html(ReportRenderer.Rendered report, String language, String subtitle, Map<String, String> texts) {

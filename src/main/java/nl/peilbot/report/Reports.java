@@ -12,6 +12,7 @@ import nl.peilbot.aggregation.PublishedFiguresException;
 import nl.peilbot.aggregation.Results;
 import nl.peilbot.aggregation.WaveId;
 import nl.peilbot.flow.Flow;
+import nl.peilbot.system.ContentSecurityPolicy;
 import nl.peilbot.system.PageTexts;
 
 /** Renders a wave's report from its template (stored or given) and its current data. */
@@ -98,8 +99,12 @@ class Reports {
         return page.contentSecurityPolicy();
     }
 
+    /**
+     * The Content-Security-Policy of the report editor: the app's own policy, with the report's stylesheet allowed
+     * as well, since the preview it frames ({@code srcdoc}) runs under the framing page's policy.
+     */
     String editorPolicy() {
-        return page.editorPolicy();
+        return ContentSecurityPolicy.withStyle(page.styleHash());
     }
 
     /**
