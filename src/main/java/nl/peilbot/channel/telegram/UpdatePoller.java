@@ -84,11 +84,6 @@ final class UpdatePoller implements SmartLifecycle, AutoCloseable {
         return loop != null && running;
     }
 
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
-
     /** Stops polling: interrupts a poll in progress and waits (up to five seconds) until the loop has ended. */
     @Override
     public void close() throws InterruptedException {
